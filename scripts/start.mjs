@@ -1,0 +1,39 @@
+// `npm start`: install if needed, build what changed, then run the server, which migrates,
+// loads the demo data on first run, serves API and console, and prints the URL and demo accounts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { ROOT, ensureDependencies, newestMtime, run } from './lib.mjs';
+
+function buildIfStale(label, sourceDirs, output, cmd, args) {
+  const outputTime = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
+  const sourceTime = Math.max(...sourceDirs.map((d) => newestMtime(path.join(ROOT, d))));
+  if (outputTime > sourceTime) return;
+  console.log(`› Construction : ${label}…`);
+  run(cmd, args);
+  fs.utimesSync(output, new Date(), new Date());
+}
+
+ensureDependencies();
+buildIfStale('serveur', ['server/src'], path.join(ROOT, 'server/dist/main.js'), 'npm', [
+  'run',
+  'build',
+  '-w',
+  'server',
+  '--silent',
+]);
+buildIfStale(
+  'console',
+  ['client/src', 'client/index.html', 'schema'],
+  path.join(ROOT, 'client/dist/index.html'),
+  'npm',
+  ['run', 'build', '-w', 'client', '--silent'],
+);
+
+const child = spawn(process.execPath, ['server/dist/main.js'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { MCBO_SEED_ON_FIRST_RUN: 'true', ...process.env },
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

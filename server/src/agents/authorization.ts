@@ -1,0 +1,113 @@
+/**
+ * Permissions as an enum mapped to roles; scope checks answer NOT_FOUND so that an agent of
+ * one caisse cannot learn that another caisse's record exists.
+ */
+import type { AgentRole } from '../common/enums';
+import { AppError, ErrorCode, forbidden, notFound, unauthenticated } from '../common/errors';
+
+export enum Permission {
+  READ_PROFESSIONALS = 'READ_PROFESSIONALS',
+  READ_DOCUMENTS = 'READ_DOCUMENTS',
+  DECIDE_JUSTIFICATIFS = 'DECIDE_JUSTIFICATIFS',
+  RECEIVE_JUSTIFICATIFS = 'RECEIVE_JUSTIFICATIFS',
+  ASSIGN_ANY_JUSTIFICATIF = 'ASSIGN_ANY_JUSTIFICATIF',
+  TAKE_JUSTIFICATIF = 'TAKE_JUSTIFICATIF',
+  ENTER_PAPER_DECLARATIONS = 'ENTER_PAPER_DECLARATIONS',
+  LOG_CONTACTS = 'LOG_CONTACTS',
+  READ_DASHBOARDS = 'READ_DASHBOARDS',
+  EXPORT = 'EXPORT',
+  READ_AUDIT = 'READ_AUDIT',
+  IMPORT_FEEDS = 'IMPORT_FEEDS',
+  MANAGE_AGENTS = 'MANAGE_AGENTS',
+  MANAGE_REFERENTIEL = 'MANAGE_REFERENTIEL',
+}
+
+const P = Permission;
+
+export const ROLE_PERMISSIONS: Record<AgentRole, readonly Permission[]> = {
+  CONSEILLER: [
+    P.READ_PROFESSIONALS,
+    P.READ_DOCUMENTS,
+    P.DECIDE_JUSTIFICATIFS,
+    P.RECEIVE_JUSTIFICATIFS,
+    P.TAKE_JUSTIFICATIF,
+    P.ENTER_PAPER_DECLARATIONS,
+  ],
+  DAM: [P.READ_PROFESSIONALS, P.READ_DOCUMENTS, P.LOG_CONTACTS],
+  SUPERVISEUR: [
+    P.READ_PROFESSIONALS,
+    P.READ_DOCUMENTS,
+    P.ASSIGN_ANY_JUSTIFICATIF,
+    P.READ_DASHBOARDS,
+    P.EXPORT,
+    P.READ_AUDIT,
+    P.IMPORT_FEEDS,
+  ],
+  ADMIN: [
+    P.READ_PROFESSIONALS,
+    P.READ_DOCUMENTS,
+    P.READ_DASHBOARDS,
+    P.EXPORT,
+    P.READ_AUDIT,
+    P.IMPORT_FEEDS,
+    P.MANAGE_AGENTS,
+    P.MANAGE_REFERENTIEL,
+  ],
+};
+
+export interface AuthenticatedAgent {
+  id: number;
+  email: string;
+  displayName: string;
+  role: AgentRole;
+  caisseCode: string;
+  nationalScope: boolean;
+  sessionId: string | null;
+}
+
+export function can(agent: AuthenticatedAgent, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[agent.role].includes(permission);
+}
+
+export function requireAgent(agent: AuthenticatedAgent | null): AuthenticatedAgent {
+  if (!agent) throw unauthenticated();
+  return agent;
+}
+
+export function requirePermission(agent: AuthenticatedAgent | null, permission: Permission): AuthenticatedAgent {
+  const current = requireAgent(agent);
+  if (!can(current, permission)) throw forbidden();
+  return current;
+}
+
+/** Caisses whose records the agent may see; null = every caisse (national scope). */
+export function caisseScope(agent: AuthenticatedAgent): string[] | null {
+  return agent.nationalScope ? null : [agent.caisseCode];
+}
+
+export function inScope(agent: AuthenticatedAgent, caisseCode: string): boolean {
+  return agent.nationalScope || agent.caisseCode === caisseCode;
+}
+
+/** Out of scope reads exactly like absent. */
+export function assertInScope<T extends { caisseCode: string }>(
+  agent: AuthenticatedAgent,
+  record: T | null | undefined,
+  what: string,
+): T {
+  if (!record || !inScope(agent, record.caisseCode)) throw notFound(what);
+  return record;
+}
+
+/** Filters a requested caisse through the agent's scope: asking for another caisse yields nothing. */
+export function effectiveCaisses(agent: AuthenticatedAgent, requested?: string | null): string[] | null {
+  const scope = caisseScope(agent);
+  if (!requested) return scope;
+  if (!/^\d{3}$|^2[AB]\d$/.test(requested)) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `Code caisse mal formé : « ${requested.slice(0, 10)} ».`, {
+      field: 'caisseCode',
+    });
+  }
+  if (scope && !scope.includes(requested)) return [];
+  return [requested];
+}

@@ -1,0 +1,149 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { DataSource } from 'typeorm';
+import { authenticateRequest, readToken } from './agents/request-auth';
+import { requestScope } from './common/request-scope';
+import { REPO_ROOT, type Config } from './config';
+import { filesRouter } from './files/files.router';
+import { FilesystemStorage, type FileStorage } from './files/storage';
+import { buildContext, type RequestContext } from './graphql/context';
+import { formatError } from './graphql/format-error';
+import { securityPlugins, validationRules } from './graphql/hardening';
+import { getSchema } from './graphql/schema';
+import { logger } from './logger';
+
+export interface App {
+  server: http.Server;
+  storage: FileStorage;
+  close(): Promise<void>;
+}
+
+const CLIENT_DIST = path.join(REPO_ROOT, 'client', 'dist');
+
+export async function createApp(config: Config, db: DataSource, storage?: FileStorage): Promise<App> {
+  const files = storage ?? new FilesystemStorage(config.filesDir);
+  const app = express();
+  const server = http.createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const header = req.header('x-request-id');
+    const requestId = header && /^[A-Za-z0-9-]{8,64}$/.test(header) ? header : randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    const started = process.hrtime.bigint();
+    const scope = { requestId, sqlStatements: 0 };
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          url: req.originalUrl.slice(0, 200),
+          status: res.statusCode,
+          ms,
+          sql: scope.sqlStatements,
+        },
+        'request',
+      );
+    });
+    requestScope.run(scope, () => next());
+  });
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          frameSrc: ["'self'", 'blob:'],
+          objectSrc: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await db.query('SELECT 1');
+      const pending = await db.showMigrations();
+      if (pending) {
+        res.status(503).json({ status: 'migrations pending' });
+        return;
+      }
+      res.json({ status: 'ready' });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+
+  const baseContext = async (req: Request, res?: Response): Promise<RequestContext> =>
+    buildContext({
+      requestId: res?.getHeader('X-Request-Id')?.toString() ?? randomUUID(),
+      agent: await authenticateRequest(db, config, readToken(req)),
+      db,
+      config,
+      storage: files,
+      ip: req.ip ?? 'unknown',
+      req,
+      res,
+    });
+
+  app.use('/api/files', filesRouter({ db, config, storage: files, contextOf: baseContext }));
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await getSchema(),
+    introspection: config.NODE_ENV !== 'production',
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: validationRules(config),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ...(config.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...securityPlugins(config),
+    ],
+  });
+  await apollo.start();
+  app.use(
+    '/graphql',
+    express.json({ limit: '200kb' }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => baseContext(req, res) }),
+  );
+
+  if (fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
+    app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
+    // The console routes on the client: every other GET serves the app shell.
+    app.get(/^\/(?!graphql|api\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(CLIENT_DIST, 'index.html'));
+    });
+  }
+
+  return {
+    server,
+    storage: files,
+    async close() {
+      await apollo.stop();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

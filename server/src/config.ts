@@ -1,0 +1,62 @@
+/**
+ * Configuration from the environment, validated once at start-up: a bad variable stops the
+ * process with one line that names it and says what is expected.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+const boolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/, 'attendu : mysql://user:password@host:port/database')
+    .optional(),
+  DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  DB_QUEUE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(500),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  COOKIE_SECURE: boolean.optional(),
+  OPERATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  FILE_STORAGE: z.enum(['fs', 's3']).default('fs'),
+  FILES_DIR: z.string().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  TRUST_PROXY: boolean.default(false),
+});
+
+export type Config = z.infer<typeof schema> & { filesDir: string; sqlitePath: string };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(defined);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Configuration invalide — ${lines.join('; ')}`);
+  }
+  const config = parsed.data;
+  if (config.FILE_STORAGE === 's3' && !config.S3_BUCKET) {
+    throw new ConfigError('Configuration invalide — S3_BUCKET: requis quand FILE_STORAGE=s3');
+  }
+  return {
+    ...config,
+    filesDir: config.FILES_DIR ?? path.join(config.DATA_DIR, 'files'),
+    sqlitePath: path.join(config.DATA_DIR, 'mcbo.sqlite'),
+  };
+}

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { SnakeNamingStrategy } from './naming-strategy';
+import { CountingLogger } from './sql-counter';
+import { MYSQL_MIGRATIONS } from './migrations/mysql';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+
+export type Dialect = 'sqlite' | 'mysql';
+
+export interface DatabaseSettings {
+  /** mysql://… or mariadb://…; undefined selects the embedded SQLite file. */
+  url?: string;
+  sqlitePath: string;
+  poolSize: number;
+  queueLimit: number;
+  connectTimeoutMs: number;
+}
+
+export const dialectOf = (settings: Pick<DatabaseSettings, 'url'>): Dialect => (settings.url ? 'mysql' : 'sqlite');
+
+/**
+ * TypeORM reads MariaDB's catalogue differently from MySQL's (nullable defaults, index metadata):
+ * the flavour is asked of the server rather than trusted from the URL scheme.
+ */
+export async function detectServerFlavour(url: string, connectTimeoutMs: number): Promise<'mysql' | 'mariadb'> {
+  if (url.startsWith('mariadb:')) return 'mariadb';
+  const connection = await mysql.createConnection({ uri: url, connectTimeout: connectTimeoutMs });
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    const version = String((rows as { version: string }[])[0]?.version ?? '');
+    return /mariadb/i.test(version) ? 'mariadb' : 'mysql';
+  } finally {
+    await connection.end();
+  }
+}
+
+export function dataSourceOptions(
+  settings: DatabaseSettings,
+  flavour: 'mysql' | 'mariadb' = 'mysql',
+): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['query', 'error', 'migration', 'warn'] as ('query' | 'error' | 'migration' | 'warn')[],
+    logger: new CountingLogger(),
+    maxQueryExecutionTime: 2000,
+  };
+  if (!settings.url) {
+    fs.mkdirSync(path.dirname(settings.sqlitePath), { recursive: true });
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: settings.sqlitePath,
+      migrations: SQLITE_MIGRATIONS,
+      // WAL lets readers go on while a writer commits; busy_timeout waits instead of failing at once.
+      prepareDatabase: (db: { pragma(s: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('busy_timeout = 5000');
+        db.pragma('synchronous = NORMAL');
+      },
+    };
+  }
+  return {
+    ...common,
+    type: flavour,
+    url: settings.url.replace(/^mariadb:/, 'mysql:'),
+    timezone: 'Z',
+    charset: 'utf8mb4_unicode_ci',
+    migrations: MYSQL_MIGRATIONS,
+    poolSize: settings.poolSize,
+    connectTimeout: settings.connectTimeoutMs,
+    extra: {
+      connectionLimit: settings.poolSize,
+      queueLimit: settings.queueLimit,
+      connectTimeout: settings.connectTimeoutMs,
+      waitForConnections: true,
+    },
+  };
+}
+
+/** A DataSource not yet initialised; for MySQL URLs it first asks the server which flavour it is. */
+export async function createDataSource(settings: DatabaseSettings): Promise<DataSource> {
+  const flavour = settings.url ? await detectServerFlavour(settings.url, settings.connectTimeoutMs) : 'mysql';
+  return new DataSource(dataSourceOptions(settings, flavour));
+}
+
+/** One readable line for the operator when the database cannot be reached. */
+export function describeConnectionError(settings: DatabaseSettings, error: unknown): string {
+  const err = error as { code?: string; message?: string };
+  if (!settings.url) return `Base SQLite ${settings.sqlitePath} inaccessible : ${err.message ?? String(error)}`;
+  let where = 'la base MySQL';
+  try {
+    const u = new URL(settings.url.replace(/^mariadb:/, 'mysql:'));
+    where = `MySQL ${u.hostname}:${u.port || '3306'}/${u.pathname.slice(1)} (utilisateur ${decodeURIComponent(u.username) || '?'})`;
+  } catch {
+    /* the URL was validated by the configuration; keep the generic wording */
+  }
+  return `Connexion impossible à ${where} : ${err.code ? `${err.code} — ` : ''}${err.message ?? String(error)}`;
+}

@@ -1,0 +1,34 @@
+import { Agent, AgentSession, LoginAttempt } from '../agents/agent.entity';
+import { AuditEvent, AuditHead } from '../audit/audit-event.entity';
+import { Campaign } from '../campaigns/campaign.entity';
+import { Indicator } from '../campaigns/indicator.entity';
+import { ContactLog } from '../contacts/contact-log.entity';
+import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
+import { StoredFile } from '../files/stored-file.entity';
+import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
+import { Payment } from '../payments/payment.entity';
+import { Caisse } from '../professionals/caisse.entity';
+import { Professional } from '../professionals/professional.entity';
+import { Software, SoftwarePublisher } from '../software/software.entity';
+
+export const ENTITIES = [
+  Agent,
+  AgentSession,
+  LoginAttempt,
+  AuditEvent,
+  AuditHead,
+  Caisse,
+  Professional,
+  Campaign,
+  Indicator,
+  SoftwarePublisher,
+  Software,
+  Declaration,
+  DeclarationTransmission,
+  IndicatorValue,
+  Justificatif,
+  JustificatifHistory,
+  StoredFile,
+  Payment,
+  ContactLog,
+];

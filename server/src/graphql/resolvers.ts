@@ -1,0 +1,4 @@
+import { HealthResolver } from './health.resolver';
+
+/** Every resolver class of every domain. */
+export const RESOLVERS = [HealthResolver] as const;

@@ -1,0 +1,2 @@
+process.env.MCBO_TEST_DIALECT = 'sqlite';
+process.env.NODE_ENV = 'test';

@@ -42,6 +42,14 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
     res.setHeader('X-Request-Id', requestId);
     const started = process.hrtime.bigint();
     const scope = { requestId, sqlStatements: 0 };
+    // Outside production the count is exposed, so tests and the benchmark can assert it per request.
+    if (config.NODE_ENV !== 'production') {
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
+      res.writeHead = ((...args: unknown[]) => {
+        if (!res.headersSent) res.setHeader('X-Sql-Statements', String(scope.sqlStatements));
+        return writeHead(...args);
+      }) as Response['writeHead'];
+    }
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       logger.info(

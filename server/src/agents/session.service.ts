@@ -54,7 +54,12 @@ export async function authenticateToken(
   const session = await db.getRepository(AgentSession).findOneBy({ id: sessionId });
   if (!session || session.revokedAt) return null;
   const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
-  if (now.getTime() >= session.expiresAt.getTime() || now.getTime() >= idleLimit) return null;
+  // The absolute end is checked against createdAt too, so that shortening the setting applies to open sessions.
+  const absoluteLimit = Math.min(
+    session.expiresAt.getTime(),
+    session.createdAt.getTime() + policy.absoluteHours * 3_600_000,
+  );
+  if (now.getTime() >= absoluteLimit || now.getTime() >= idleLimit) return null;
   const agent = await db.getRepository(Agent).findOneBy({ id: session.agentId });
   if (!agent || !agent.active) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {

@@ -7,6 +7,8 @@ export type AuditDetails = Record<string, string | number | boolean | null | str
 @Entity()
 @Index('idx_audit_agent', ['agentId', 'id'])
 @Index('idx_audit_target', ['targetType', 'targetId', 'id'])
+@Index('idx_audit_professional', ['professionalId', 'id'])
+@Index('idx_audit_caisse', ['caisseCode', 'id'])
 export class AuditEvent {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
@@ -28,6 +30,10 @@ export class AuditEvent {
 
   @StringColumn(3, { nullable: true })
   caisseCode: string | null;
+
+  /** The professional the event concerns, whatever its target (justificatif, declaration…): one PS's trail. */
+  @IntColumn({ nullable: true })
+  professionalId: number | null;
 
   @JsonColumn({ nullable: true })
   details: AuditDetails | null;

@@ -9,7 +9,14 @@ export interface AuditInput {
   action: string;
   targetType?: string | null;
   targetId?: string | number | null;
+  /** The caisse whose supervisors may read the event (auditTrail is scoped on it). */
   caisseCode?: string | null;
+  /**
+   * The professional the event concerns, whatever its target (a justificatif, a declaration…), so that
+   * `auditTrail(filter: { professionalId })` shows a PS's whole trail. Defaults to targetId when
+   * targetType is 'PROFESSIONAL'.
+   */
+  professionalId?: number | null;
   details?: AuditDetails | null;
   at?: Date;
 }
@@ -26,8 +33,15 @@ export function hashAuditRow(row: Omit<AuditEvent, 'hash' | 'id'> & { id: number
     row.caisseCode,
     row.details,
     row.prevHash,
+    row.professionalId,
   ]);
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+function professionalTarget(input: AuditInput): number | null {
+  if (input.targetType !== 'PROFESSIONAL' || input.targetId === null || input.targetId === undefined) return null;
+  const id = Number(input.targetId);
+  return Number.isInteger(id) ? id : null;
 }
 
 /**
@@ -50,6 +64,7 @@ export async function recordAudit(em: EntityManager, input: AuditInput): Promise
     targetType: input.targetType ?? null,
     targetId: input.targetId === undefined || input.targetId === null ? null : String(input.targetId),
     caisseCode: input.caisseCode ?? null,
+    professionalId: input.professionalId ?? professionalTarget(input),
     details: input.details ?? null,
     prevHash: head.lastHash,
   };

@@ -1,13 +1,142 @@
+/**
+ * Limits on what one GraphQL operation may ask (depth, cost, aliases, tokens, directives) and how
+ * long it may run. The console's deepest page (professional → declarations → indicators →
+ * justificatifs → history → agent) stays well inside them; see docs/security.md.
+ */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { ValidationRule } from 'graphql';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Response } from 'express';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { AppError, ErrorCode } from '../common/errors';
 import type { Config } from '../config';
+import { logger } from '../logger';
 import type { RequestContext } from './context';
 
-/** Query depth, cost and alias limits (see agents hardening). */
-export function validationRules(_config: Config): ValidationRule[] {
-  return [];
+export const QUERY_LIMITS = {
+  /** Levels of fields, leaves included; fragments do not add levels. */
+  maxDepth: 10,
+  /** graphql-armor's estimate: objects 2, scalars 1, ×1.5 per level, × a literal `first`. */
+  maxCost: 20_000,
+  maxAliases: 15,
+  maxTokens: 2_000,
+  maxDirectives: 20,
+} as const;
+
+type Limit = 'MAX_DEPTH' | 'MAX_COST' | 'MAX_ALIASES' | 'MAX_TOKENS' | 'MAX_DIRECTIVES';
+
+const MESSAGES: Record<Limit, string> = {
+  MAX_DEPTH: `Requête refusée : elle imbrique plus de ${QUERY_LIMITS.maxDepth} niveaux de champs.`,
+  MAX_COST: 'Requête refusée : elle demande trop de données à la fois. Réduisez la taille des pages ou les champs demandés.',
+  MAX_ALIASES: `Requête refusée : elle utilise plus de ${QUERY_LIMITS.maxAliases} alias.`,
+  MAX_TOKENS: `Requête refusée : elle est trop longue (plus de ${QUERY_LIMITS.maxTokens} éléments).`,
+  MAX_DIRECTIVES: `Requête refusée : elle utilise plus de ${QUERY_LIMITS.maxDirectives} directives.`,
+};
+
+/** The refusal every client sees: a French message, the standard validation code, and which limit. */
+export function limitError(limit: Limit): GraphQLError {
+  return new GraphQLError(MESSAGES[limit], {
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit, http: { status: 400 } },
+  });
 }
 
-export function securityPlugins(_config: Config): ApolloServerPlugin<RequestContext>[] {
-  return [];
+const reportTo = (limit: Limit) => (ctx: ValidationContext | null) => {
+  if (ctx) ctx.reportError(limitError(limit));
+  else throw limitError(limit); // the token limit runs in the parser, which has no validation context
+};
+
+function armor(config: Config) {
+  return new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true, propagateOnRejection: false, onReject: [reportTo('MAX_DEPTH')] },
+    costLimit: {
+      maxCost: QUERY_LIMITS.maxCost,
+      flattenFragments: true,
+      propagateOnRejection: false,
+      onReject: [reportTo('MAX_COST')],
+    },
+    // __typename counts like any other field: an alias is an alias.
+    maxAliases: { n: QUERY_LIMITS.maxAliases, allowList: [], propagateOnRejection: false, onReject: [reportTo('MAX_ALIASES')] },
+    maxTokens: { n: QUERY_LIMITS.maxTokens, propagateOnRejection: false, onReject: [reportTo('MAX_TOKENS')] },
+    maxDirectives: {
+      n: QUERY_LIMITS.maxDirectives,
+      propagateOnRejection: false,
+      onReject: [reportTo('MAX_DIRECTIVES')],
+    },
+    // "Did you mean …?" would let anyone map the schema that introspection hides in production.
+    blockFieldSuggestion: { enabled: config.NODE_ENV === 'production', mask: '' },
+  }).protect();
+}
+
+/** Depth, cost, aliases and directives: checked on the parsed document, before anything runs. */
+export function validationRules(config: Config): ValidationRule[] {
+  return armor(config).validationRules;
+}
+
+export function securityPlugins(config: Config): ApolloServerPlugin<RequestContext>[] {
+  return [
+    ...(armor(config).plugins as ApolloServerPlugin<RequestContext>[]),
+    operationTimeoutPlugin(config.OPERATION_TIMEOUT_MS),
+  ];
+}
+
+export const OPERATION_TIMEOUT = 'OPERATION_TIMEOUT';
+
+/**
+ * The operation ran out of time. Its code is OPERATION_TIMEOUT (carried in extensions; ErrorCode
+ * has no member for it yet, so the class keeps INTERNAL_SERVER_ERROR as its own `code`).
+ */
+export class OperationTimeoutError extends AppError {
+  constructor(timeoutMs: number) {
+    super(
+      ErrorCode.INTERNAL_SERVER_ERROR,
+      `La requête a dépassé le temps maximal de traitement (${Math.ceil(timeoutMs / 1000)} s) et a été interrompue. Réessayez, ou restreignez la recherche.`,
+      { code: OPERATION_TIMEOUT, timeoutMs },
+    );
+  }
+}
+
+/**
+ * Past the deadline no further field resolver starts: each answers OPERATION_TIMEOUT instead.
+ * A query's response is sent at the deadline even if a resolver is still waiting on the database.
+ * A mutation is never cut once one of its root fields has started (a change half-reported as
+ * failed would be worse than a late answer); only the root fields not yet started are refused.
+ */
+export function operationTimeoutPlugin(timeoutMs: number): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async executionDidStart({ operation, contextValue, request }) {
+          const deadline = Date.now() + timeoutMs;
+          const isQuery = operation.operation === 'query';
+          const timer = setTimeout(() => {
+            logger.warn(
+              { requestId: contextValue.requestId, operationName: request.operationName ?? null, timeoutMs },
+              'operation timed out',
+            );
+            if (isQuery) respondNow(contextValue.res, new OperationTimeoutError(timeoutMs));
+          }, timeoutMs);
+          timer.unref();
+          return {
+            willResolveField({ info }) {
+              if (Date.now() < deadline) return;
+              if (!isQuery && info.path.prev !== undefined) return;
+              throw new OperationTimeoutError(timeoutMs);
+            },
+            async executionDidEnd() {
+              clearTimeout(timer);
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
+/** Answers the client now and turns the late answer Apollo will try to write into a no-op. */
+function respondNow(res: Response | undefined, error: OperationTimeoutError) {
+  if (!res || res.headersSent || res.writableEnded) return;
+  res.status(200).type('application/json').send(
+    JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }], data: null }),
+  );
+  res.setHeader = (() => res) as Response['setHeader'];
+  res.send = (() => res) as Response['send'];
 }

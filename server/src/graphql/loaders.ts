@@ -1,9 +1,89 @@
-import type { DataSource } from 'typeorm';
+/**
+ * Per-request DataLoaders: every list or reference field resolves through one of these, so a
+ * page of 100 professionals costs the same number of SQL statements as a page of 1.
+ */
+import DataLoader from 'dataloader';
+import { In, type DataSource, type ObjectLiteral, type Repository } from 'typeorm';
+import { Agent } from '../agents/agent.entity';
 import type { AuthenticatedAgent } from '../agents/authorization';
+import { Campaign } from '../campaigns/campaign.entity';
+import { Indicator } from '../campaigns/indicator.entity';
+import { ContactLog } from '../contacts/contact-log.entity';
+import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
+import type { EvaluatedDeclaration } from '../declarations/declarations.service';
+import { evaluateDeclaration } from '../declarations/evaluation';
+import { loadEvaluationInputs } from '../declarations/evaluation-inputs';
+import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
+import { Payment } from '../payments/payment.entity';
+import { Caisse } from '../professionals/caisse.entity';
+import { Professional } from '../professionals/professional.entity';
+import { Software, SoftwarePublisher } from '../software/software.entity';
 
-/** Every list field resolves through these, built once per request. */
+/** Loads rows by a unique key, answering null for unknown keys, in the order asked. */
+function byKey<E extends ObjectLiteral, K extends string | number>(repo: Repository<E>, column: keyof E & string) {
+  return new DataLoader<K, E | null>(async (keys) => {
+    const rows = await repo.find({ where: { [column]: In([...keys]) } as never });
+    const map = new Map(rows.map((row) => [row[column] as K, row]));
+    return keys.map((key) => map.get(key) ?? null);
+  });
+}
+
+/** Loads every row sharing a foreign key, grouped in the order asked. */
+function groupedBy<E extends ObjectLiteral, K extends string | number>(
+  repo: Repository<E>,
+  column: keyof E & string,
+  order: Partial<Record<keyof E & string, 'ASC' | 'DESC'>>,
+) {
+  return new DataLoader<K, E[]>(async (keys) => {
+    const rows = await repo.find({ where: { [column]: In([...keys]) } as never, order: order as never });
+    const groups = new Map<K, E[]>(keys.map((key) => [key, []]));
+    for (const row of rows) groups.get(row[column] as K)?.push(row);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
 export function createLoaders(db: DataSource, agent: AuthenticatedAgent | null) {
-  return { db, agent };
+  const repo = <E extends ObjectLiteral>(entity: new () => E) => db.getRepository(entity);
+  let allCampaigns: Promise<Campaign[]> | null = null;
+  return {
+    db,
+    agent,
+    caisse: byKey<Caisse, string>(repo(Caisse), 'code'),
+    professional: byKey<Professional, number>(repo(Professional), 'id'),
+    agentById: byKey<Agent, number>(repo(Agent), 'id'),
+    campaign: byKey<Campaign, number>(repo(Campaign), 'id'),
+    /** The référentiel is small: one query per request serves every campaign lookup. */
+    campaigns: () => (allCampaigns ??= repo(Campaign).find({ order: { referenceYear: 'DESC', scheme: 'ASC' } })),
+    indicatorsByCampaign: groupedBy<Indicator, number>(repo(Indicator), 'campaignId', { displayOrder: 'ASC' }),
+    declarationsByProfessional: groupedBy<Declaration, number>(repo(Declaration), 'professionalId', {
+      campaignId: 'DESC',
+    }),
+    valuesByDeclaration: groupedBy<IndicatorValue, number>(repo(IndicatorValue), 'declarationId', { id: 'ASC' }),
+    transmissionsByDeclaration: groupedBy<DeclarationTransmission, number>(
+      repo(DeclarationTransmission),
+      'declarationId',
+      { transmittedAt: 'DESC' },
+    ),
+    justificatifsByProfessional: groupedBy<Justificatif, number>(repo(Justificatif), 'professionalId', {
+      receivedAt: 'DESC',
+      id: 'DESC',
+    }),
+    historyByJustificatif: groupedBy<JustificatifHistory, number>(repo(JustificatifHistory), 'justificatifId', {
+      id: 'ASC',
+    }),
+    paymentsByProfessional: groupedBy<Payment, number>(repo(Payment), 'professionalId', { paidOn: 'DESC', id: 'DESC' }),
+    contactsByProfessional: groupedBy<ContactLog, number>(repo(ContactLog), 'professionalId', { at: 'DESC', id: 'DESC' }),
+    /** The rules' verdict on a declaration, computed from batched inputs (a fixed number of queries). */
+    evaluation: new DataLoader<number, EvaluatedDeclaration | null>(async (ids) => {
+      const inputs = await loadEvaluationInputs(db.manager, ids);
+      return ids.map((id) => {
+        const loaded = inputs.get(id);
+        return loaded ? { loaded, evaluation: evaluateDeclaration(loaded.input) } : null;
+      });
+    }),
+    software: byKey<Software, number>(repo(Software), 'id'),
+    publisher: byKey<SoftwarePublisher, number>(repo(SoftwarePublisher), 'id'),
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

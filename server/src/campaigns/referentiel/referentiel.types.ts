@@ -17,6 +17,10 @@ import type {
 /** An amount that a public source may not state: `known: false` says so instead of inventing one. */
 export type Amount = { known: true; cents: number } | { known: true; points: number } | { known: false; note: string };
 
+/** Parts of a criterion a specialty can be exempted from. */
+export const EXEMPTION_SUBJECTS = ['LAP'] as const;
+export type ExemptionSubject = (typeof EXEMPTION_SUBJECTS)[number];
+
 /** What a neutralised indicator does to the payment formula for that year. */
 export interface Neutralisation {
   reason: string; // French, shown to agents
@@ -40,6 +44,8 @@ export interface JustificatifRule {
 export interface IndicatorDefinition {
   code: string; // stable across years where the indicator is the same criterion, e.g. 'LOG_DMP'
   label: string; // French
+  /** Short French name used in reasons and rémunération lines (e.g. 'Taux de FSE'); defaults to `label`. */
+  shortLabel?: string;
   helpText: string; // French
   group: IndicatorGroup;
   kind: IndicatorKind;
@@ -48,8 +54,11 @@ export interface IndicatorDefinition {
   professions?: Profession[];
   /** Médecins: specialties the indicator applies to; omitted = all. */
   specialties?: string[];
-  /** Specialties exempted from part of the criterion (e.g. LAP when the specialty has no software offer). */
-  exemptions?: { specialties: string[]; what: string; reason: string }[];
+  /**
+   * Specialties exempted from part of the criterion (e.g. LAP when the specialty has no software offer).
+   * `what` names the waived part; the loader accepts the subjects in EXEMPTION_SUBJECTS.
+   */
+  exemptions?: { specialties: string[]; what: ExemptionSubject; reason: string }[];
   prefillOrigin?: PrefillOrigin;
   /** CHOICE: the allowed options. */
   choices?: { code: string; label: string; achieves: boolean; reason?: string }[];
@@ -62,7 +71,12 @@ export interface IndicatorDefinition {
   /** SOFTWARE: what the declared software must be. */
   softwareRequirements?: { dmpCompatible?: boolean; lapCertified?: boolean };
   justificatif: JustificatifRule;
-  amount?: Amount; // per-indicator amount (complémentaire, indépendant, volet 2 points)
+  /**
+   * Per-indicator amount (complémentaire, indépendant, volet 2 points). On a gate indicator (SOCLE, VOLET_1)
+   * it is the indicator's share of the gate amount, withheld when the indicator is neutralised NOT_REQUIRED
+   * and not achieved (e.g. PEC inside the 590 € socle of 2022).
+   */
+  amount?: Amount;
   /** Per-profession override of `amount`. */
   amountByProfession?: Partial<Record<Profession, Amount>>;
   neutralised?: Neutralisation;

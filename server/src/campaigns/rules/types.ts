@@ -30,7 +30,7 @@ export interface RecordedValue {
 export interface ProfessionalData {
   profession: Profession;
   specialty: string | null;
-  /** Reference years in which the professional transmitted a declaration, any scheme (first-year rule). */
+  /** Year the professional set up practice (seed 003: installing during the year calls for a justificatif). */
   installationYear: number | null;
 }
 
@@ -58,6 +58,8 @@ export interface AchievementResult {
 
 export interface RemunerationLine {
   label: string;
+  /** The indicator the line pays; absent for the gate line and the cap line. */
+  indicatorCode?: string;
   amountCents: number;
   /** When the référentiel does not know the amount, the line is kept with 0 and says so. */
   amountKnown: boolean;

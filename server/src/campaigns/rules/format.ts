@@ -1,0 +1,81 @@
+/**
+ * French wording shared by the rules: every reason an agent reads goes through these helpers,
+ * so amounts, rates and names look the same everywhere. Plain spaces keep reasons easy to compare.
+ */
+import type { MessagingType, PrefillOrigin, Profession, ValueSource } from '../../common/enums';
+import type { IndicatorDefinition } from '../referentiel/referentiel.types';
+
+export const PROFESSION_LABELS: Record<Profession, string> = {
+  MEDECIN_GENERALISTE: 'Médecin généraliste',
+  MEDECIN_SPECIALISTE: 'Médecin spécialiste',
+  CHIRURGIEN_DENTISTE: 'Chirurgien-dentiste',
+  INFIRMIER: 'Infirmier',
+  MASSEUR_KINESITHERAPEUTE: 'Masseur-kinésithérapeute',
+  SAGE_FEMME: 'Sage-femme',
+  ORTHOPHONISTE: 'Orthophoniste',
+  ORTHOPTISTE: 'Orthoptiste',
+  PEDICURE_PODOLOGUE: 'Pédicure-podologue',
+};
+
+export const MESSAGING_LABELS: Record<MessagingType, string> = {
+  MSSANTE_PERSONAL: 'Messagerie MSSanté personnelle',
+  MSSANTE_ORGANISATIONAL: 'Messagerie MSSanté organisationnelle',
+  APICRYPT_V2: 'Apicrypt V2 interopérable MSSanté',
+  APICRYPT_V1: 'Apicrypt V1',
+  OTHER_NOT_LISTED: 'Autre messagerie (hors espace de confiance MSSanté)',
+};
+
+export const PREFILL_ORIGIN_LABELS: Record<PrefillOrigin, string> = {
+  DMP_TRACES: 'traces du DMP',
+  MSSANTE_DIRECTORY: 'annuaire national MSSanté',
+  BILLING_FLOWS: 'flux de facturation',
+  ANNUAIRE_SANTE: 'annuaire santé',
+};
+
+const SOURCE_LABELS: Record<ValueSource, string> = {
+  PREFILLED: 'Pré-rempli',
+  DECLARED: 'Déclaré',
+  COMPUTED: "Mesuré par l'Assurance Maladie",
+};
+
+export function sourceLabel(source: ValueSource): string {
+  return SOURCE_LABELS[source];
+}
+
+/** The name an indicator goes by in reasons and rémunération lines. */
+export function shortName(indicator: IndicatorDefinition): string {
+  return indicator.shortLabel ?? indicator.label;
+}
+
+/** Digits grouped by three with a space, French style: 124000 → '1 240'. */
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+/** 124000 → '1 240,00 €'; -5000 → '-50,00 €'. */
+export function formatEuros(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const absolute = Math.abs(Math.round(cents));
+  const euros = Math.floor(absolute / 100).toString();
+  const rest = (absolute % 100).toString().padStart(2, '0');
+  return `${sign}${groupThousands(euros)},${rest} €`;
+}
+
+/** 84.615… → '84,62 %' (always two decimals, as on the amelipro rémunération screen). */
+export function formatPercent(percent: number): string {
+  return `${percent.toFixed(2).replace('.', ',')} %`;
+}
+
+/** Thresholds read as written in the guides: 70 → '70 %', 66.67 → '66,67 %'. */
+export function formatThreshold(percent: number): string {
+  return Number.isInteger(percent) ? `${percent} %` : formatPercent(percent);
+}
+
+export function formatPoints(points: number): string {
+  return `${groupThousands(points.toString())} point${points > 1 ? 's' : ''}`;
+}
+
+/** Joins reasons without doubling the final punctuation. */
+export function joinSentences(parts: string[]): string {
+  return parts.filter((part) => part.length > 0).join(' ; ');
+}

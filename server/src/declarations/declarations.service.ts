@@ -1,0 +1,325 @@
+/**
+ * Declarations: evaluation for reads, recomputation in the transaction of every change, and the
+ * paper form an agent enters for a professional who does not use amelipro.
+ */
+import type { EntityManager } from 'typeorm';
+import { Permission, assertInScope, requirePermission } from '../agents/authorization';
+import { recordAudit } from '../audit/audit.service';
+import { Campaign } from '../campaigns/campaign.entity';
+import { Indicator } from '../campaigns/indicator.entity';
+import type { IndicatorDefinition } from '../campaigns/referentiel/referentiel.types';
+import type { IndicatorValueData } from '../campaigns/rules/types';
+import { MESSAGING_TYPES, type Scheme } from '../common/enums';
+import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
+import { parseId } from '../common/ids';
+import type { RequestContext } from '../graphql/context';
+import { Professional } from '../professionals/professional.entity';
+import { Software, SoftwarePublisher } from '../software/software.entity';
+import { Declaration, DeclarationTransmission, IndicatorValue } from './declaration.entity';
+import type {
+  DeclarationIndicatorNode,
+  IndicatorValueNode,
+  PaperDeclarationInput,
+  PaperIndicatorValueInput,
+  RemunerationNode,
+} from './declaration.types';
+import { evaluateDeclaration, type EvaluationResult } from './evaluation';
+import { loadEvaluationInputs, type LoadedDeclaration } from './evaluation-inputs';
+import { formatValue, ratePercent } from './value-format';
+
+export const VALIDATED_MENTION = 'pièce justificative validée par la CPAM';
+
+export interface EvaluatedDeclaration {
+  loaded: LoadedDeclaration;
+  evaluation: EvaluationResult;
+}
+
+/** Re-evaluates a declaration and stores the denormalised atteinte and projected rémunération. */
+export async function recomputeDeclaration(em: EntityManager, declarationId: number): Promise<EvaluatedDeclaration> {
+  const loaded = (await loadEvaluationInputs(em, [declarationId])).get(declarationId);
+  if (!loaded) throw notFound('Déclaration');
+  const evaluation = evaluateDeclaration(loaded.input);
+  const byCode = new Map(evaluation.indicators.map((e) => [e.code, e]));
+  const codeById = new Map(loaded.indicators.map((i) => [i.id, i.code]));
+  for (const row of loaded.values) {
+    const result = byCode.get(codeById.get(row.indicatorId) ?? '');
+    if (!result) continue;
+    const reason = result.achievement.reason.slice(0, 400);
+    if (row.achievement !== result.achievement.status || row.achievementReason !== reason) {
+      await em
+        .getRepository(IndicatorValue)
+        .update({ id: row.id }, { achievement: result.achievement.status, achievementReason: reason });
+      row.achievement = result.achievement.status;
+      row.achievementReason = reason;
+    }
+  }
+  if (loaded.declaration.projectedRemunerationCents !== evaluation.remuneration.totalCents) {
+    await em
+      .getRepository(Declaration)
+      .update({ id: declarationId }, { projectedRemunerationCents: evaluation.remuneration.totalCents });
+    loaded.declaration.projectedRemunerationCents = evaluation.remuneration.totalCents;
+  }
+  return { loaded, evaluation };
+}
+
+export function valueNode(data: IndicatorValueData, definition: IndicatorDefinition): IndicatorValueNode {
+  const node: IndicatorValueNode = {
+    display: formatValue(data, definition),
+    boolean: null,
+    choiceCode: null,
+    software: null,
+    messagingType: null,
+    ratePercent: null,
+    numerator: null,
+    denominator: null,
+    text: null,
+    count: null,
+  };
+  switch (data.type) {
+    case 'BOOLEAN':
+      return { ...node, boolean: data.value };
+    case 'CHOICE':
+      return { ...node, choiceCode: data.code };
+    case 'SOFTWARE':
+      return {
+        ...node,
+        software: {
+          id: String(data.softwareId),
+          name: data.softwareName,
+          version: data.version,
+          publisherName: data.publisherName,
+          dmpCompatible: data.dmpCompatible,
+          lapCertified: data.lapCertified,
+        },
+      };
+    case 'MESSAGING':
+      return { ...node, messagingType: data.messagingType };
+    case 'RATE':
+      return {
+        ...node,
+        numerator: data.numerator,
+        denominator: data.denominator,
+        ratePercent: ratePercent(data.numerator, data.denominator),
+      };
+    case 'TEXT':
+      return { ...node, text: data.text, count: data.count ?? null };
+  }
+}
+
+/** The indicators of an evaluated declaration, in référentiel order, as the API shows them. */
+export function indicatorNodes({ loaded, evaluation }: EvaluatedDeclaration): DeclarationIndicatorNode[] {
+  const evaluationByCode = new Map(evaluation.indicators.map((e) => [e.code, e]));
+  const valueByIndicator = new Map(loaded.values.map((v) => [v.indicatorId, v]));
+  return loaded.indicators.flatMap((indicator) => {
+    const result = evaluationByCode.get(indicator.code);
+    if (!result) return [];
+    const row = valueByIndicator.get(indicator.id);
+    return [
+      {
+        indicatorId: indicator.id,
+        professionalId: loaded.declaration.professionalId,
+        campaignId: loaded.campaign.id,
+        applicabilityReason: result.applicabilityReason,
+        value: row?.value ? valueNode(row.value, indicator.definition) : null,
+        source: row?.value ? row.source : null,
+        prefillOrigin: row?.value ? row.prefillOrigin : null,
+        atteinte: result.achievement,
+        justificatifRequired: {
+          required: result.justificatifRequired,
+          reason: result.justificatifReason,
+          controlAPosteriori: result.controlAPosteriori,
+        },
+        validatedMention: result.validatedMention ? VALIDATED_MENTION : null,
+      },
+    ];
+  });
+}
+
+export function remunerationNode(evaluation: EvaluationResult): RemunerationNode {
+  return { ...evaluation.remuneration, lines: evaluation.remuneration.lines.map((line) => ({ ...line })) };
+}
+
+export async function findCampaign(em: EntityManager, year: number, scheme: Scheme): Promise<Campaign> {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(`Année de campagne invalide : ${year}.`, 'campaignYear');
+  const campaign = await em.getRepository(Campaign).findOneBy({ referenceYear: year, scheme });
+  if (!campaign) throw new AppError(ErrorCode.NOT_FOUND, `Campagne ${scheme} ${year} inconnue.`, { field: 'campaignYear' });
+  return campaign;
+}
+
+/** Campaigns still accepting decisions and entries: the window, then the instruction until computation. */
+export function assertCampaignOpenForDecisions(campaign: Campaign): void {
+  if (campaign.status === 'COMPUTED' || campaign.status === 'PAID') {
+    throw new AppError(
+      ErrorCode.CAMPAIGN_CLOSED,
+      `La campagne ${campaign.label} est calculée : ses décisions et déclarations sont figées.`,
+    );
+  }
+  if (campaign.status === 'UPCOMING') {
+    throw new AppError(ErrorCode.CAMPAIGN_CLOSED, `La campagne ${campaign.label} n'est pas encore ouverte.`);
+  }
+}
+
+/** Finds or creates the declaration row, with one value row per indicator of the campaign. */
+export async function ensureDeclaration(
+  em: EntityManager,
+  professional: Professional,
+  campaign: Campaign,
+): Promise<Declaration> {
+  const repo = em.getRepository(Declaration);
+  const existing = await repo.findOneBy({ professionalId: professional.id, campaignId: campaign.id });
+  if (existing) return existing;
+  const inserted = await repo.insert({
+    professionalId: professional.id,
+    campaignId: campaign.id,
+    caisseCode: professional.caisseCode,
+    profession: professional.profession,
+    status: 'NOT_STARTED',
+    transmissionCount: 0,
+    honourAttestation: false,
+    conditionsAcknowledged: false,
+    projectedRemunerationCents: 0,
+    version: 1,
+  });
+  const declarationId = Number(inserted.identifiers[0]?.id);
+  const indicators = await em.getRepository(Indicator).findBy({ campaignId: campaign.id });
+  if (indicators.length > 0) {
+    await em.getRepository(IndicatorValue).insert(
+      indicators.map((indicator) => ({
+        declarationId,
+        indicatorId: indicator.id,
+        professionalId: professional.id,
+        campaignId: campaign.id,
+        value: null,
+        source: null,
+        prefillOrigin: null,
+        achievement: 'NOT_ACHIEVED' as const,
+        achievementReason: 'Indicateur non déclaré',
+      })),
+    );
+  }
+  return (await repo.findOneByOrFail({ id: declarationId }))!;
+}
+
+async function paperValue(
+  em: EntityManager,
+  definition: IndicatorDefinition,
+  input: PaperIndicatorValueInput,
+): Promise<IndicatorValueData> {
+  const field = `values.${definition.code}`;
+  switch (definition.valueType) {
+    case 'BOOLEAN':
+      if (typeof input.boolean !== 'boolean') throw badInput(`${definition.label} : réponse oui/non attendue.`, field);
+      return { type: 'BOOLEAN', value: input.boolean };
+    case 'CHOICE':
+      if (!input.choiceCode || !definition.choices?.some((c) => c.code === input.choiceCode)) {
+        throw badInput(`${definition.label} : choix inconnu « ${input.choiceCode ?? ''} ».`, field);
+      }
+      return { type: 'CHOICE', code: input.choiceCode };
+    case 'MESSAGING':
+      if (!input.messagingType || !MESSAGING_TYPES.includes(input.messagingType)) {
+        throw badInput(`${definition.label} : type de messagerie attendu.`, field);
+      }
+      return { type: 'MESSAGING', messagingType: input.messagingType };
+    case 'TEXT': {
+      const text = (input.text ?? '').trim();
+      if (input.count !== null && input.count !== undefined && (!Number.isInteger(input.count) || input.count < 0)) {
+        throw badInput(`${definition.label} : nombre d'interventions invalide.`, field);
+      }
+      if (text.length > 1000) throw badInput(`${definition.label} : texte trop long (1 000 caractères au plus).`, field);
+      return { type: 'TEXT', text, ...(input.count !== null && input.count !== undefined ? { count: input.count } : {}) };
+    }
+    case 'SOFTWARE': {
+      const software = input.softwareId
+        ? await em.getRepository(Software).findOneBy({ id: parseId(input.softwareId, 'Logiciel') })
+        : null;
+      if (!software) throw badInput(`${definition.label} : logiciel inconnu du catalogue.`, field);
+      const publisher = await em.getRepository(SoftwarePublisher).findOneByOrFail({ id: software.publisherId });
+      return {
+        type: 'SOFTWARE',
+        softwareId: software.id,
+        softwareName: software.name,
+        version: software.version,
+        publisherId: publisher.id,
+        publisherName: publisher.name,
+        dmpCompatible: software.dmpCompatible,
+        lapCertified: software.lapCertified,
+      };
+    }
+    case 'RATE':
+      throw badInput(`${definition.label} : indicateur calculé, il ne se déclare pas.`, field);
+  }
+}
+
+/** Enters a paper form: one transmission with channel PAPER, values DECLARED, atteinte recomputed. */
+export async function recordPaperDeclaration(ctx: RequestContext, input: PaperDeclarationInput) {
+  const agent = requirePermission(ctx.agent, Permission.ENTER_PAPER_DECLARATIONS);
+  const professionalId = parseId(input.professionalId, 'Professionnel');
+  if (!input.conditionsAcknowledged) {
+    throw badInput('Le formulaire doit porter la prise de connaissance des conditions.', 'conditionsAcknowledged');
+  }
+  if (input.receivedAt && input.receivedAt.getTime() > Date.now() + 60_000) {
+    throw badInput('La date de réception ne peut pas être dans le futur.', 'receivedAt');
+  }
+  return ctx.db.transaction(async (em) => {
+    const professional = assertInScope(
+      agent,
+      await em.getRepository(Professional).findOneBy({ id: professionalId }),
+      'Professionnel',
+    );
+    const campaign = await findCampaign(em, input.campaignYear, input.scheme);
+    if (!campaign.professions.includes(professional.profession)) {
+      throw badInput(`La campagne ${campaign.label} ne concerne pas cette profession.`, 'campaignYear');
+    }
+    assertCampaignOpenForDecisions(campaign);
+    const indicators = await em.getRepository(Indicator).findBy({ campaignId: campaign.id });
+    const byCode = new Map(indicators.map((i) => [i.code, i]));
+    const seen = new Set<string>();
+    const parsed: { indicator: Indicator; data: IndicatorValueData }[] = [];
+    for (const value of input.values) {
+      const indicator = byCode.get(value.indicatorCode);
+      if (!indicator) throw badInput(`Indicateur inconnu pour cette campagne : « ${value.indicatorCode} ».`, 'values');
+      if (seen.has(indicator.code)) throw badInput(`Indicateur saisi deux fois : ${indicator.code}.`, 'values');
+      seen.add(indicator.code);
+      parsed.push({ indicator, data: await paperValue(em, indicator.definition, value) });
+    }
+    const declaration = await ensureDeclaration(em, professional, campaign);
+    const at = input.receivedAt ?? new Date();
+    for (const { indicator, data } of parsed) {
+      await em
+        .getRepository(IndicatorValue)
+        .update({ declarationId: declaration.id, indicatorId: indicator.id }, { value: data, source: 'DECLARED', prefillOrigin: null });
+    }
+    await em.getRepository(DeclarationTransmission).insert({
+      declarationId: declaration.id,
+      transmittedAt: at,
+      channel: 'PAPER',
+      enteredByAgentId: agent.id,
+      honourAttestation: input.honourAttestation,
+      conditionsAcknowledged: input.conditionsAcknowledged,
+      values: Object.fromEntries(parsed.map(({ indicator, data }) => [indicator.code, data])),
+    });
+    await em.getRepository(Declaration).update(
+      { id: declaration.id },
+      {
+        status: 'TRANSMITTED',
+        firstTransmittedAt: declaration.firstTransmittedAt ?? at,
+        lastTransmittedAt: at,
+        transmissionCount: declaration.transmissionCount + 1,
+        lastChannel: 'PAPER',
+        honourAttestation: input.honourAttestation,
+        conditionsAcknowledged: input.conditionsAcknowledged,
+        version: declaration.version + 1,
+      },
+    );
+    await recordAudit(em, {
+      agentId: agent.id,
+      action: 'PAPER_DECLARATION_ENTERED',
+      targetType: 'PROFESSIONAL',
+      targetId: professional.id,
+      caisseCode: professional.caisseCode,
+      details: { campaignId: campaign.id, indicators: parsed.map((p) => p.indicator.code) },
+    });
+    const evaluated = await recomputeDeclaration(em, declaration.id);
+    return { declaration: evaluated.loaded.declaration, evaluated };
+  });
+}

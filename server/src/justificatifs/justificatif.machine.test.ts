@@ -1,0 +1,20 @@
+import { checkTransition, isFinal } from './justificatif.machine';
+
+describe('justificatif state machine', () => {
+  it.each([
+    ['RECEIVED', 'VALIDATED', { allowed: true, to: 'VALIDATED' }],
+    ['RECEIVED', 'REJECTED', { allowed: true, to: 'REJECTED' }],
+    ['RECEIVED', 'ASSIGNED', { allowed: true, to: 'RECEIVED' }],
+    ['RECEIVED', 'RELEASED', { allowed: true, to: 'RECEIVED' }],
+    ['VALIDATED', 'REJECTED', { allowed: false, reason: 'Le justificatif est déjà validé.' }],
+    ['VALIDATED', 'VALIDATED', { allowed: false, reason: 'Le justificatif est déjà validé.' }],
+    ['REJECTED', 'VALIDATED', { allowed: false, reason: 'Le justificatif est déjà rejeté.' }],
+    ['REJECTED', 'ASSIGNED', { allowed: false, reason: 'Le justificatif est déjà rejeté.' }],
+  ] as const)('%s --%s--> %j', (from, action, expected) => {
+    expect(checkTransition(from, action)).toEqual(expected);
+  });
+
+  it('treats decided states as final', () => {
+    expect([isFinal('RECEIVED'), isFinal('VALIDATED'), isFinal('REJECTED')]).toEqual([false, true, true]);
+  });
+});

@@ -1,0 +1,106 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AgentSummary } from '../agents/agent-summary.type';
+import { agentSummary } from '../agents/agent-summary';
+import { CampaignNode, IndicatorNode } from '../campaigns/campaign.types';
+import { campaignNode, indicatorNode } from '../campaigns/campaigns.service';
+import type { RejectionReason } from '../common/enums';
+import type { RequestContext } from '../graphql/context';
+import { RejectionReasonEnum } from '../graphql/enums';
+import { ProfessionalNode } from '../professionals/professional.types';
+import { professionalNode } from '../professionals/professionals.service';
+import {
+  ChecklistItemInput,
+  JustificatifConnection,
+  JustificatifDecisionResult,
+  JustificatifHistoryNode,
+  JustificatifNode,
+  JustificatifQueueFilter,
+  ReceiveJustificatifInput,
+} from './justificatif.types';
+import { assignJustificatif, decideJustificatif, justificatifQueue, receiveJustificatif } from './justificatifs.service';
+
+@Resolver(() => JustificatifNode)
+export class JustificatifsResolver {
+  @Query(() => JustificatifConnection, { description: 'File des justificatifs, les plus anciens d’abord par défaut.' })
+  justificatifQueue(
+    @Arg('filter', () => JustificatifQueueFilter, { nullable: true }) filter: JustificatifQueueFilter | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return justificatifQueue(ctx, filter, first, after);
+  }
+
+  @Mutation(() => JustificatifDecisionResult, { description: '« Pièce justificative validée par la CPAM ».' })
+  validateJustificatif(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('checklist', () => [ChecklistItemInput], { nullable: true }) checklist: ChecklistItemInput[] | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return decideJustificatif(ctx, id, expectedVersion, { action: 'VALIDATED', checklist });
+  }
+
+  @Mutation(() => JustificatifDecisionResult)
+  rejectJustificatif(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('reasons', () => [RejectionReasonEnum]) reasons: RejectionReason[],
+    @Arg('comment', () => String, { nullable: true }) comment: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return decideJustificatif(ctx, id, expectedVersion, { action: 'REJECTED', reasons, comment });
+  }
+
+  @Mutation(() => JustificatifNode, { description: 'Prendre (agentId = soi), attribuer (superviseur) ou libérer (null).' })
+  assignJustificatif(
+    @Arg('id', () => ID) id: string,
+    @Arg('agentId', () => ID, { nullable: true }) agentId: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return assignJustificatif(ctx, id, agentId);
+  }
+
+  @Mutation(() => JustificatifDecisionResult, { description: 'Enregistre une pièce reçue par courriel ou courrier.' })
+  receiveJustificatif(@Arg('input', () => ReceiveJustificatifInput) input: ReceiveJustificatifInput, @Ctx() ctx: RequestContext) {
+    return receiveJustificatif(ctx, input);
+  }
+
+  @FieldResolver(() => ProfessionalNode)
+  async professional(@Root() j: JustificatifNode, @Ctx() ctx: RequestContext): Promise<ProfessionalNode> {
+    return professionalNode((await ctx.loaders.professional.load(j.professionalId))!);
+  }
+
+  @FieldResolver(() => CampaignNode)
+  async campaign(@Root() j: JustificatifNode, @Ctx() ctx: RequestContext): Promise<CampaignNode> {
+    return campaignNode((await ctx.loaders.campaign.load(j.campaignId))!);
+  }
+
+  @FieldResolver(() => IndicatorNode)
+  async indicator(@Root() j: JustificatifNode, @Ctx() ctx: RequestContext): Promise<IndicatorNode> {
+    const indicators = await ctx.loaders.indicatorsByCampaign.load(j.campaignId);
+    return indicatorNode(indicators.find((i) => i.id === j.indicatorId)!);
+  }
+
+  @FieldResolver(() => AgentSummary, { nullable: true })
+  async assignedTo(@Root() j: JustificatifNode, @Ctx() ctx: RequestContext): Promise<AgentSummary | null> {
+    return j.assignedAgentId ? agentSummary(await ctx.loaders.agentById.load(j.assignedAgentId)) : null;
+  }
+
+  @FieldResolver(() => AgentSummary, { nullable: true })
+  async decidedBy(@Root() j: JustificatifNode, @Ctx() ctx: RequestContext): Promise<AgentSummary | null> {
+    return j.decidedByAgentId ? agentSummary(await ctx.loaders.agentById.load(j.decidedByAgentId)) : null;
+  }
+
+  @FieldResolver(() => [JustificatifHistoryNode])
+  async history(@Root() j: JustificatifNode, @Ctx() ctx: RequestContext): Promise<JustificatifHistoryNode[]> {
+    const rows = await ctx.loaders.historyByJustificatif.load(Number(j.id));
+    return Promise.all(
+      rows.map(async (h) => ({
+        ...h,
+        id: String(h.id),
+        agent: h.agentId ? agentSummary(await ctx.loaders.agentById.load(h.agentId)) : null,
+      })),
+    );
+  }
+}

@@ -20,6 +20,7 @@ import { formatError } from './graphql/format-error';
 import { securityPlugins, validationRules } from './graphql/hardening';
 import { getSchema } from './graphql/schema';
 import { logger } from './logger';
+import { recapRouter } from './recap/recap.router';
 
 export interface App {
   server: http.Server;
@@ -115,6 +116,7 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
     });
 
   app.use('/api/files', filesRouter({ db, config, storage: files, contextOf: baseContext }));
+  app.use('/api/recap', recapRouter(baseContext));
 
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),

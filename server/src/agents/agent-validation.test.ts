@@ -22,7 +22,15 @@ function fieldOf(fn: () => unknown): string | undefined {
 describe('agent input validation', () => {
   it('normalises e-mails and refuses malformed ones', () => {
     expect(validateEmail('  Marie.Dupont@Assurance-Maladie.FR ')).toBe('marie.dupont@assurance-maladie.fr');
-    for (const bad of ['', 'marie', 'marie@', '@cpam.fr', 'marie@cpam', 'ma rie@cpam.fr', `${'a'.repeat(195)}@cpam.fr`]) {
+    for (const bad of [
+      '',
+      'marie',
+      'marie@',
+      '@cpam.fr',
+      'marie@cpam',
+      'ma rie@cpam.fr',
+      `${'a'.repeat(195)}@cpam.fr`,
+    ]) {
       expect(fieldOf(() => validateEmail(bad))).toBe('email');
     }
   });
@@ -43,7 +51,8 @@ describe('agent input validation', () => {
     expect(validateCaisseCode('211')).toBe('211');
     expect(validateCaisseCode('2a1')).toBe('2A1');
     expect(validateCaisseCode('2B0')).toBe('2B0');
-    for (const bad of ['21', '2111', '2C1', 'abc', '']) expect(fieldOf(() => validateCaisseCode(bad))).toBe('caisseCode');
+    for (const bad of ['21', '2111', '2C1', 'abc', ''])
+      expect(fieldOf(() => validateCaisseCode(bad))).toBe('caisseCode');
   });
 
   it('trims display names and derives one from the e-mail', () => {

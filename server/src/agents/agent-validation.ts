@@ -9,7 +9,8 @@ export const PASSWORD_MIN_LENGTH = 12;
 /** argon2 accepts any length; a bound keeps a login request from costing more than a normal one. */
 export const PASSWORD_MAX_LENGTH = 256;
 export const CAISSE_CODE_PATTERN = /^\d{3}$|^2[AB]\d$/;
-const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const EMAIL_PATTERN =
+  /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 const EMAIL_MAX_LENGTH = 200;
 const DISPLAY_NAME_MAX_LENGTH = 120;
 

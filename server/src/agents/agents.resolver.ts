@@ -62,7 +62,11 @@ export class AgentsResolver {
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<AgentConnection> {
     const page = await listAgents(managerContext(ctx), first, after);
-    return { ...page, nodes: page.nodes.map(toAgentNode), edges: page.edges.map((e) => ({ ...e, node: toAgentNode(e.node) })) };
+    return {
+      ...page,
+      nodes: page.nodes.map(toAgentNode),
+      edges: page.edges.map((e) => ({ ...e, node: toAgentNode(e.node) })),
+    };
   }
 
   @Mutation(() => CreateAgentResultNode, { description: 'Crée un agent (ADMIN).' })
@@ -84,7 +88,9 @@ export class AgentsResolver {
     return toAgentNode(await setAgentActive(managerContext(ctx), agentId(id), true));
   }
 
-  @Mutation(() => AgentNode, { description: 'Change le rôle, la caisse et la visibilité nationale d’un agent (ADMIN).' })
+  @Mutation(() => AgentNode, {
+    description: 'Change le rôle, la caisse et la visibilité nationale d’un agent (ADMIN).',
+  })
   async changeAgentRole(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID) id: string,

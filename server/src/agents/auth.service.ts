@@ -5,7 +5,7 @@
  */
 import argon2 from 'argon2';
 import type { Request, Response } from 'express';
-import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { LessThan, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import { AppError, ErrorCode } from '../common/errors';
 import type { Config } from '../config';
@@ -79,14 +79,14 @@ export async function login(ctx: AuthContext, rawEmail: string, password: string
   if (!agent || !passwordOk || !agent.active) {
     const reason: FailureReason = !agent ? 'UNKNOWN_EMAIL' : !passwordOk ? 'BAD_PASSWORD' : 'DISABLED';
     await ctx.db.transaction(async (em) => {
-      await em.getRepository(LoginAttempt).insert({ email, ip, at: now, success: false });
+      await recordAttempt(em, email, ip, now, false);
       await auditFailure(em, agent, ip, reason);
     });
     throw invalidCredentials();
   }
 
   const session = await ctx.db.transaction(async (em) => {
-    await em.getRepository(LoginAttempt).insert({ email, ip, at: now, success: true });
+    await recordAttempt(em, email, ip, now, true);
     const opened = await openSession(em, agent.id, ip, sessionPolicy(ctx.config), now);
     await recordAudit(em, {
       agentId: agent.id,
@@ -164,10 +164,19 @@ async function throttleWait(db: DataSource, email: string, ip: string, now: Date
     .orderBy('f.at', 'DESC')
     .limit(LOGIN_THROTTLE.maxFailures)
     .getMany();
-  const waits = [accountFailures, ipFailures]
-    .map((rows) => retryAfterSeconds(rows.map((r) => r.at), now))
-    .filter((s): s is number => s !== null);
-  return waits.length ? Math.max(...waits) : null;
+  const instants = (rows: LoginAttempt[]) => rows.map((row) => row.at);
+  const account = retryAfterSeconds(instants(accountFailures), now);
+  const byIp = retryAfterSeconds(instants(ipFailures), now);
+  return account === null && byIp === null ? null : Math.max(account ?? 0, byIp ?? 0);
+}
+
+/** Attempts older than a day no longer count for anything: each new one sweeps its account's and IP's. */
+async function recordAttempt(em: EntityManager, email: string, ip: string, now: Date, success: boolean) {
+  const repo = em.getRepository(LoginAttempt);
+  const dayAgo = new Date(now.getTime() - 24 * 3_600_000);
+  await repo.delete({ email, at: LessThan(dayAgo) });
+  await repo.delete({ ip, at: LessThan(dayAgo) });
+  await repo.insert({ email, ip, at: now, success });
 }
 
 async function auditFailure(em: EntityManager, agent: Agent | null, ip: string, reason: FailureReason) {

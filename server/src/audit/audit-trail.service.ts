@@ -31,7 +31,9 @@ export async function listAuditTrail(
     if (agentId !== null) qb.andWhere('e.agentId = :agentId', { agentId });
     return qb;
   };
-  const page = filtered().orderBy('e.id', 'DESC').limit(limit + 1);
+  const page = filtered()
+    .orderBy('e.id', 'DESC')
+    .limit(limit + 1);
   if (cursor) page.andWhere('e.id < :cursorId', { cursorId: cursor[0] });
   const [rows, totalCount] = await Promise.all([page.getMany(), filtered().getCount()]);
   return { ...toPage(rows, limit, (row) => [row.id]), totalCount };

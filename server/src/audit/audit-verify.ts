@@ -8,8 +8,7 @@ import { AuditEvent, AuditHead } from './audit-event.entity';
 import { GENESIS_HASH, hashAuditRow } from './audit.service';
 
 export type ChainVerdict =
-  | { ok: true; count: number }
-  | { ok: false; count: number; brokenId: number | null; reason: string };
+  { ok: true; count: number } | { ok: false; count: number; brokenId: number | null; reason: string };
 
 const BATCH = 1000;
 
@@ -40,7 +39,12 @@ async function walk(em: EntityManager): Promise<ChainVerdict> {
         };
       }
       if (hashAuditRow(row) !== row.hash) {
-        return { ok: false, count, brokenId: row.id, reason: 'son contenu ne correspond plus à son empreinte (modifié)' };
+        return {
+          ok: false,
+          count,
+          brokenId: row.id,
+          reason: 'son contenu ne correspond plus à son empreinte (modifié)',
+        };
       }
       previousHash = row.hash;
       previousId = row.id;

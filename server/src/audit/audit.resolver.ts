@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { agentSummary } from '../agents/agent-summary';
 import { AgentSummary } from '../agents/agent-summary.type';
 import type { RequestContext } from '../graphql/context';
 import { listAuditTrail } from './audit-trail.service';
@@ -7,7 +8,8 @@ import { AuditEventConnection, AuditEventNode, AuditTrailFilter, toAuditEventNod
 @Resolver(() => AuditEventNode)
 export class AuditResolver {
   @Query(() => AuditEventConnection, {
-    description: 'Journal d’audit, du plus récent au plus ancien (superviseurs et administrateurs ; leur caisse sauf s’ils sont nationaux).',
+    description:
+      'Journal d’audit, du plus récent au plus ancien (superviseurs et administrateurs ; leur caisse sauf s’ils sont nationaux).',
   })
   async auditTrail(
     @Ctx() ctx: RequestContext,
@@ -26,7 +28,6 @@ export class AuditResolver {
   @FieldResolver(() => AgentSummary, { nullable: true, description: 'L’agent auteur.' })
   async agent(@Root() event: AuditEventNode, @Ctx() ctx: RequestContext): Promise<AgentSummary | null> {
     if (event.agentId === null) return null;
-    const agent = await ctx.loaders.agentById.load(Number(event.agentId));
-    return agent ? { id: String(agent.id), displayName: agent.displayName, caisseCode: agent.caisseCode } : null;
+    return agentSummary(await ctx.loaders.agentById.load(Number(event.agentId)));
   }
 }

@@ -15,7 +15,10 @@ export class AuditEventNode {
   @Field(() => String, { description: 'LOGIN, LOGIN_FAILED, AGENT_CREATED, JUSTIFICATIF_VALIDATED…' })
   action: string;
 
-  @Field(() => ID, { nullable: true, description: 'Agent auteur ; vide pour un échec de connexion ou la ligne de commande.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Agent auteur ; vide pour un échec de connexion ou la ligne de commande.',
+  })
   agentId: string | null;
 
   /** Resolved through the request's loader (AuditResolver.agent). */

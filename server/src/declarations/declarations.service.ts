@@ -27,8 +27,6 @@ import { evaluateDeclaration, type EvaluationResult } from './evaluation';
 import { loadEvaluationInputs, type LoadedDeclaration } from './evaluation-inputs';
 import { formatValue, ratePercent } from './value-format';
 
-export const VALIDATED_MENTION = 'pièce justificative validée par la CPAM';
-
 export interface EvaluatedDeclaration {
   loaded: LoadedDeclaration;
   evaluation: EvaluationResult;
@@ -39,7 +37,7 @@ export async function recomputeDeclaration(em: EntityManager, declarationId: num
   const loaded = (await loadEvaluationInputs(em, [declarationId])).get(declarationId);
   if (!loaded) throw notFound('Déclaration');
   const evaluation = evaluateDeclaration(loaded.input);
-  const byCode = new Map(evaluation.indicators.map((e) => [e.code, e]));
+  const byCode = new Map(evaluation.indicators.map((e) => [e.indicator.code, e]));
   const codeById = new Map(loaded.indicators.map((i) => [i.id, i.code]));
   for (const row of loaded.values) {
     const result = byCode.get(codeById.get(row.indicatorId) ?? '');
@@ -108,7 +106,7 @@ export function valueNode(data: IndicatorValueData, definition: IndicatorDefinit
 
 /** The indicators of an evaluated declaration, in référentiel order, as the API shows them. */
 export function indicatorNodes({ loaded, evaluation }: EvaluatedDeclaration): DeclarationIndicatorNode[] {
-  const evaluationByCode = new Map(evaluation.indicators.map((e) => [e.code, e]));
+  const evaluationByCode = new Map(evaluation.indicators.map((e) => [e.indicator.code, e]));
   const valueByIndicator = new Map(loaded.values.map((v) => [v.indicatorId, v]));
   return loaded.indicators.flatMap((indicator) => {
     const result = evaluationByCode.get(indicator.code);
@@ -119,17 +117,17 @@ export function indicatorNodes({ loaded, evaluation }: EvaluatedDeclaration): De
         indicatorId: indicator.id,
         professionalId: loaded.declaration.professionalId,
         campaignId: loaded.campaign.id,
-        applicabilityReason: result.applicabilityReason,
+        applicabilityReason: result.applicability.reason,
         value: row?.value ? valueNode(row.value, indicator.definition) : null,
         source: row?.value ? row.source : null,
         prefillOrigin: row?.value ? row.prefillOrigin : null,
         atteinte: result.achievement,
         justificatifRequired: {
-          required: result.justificatifRequired,
-          reason: result.justificatifReason,
-          controlAPosteriori: result.controlAPosteriori,
+          required: result.justificatif.required,
+          reason: result.justificatif.reason,
+          controlAPosteriori: result.justificatif.controlAPosteriori,
         },
-        validatedMention: result.validatedMention ? VALIDATED_MENTION : null,
+        validatedMention: result.mention.text,
       },
     ];
   });

@@ -19,15 +19,23 @@ export interface LoadedDeclaration {
   input: EvaluationInput;
 }
 
-export function campaignData(campaign: Campaign): EvaluationInput['campaign'] {
+/** The référentiel of a campaign as the rules read it, rebuilt from its stored columns. */
+export function referentielOf(campaign: Campaign, indicators: Indicator[]): EvaluationInput['referentiel'] {
   return {
-    label: campaign.label,
-    referenceYear: campaign.referenceYear,
-    status: campaign.status,
-    professions: campaign.professions,
-    conventions: campaign.conventions,
+    campaign: {
+      referenceYear: campaign.referenceYear,
+      scheme: campaign.scheme,
+      label: campaign.label,
+      professions: campaign.professions,
+      window: { opensOn: campaign.opensOn, plannedClosesOn: campaign.plannedClosesOn, closesOn: campaign.closesOn },
+      paymentDate: campaign.paymentDate,
+      paymentPeriodLabel: campaign.paymentPeriodLabel,
+      conventions: campaign.conventions,
+      sources: campaign.sources,
+    },
     settings: campaign.settings,
     remuneration: campaign.remuneration,
+    indicators: indicators.map((i) => i.definition),
   };
 }
 
@@ -70,11 +78,14 @@ export async function loadEvaluationInputs(
       const indicator = indicatorById.get(row.indicatorId);
       if (indicator && row.value && row.source) valueByCode[indicator.code] = { data: row.value, source: row.source };
     }
-    const earlierDeclarationYears = allDeclarations
+    // First year the professional declared in this scheme: the first-year rule's reference.
+    const earlierYears = allDeclarations
       .filter((d) => d.professionalId === professional.id)
       .map((d) => campaignById.get(d.campaignId))
       .filter((c): c is Campaign => !!c && c.scheme === campaign.scheme && c.referenceYear < campaign.referenceYear)
       .map((c) => c.referenceYear);
+    const firstYear = earlierYears.length ? Math.min(...earlierYears) : null;
+    const families = campaignIndicators.map((i) => i.definition.justificatif.family).filter((f): f is string => !!f);
 
     result.set(declaration.id, {
       declaration,
@@ -82,8 +93,8 @@ export async function loadEvaluationInputs(
       indicators: campaignIndicators,
       values: declarationValues,
       input: {
-        campaign: campaignData(campaign),
-        indicators: campaignIndicators.map((i) => i.definition),
+        referentiel: referentielOf(campaign, campaignIndicators),
+        campaignStatus: campaign.status,
         professional: {
           profession: professional.profession,
           specialty: professional.specialty,
@@ -101,10 +112,9 @@ export async function loadEvaluationInputs(
               status: j.status,
               publisherId: j.declaredPublisherId,
               softwareId: j.declaredSoftwareId,
-              indicatorCode: indicatorById.get(j.indicatorId)?.code ?? '',
             };
           }),
-        earlierDeclarationYears,
+        firstDeclarationYearByFamily: Object.fromEntries(families.map((f) => [f, firstYear])),
       },
     });
   }

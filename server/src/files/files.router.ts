@@ -1,7 +1,8 @@
 import busboy from 'busboy';
 import express, { type Request, type Response, type Router } from 'express';
 import type { DataSource } from 'typeorm';
-import { AppError, ErrorCode, HTTP_STATUS } from '../common/errors';
+import { AppError, ErrorCode } from '../common/errors';
+import { sendRestError } from '../common/rest-errors';
 import type { Config } from '../config';
 import type { RequestContext } from '../graphql/context';
 import { logger } from '../logger';
@@ -46,18 +47,6 @@ function readSingleFile(req: Request): Promise<{ bytes: Buffer; name: string }> 
   });
 }
 
-function sendError(res: Response, error: unknown) {
-  if (error instanceof AppError) {
-    res.status(HTTP_STATUS[error.code]).json({ error: { code: error.code, message: error.message } });
-    return;
-  }
-  const requestId = res.getHeader('X-Request-Id');
-  logger.error({ err: error, requestId }, 'file route failed');
-  res.status(500).json({
-    error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: `Erreur inattendue. Référence : ${String(requestId)}` },
-  });
-}
-
 export function filesRouter(deps: FilesRouterDeps): Router {
   const router = express.Router();
 
@@ -79,7 +68,7 @@ export function filesRouter(deps: FilesRouterDeps): Router {
     } catch (error) {
       // Stop reading a refused body early, but let the answer reach the client.
       res.setHeader('Connection', 'close');
-      sendError(res, error);
+      sendRestError(res, error);
     }
   });
 
@@ -107,7 +96,7 @@ export function filesRouter(deps: FilesRouterDeps): Router {
       });
       stream.pipe(res);
     } catch (error) {
-      sendError(res, error);
+      sendRestError(res, error);
     }
   });
 

@@ -21,7 +21,8 @@ import { OPERATION_TIMEOUT, operationTimeoutPlugin, QUERY_LIMITS, validationRule
 
 /** The shape of the console's deepest page, as the other domains expose it. */
 const consoleSchema = buildSchema(`
-  type Query { professional(id: ID!): Professional, professionals(first: Int, after: String): ProfessionalConnection!, me: Agent! }
+  type Query { professional(id: ID!): Professional, professionals(first: Int, after: String): ProfessionalConnection!, me: Agent!, node: Node }
+  type Node { id: ID!, child: Node }
   type Agent { id: ID!, displayName: String!, caisseCode: String! }
   type PageInfo { hasNextPage: Boolean!, endCursor: String }
   type ProfessionalConnection { nodes: [Professional!]!, pageInfo: PageInfo!, totalCount: Int! }
@@ -74,20 +75,26 @@ describe('query limits', () => {
     expect(check(getIntrospectionQuery())).toEqual([]);
   });
 
-  it(`refuse more than ${QUERY_LIMITS.maxDepth} levels`, () => {
-    const deep = `{ professional(id: 1) { declarations { indicators { justificatifs { history { agent { id } } } } } } }`;
-    expect(check(deep)).toEqual([]); // 7 levels
-    const tooDeep = `{ professionals { nodes { declarations { indicators { justificatifs { history { agent { id } } } } } } } }`
-      .replace('{ id }', '{ id }')
-      .replace('professionals {', 'professionals { nodes { declarations { indicators { justificatifs { history { id } } } } } }\n  x: professionals {');
-    expect(check(tooDeep)).toEqual([]); // 9 levels: still fine
-    const eleven = `{ professionals { nodes { declarations { indicators { justificatifs { history { agent { id } } } } } } } }`;
-    expect(check(eleven.replace('agent { id }', 'agent { id }'))).toEqual([]);
+  it(`refuse more than ${QUERY_LIMITS.maxDepth} levels, leaves included`, () => {
+    // node(1) child(2) … id(n)
+    const nested = (depth: number) => `{ node ${'{ child '.repeat(depth - 2)}{ id }${' }'.repeat(depth - 2)} }`;
+    expect(check(nested(QUERY_LIMITS.maxDepth))).toEqual([]);
+    expect(check(nested(QUERY_LIMITS.maxDepth + 1))).toEqual([
+      {
+        message: `Requête refusée : elle imbrique plus de ${QUERY_LIMITS.maxDepth} niveaux de champs.`,
+        limit: 'MAX_DEPTH',
+      },
+    ]);
   });
 
   it('refuse a query whose cost is too high', () => {
-    const wide = Array.from({ length: 3 }, (_, i) => `p${i}: professionals(first: 100) { nodes { ${'lastName '.repeat(40)} declarations { id status } } }`);
-    expect(check(`{ ${wide.join(' ')} }`)).toEqual([{ message: expect.stringMatching(/trop de données/), limit: 'MAX_COST' }]);
+    const wide = Array.from(
+      { length: 3 },
+      (_, i) => `p${i}: professionals(first: 100) { nodes { ${'lastName '.repeat(40)} declarations { id status } } }`,
+    );
+    expect(check(`{ ${wide.join(' ')} }`)).toEqual([
+      { message: expect.stringMatching(/trop de données/), limit: 'MAX_COST' },
+    ]);
   });
 
   it(`count __typename aliases too, up to ${QUERY_LIMITS.maxAliases}`, () => {
@@ -98,8 +105,136 @@ describe('query limits', () => {
     ]);
   });
 
+  it(`refuse more than ${QUERY_LIMITS.maxTokens} tokens, comments aside`, () => {
+    // 8 tokens per operation: query Qn { me { id } }. (Thousands of identical fields would trip graphql-js's
+    // own overlap budget first.)
+    const operations = (n: number, extra = '') =>
+      Array.from({ length: n }, (_, i) => `query Q${i} { me { id ${i === 0 ? extra : ''}} }`).join('\n');
+    const exact = operations(QUERY_LIMITS.maxTokens / 8);
+    expect(check(`# ${'commentaire '.repeat(500)}\n${exact}`)).toEqual([]);
+    expect(check(operations(QUERY_LIMITS.maxTokens / 8, '__typename'))).toEqual([
+      {
+        message: `Requête refusée : elle est trop longue (plus de ${QUERY_LIMITS.maxTokens} éléments).`,
+        limit: 'MAX_TOKENS',
+      },
+    ]);
+  });
+
   it(`refuse more than ${QUERY_LIMITS.maxDirectives} directives`, () => {
     const fields = Array.from({ length: QUERY_LIMITS.maxDirectives + 1 }, () => 'id @include(if: true)').join(' ');
     expect(check(`{ me { ${fields} } }`)).toEqual([expect.objectContaining({ limit: 'MAX_DIRECTIVES' })]);
+  });
+});
+
+describe('operation time limit', () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  let calls: string[] = [];
+  const Item: GraphQLObjectType = new GraphQLObjectType({
+    name: 'Item',
+    fields: () => ({
+      n: { type: GraphQLInt },
+      slowName: {
+        type: GraphQLString,
+        resolve: async (item: { n: number }) => {
+          calls.push(`name${item.n}`);
+          await sleep(40);
+          return `item ${item.n}`;
+        },
+      },
+    }),
+  });
+  const schema = new GraphQLSchema({
+    query: new GraphQLObjectType({
+      name: 'Query',
+      fields: {
+        quick: { type: GraphQLString, resolve: () => 'ok' },
+        /** Item n arrives after 40·(n+1) ms. */
+        items: {
+          type: new GraphQLList(Item),
+          resolve: () => Array.from({ length: 20 }, (_, n) => sleep(40 * (n + 1)).then(() => ({ n }))),
+        },
+        stuck: { type: GraphQLString, resolve: () => sleep(1_000).then(() => 'late') },
+      },
+    }),
+    mutation: new GraphQLObjectType({
+      name: 'Mutation',
+      fields: {
+        slowChange: {
+          type: new GraphQLNonNull(Item),
+          resolve: async () => {
+            calls.push('slowChange');
+            await sleep(300);
+            return { n: 1 };
+          },
+        },
+        secondChange: { type: GraphQLString, resolve: () => calls.push('secondChange') && 'done' },
+      },
+    }),
+  });
+  let server: http.Server;
+  let apollo: ApolloServer;
+  let url: string;
+
+  beforeAll(async () => {
+    apollo = new ApolloServer({ schema, plugins: [operationTimeoutPlugin(200) as never] });
+    await apollo.start();
+    const app = express();
+    app.use(
+      '/graphql',
+      express.json(),
+      expressMiddleware(apollo, { context: async ({ req, res }) => ({ req, res, requestId: 'test' }) as never }),
+    );
+    server = http.createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(async () => {
+    await apollo.stop();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  beforeEach(() => {
+    calls = [];
+  });
+
+  const post = async (query: string) => {
+    const started = Date.now();
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await response.json()) as {
+      data?: Record<string, unknown> | null;
+      errors?: { message: string; extensions: Record<string, unknown> }[];
+    };
+    return { status: response.status, body, ms: Date.now() - started };
+  };
+
+  it('leaves quick operations alone', async () => {
+    expect((await post('{ quick }')).body).toEqual({ data: { quick: 'ok' } });
+  });
+
+  it('answers OPERATION_TIMEOUT at the deadline when a resolver is stuck', async () => {
+    const { body, ms } = await post('{ quick stuck }');
+    expect(ms).toBeLessThan(1_000);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: OPERATION_TIMEOUT, timeoutMs: 200 });
+    expect(body.errors?.[0]?.message).toMatch(/temps maximal/);
+  });
+
+  it('refuses the fields of a long list once the deadline has passed', async () => {
+    const { body } = await post('{ items { n slowName } }');
+    expect(body.errors?.[0]?.extensions?.code).toBe(OPERATION_TIMEOUT);
+    await sleep(600); // what was already started finishes; nothing new starts
+    const started = calls.length;
+    await sleep(200);
+    expect(calls.length).toBe(started);
+    expect(started).toBeLessThan(20);
+  });
+
+  it('lets a started mutation finish but refuses the root fields that come after the deadline', async () => {
+    const { body } = await post('mutation { slowChange { n } secondChange }');
+    expect(calls).toEqual(['slowChange']);
+    expect(body.data).toEqual({ slowChange: { n: 1 }, secondChange: null });
+    expect(body.errors?.map((e) => e.extensions.code)).toEqual([OPERATION_TIMEOUT]);
   });
 });

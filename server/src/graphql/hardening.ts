@@ -6,7 +6,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Response } from 'express';
-import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, TokenKind, type ASTVisitor, type ValidationContext, type ValidationRule } from 'graphql';
 import { AppError, ErrorCode } from '../common/errors';
 import type { Config } from '../config';
 import { logger } from '../logger';
@@ -26,7 +26,8 @@ type Limit = 'MAX_DEPTH' | 'MAX_COST' | 'MAX_ALIASES' | 'MAX_TOKENS' | 'MAX_DIRE
 
 const MESSAGES: Record<Limit, string> = {
   MAX_DEPTH: `Requête refusée : elle imbrique plus de ${QUERY_LIMITS.maxDepth} niveaux de champs.`,
-  MAX_COST: 'Requête refusée : elle demande trop de données à la fois. Réduisez la taille des pages ou les champs demandés.',
+  MAX_COST:
+    'Requête refusée : elle demande trop de données à la fois. Réduisez la taille des pages ou les champs demandés.',
   MAX_ALIASES: `Requête refusée : elle utilise plus de ${QUERY_LIMITS.maxAliases} alias.`,
   MAX_TOKENS: `Requête refusée : elle est trop longue (plus de ${QUERY_LIMITS.maxTokens} éléments).`,
   MAX_DIRECTIVES: `Requête refusée : elle utilise plus de ${QUERY_LIMITS.maxDirectives} directives.`,
@@ -40,13 +41,40 @@ export function limitError(limit: Limit): GraphQLError {
 }
 
 const reportTo = (limit: Limit) => (ctx: ValidationContext | null) => {
-  if (ctx) ctx.reportError(limitError(limit));
-  else throw limitError(limit); // the token limit runs in the parser, which has no validation context
+  ctx?.reportError(limitError(limit));
 };
 
-function armor(config: Config) {
+/**
+ * Counts the document's tokens (comments aside) along the lexer's linked list. graphql-armor's own
+ * token limit throws from a parsing hook, which Apollo Server turns into a 500; as a validation
+ * rule it is a clean 400. Parsing itself is bounded by the 200 kB body limit.
+ */
+export function maxTokensRule(max: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    let count = 0;
+    for (
+      let token = context.getDocument().loc?.startToken.next;
+      token && token.kind !== TokenKind.EOF;
+      token = token.next
+    ) {
+      if (token.kind !== TokenKind.COMMENT) count += 1;
+      if (count > max) {
+        context.reportError(limitError('MAX_TOKENS'));
+        break;
+      }
+    }
+    return {};
+  };
+}
+
+function armor() {
   return new ApolloArmor({
-    maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true, propagateOnRejection: false, onReject: [reportTo('MAX_DEPTH')] },
+    maxDepth: {
+      n: QUERY_LIMITS.maxDepth,
+      flattenFragments: true,
+      propagateOnRejection: false,
+      onReject: [reportTo('MAX_DEPTH')],
+    },
     costLimit: {
       maxCost: QUERY_LIMITS.maxCost,
       flattenFragments: true,
@@ -54,28 +82,46 @@ function armor(config: Config) {
       onReject: [reportTo('MAX_COST')],
     },
     // __typename counts like any other field: an alias is an alias.
-    maxAliases: { n: QUERY_LIMITS.maxAliases, allowList: [], propagateOnRejection: false, onReject: [reportTo('MAX_ALIASES')] },
-    maxTokens: { n: QUERY_LIMITS.maxTokens, propagateOnRejection: false, onReject: [reportTo('MAX_TOKENS')] },
+    maxAliases: {
+      n: QUERY_LIMITS.maxAliases,
+      allowList: [],
+      propagateOnRejection: false,
+      onReject: [reportTo('MAX_ALIASES')],
+    },
+    maxTokens: { enabled: false }, // see maxTokensRule
     maxDirectives: {
       n: QUERY_LIMITS.maxDirectives,
       propagateOnRejection: false,
       onReject: [reportTo('MAX_DIRECTIVES')],
     },
-    // "Did you mean …?" would let anyone map the schema that introspection hides in production.
-    blockFieldSuggestion: { enabled: config.NODE_ENV === 'production', mask: '' },
+    blockFieldSuggestion: { enabled: false }, // see hideSuggestionsPlugin: armor's leaves a stray "?"
   }).protect();
 }
 
-/** Depth, cost, aliases and directives: checked on the parsed document, before anything runs. */
-export function validationRules(config: Config): ValidationRule[] {
-  return armor(config).validationRules;
+/** Tokens, depth, cost, aliases and directives: checked on the parsed document, before anything runs. */
+export function validationRules(_config: Config): ValidationRule[] {
+  return [maxTokensRule(QUERY_LIMITS.maxTokens), ...armor().validationRules];
 }
 
 export function securityPlugins(config: Config): ApolloServerPlugin<RequestContext>[] {
   return [
-    ...(armor(config).plugins as ApolloServerPlugin<RequestContext>[]),
+    ...(armor().plugins as ApolloServerPlugin<RequestContext>[]),
+    ...(config.NODE_ENV === 'production' ? [hideSuggestionsPlugin()] : []),
     operationTimeoutPlugin(config.OPERATION_TIMEOUT_MS),
   ];
+}
+
+/** "Did you mean …?" would let anyone map the schema that introspection hides in production. */
+export function hideSuggestionsPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) error.message = error.message.replace(/\s*Did you mean [^?]*\?/g, '');
+        },
+      };
+    },
+  };
 }
 
 export const OPERATION_TIMEOUT = 'OPERATION_TIMEOUT';
@@ -134,9 +180,10 @@ export function operationTimeoutPlugin(timeoutMs: number): ApolloServerPlugin<Re
 /** Answers the client now and turns the late answer Apollo will try to write into a no-op. */
 function respondNow(res: Response | undefined, error: OperationTimeoutError) {
   if (!res || res.headersSent || res.writableEnded) return;
-  res.status(200).type('application/json').send(
-    JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }], data: null }),
-  );
+  res
+    .status(200)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }], data: null }));
   res.setHeader = (() => res) as Response['setHeader'];
   res.send = (() => res) as Response['send'];
 }

@@ -55,7 +55,10 @@ function isIsoDate(text: string): boolean {
 
 const nonEmpty = z.string().trim().min(1, { error: 'expected a non-empty string' });
 const isoDate = z.string().refine(isIsoDate, { error: "expected a date 'YYYY-MM-DD'" });
-const wholeNonNegative = z.number().int({ error: 'expected a whole number' }).min(0, { error: 'expected a number ≥ 0' });
+const wholeNonNegative = z
+  .number()
+  .int({ error: 'expected a whole number' })
+  .min(0, { error: 'expected a number ≥ 0' });
 
 const amountSchema = z.union(
   [
@@ -63,7 +66,10 @@ const amountSchema = z.union(
     z.strictObject({ known: z.literal(true), points: wholeNonNegative }),
     z.strictObject({ known: z.literal(false), note: nonEmpty }),
   ],
-  { error: 'expected an amount { "known": true, "cents": n }, { "known": true, "points": n } or { "known": false, "note": "…" }' },
+  {
+    error:
+      'expected an amount { "known": true, "cents": n }, { "known": true, "points": n } or { "known": false, "note": "…" }',
+  },
 );
 
 const professionSchema = z.enum(PROFESSIONS);
@@ -96,7 +102,10 @@ const indicatorSchema = z.strictObject({
   acceptedMessagingTypes: z.array(z.enum(MESSAGING_TYPES)).optional(),
   threshold: z
     .strictObject({
-      minPercent: z.number().gt(0, { error: 'expected a percentage > 0' }).max(100, { error: 'expected a percentage ≤ 100' }),
+      minPercent: z
+        .number()
+        .gt(0, { error: 'expected a percentage > 0' })
+        .max(100, { error: 'expected a percentage ≤ 100' }),
       inclusive: z.boolean(),
     })
     .optional(),
@@ -109,9 +118,7 @@ const indicatorSchema = z.strictObject({
   justificatif: justificatifRuleSchema,
   amount: amountSchema.optional(),
   amountByProfession: amountByProfessionSchema.optional(),
-  neutralised: z
-    .strictObject({ reason: nonEmpty, effect: z.enum(['COUNTS_AS_ACHIEVED', 'NOT_REQUIRED']) })
-    .optional(),
+  neutralised: z.strictObject({ reason: nonEmpty, effect: z.enum(['COUNTS_AS_ACHIEVED', 'NOT_REQUIRED']) }).optional(),
   displayOrder: wholeNonNegative,
 });
 
@@ -154,7 +161,9 @@ type ParsedIndicator = ParsedReferentiel['indicators'][number];
 function formatPath(segments: readonly PropertyKey[]): string {
   if (segments.length === 0) return '(root)';
   return segments
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`))
+    .map((segment, index) =>
+      typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`,
+    )
     .join('');
 }
 
@@ -227,7 +236,10 @@ const checkAppreciationDate: Check = ({ campaign, settings }) =>
 const checkConventions: Check = ({ campaign }) => {
   const missing = campaign.professions
     .filter((profession) => campaign.conventions[profession] === undefined)
-    .map((profession) => ({ path: `campaign.conventions.${profession}`, message: 'missing convention for a profession of the campaign' }));
+    .map((profession) => ({
+      path: `campaign.conventions.${profession}`,
+      message: 'missing convention for a profession of the campaign',
+    }));
   const extra = professionKeys(campaign.conventions)
     .filter((profession) => !campaign.professions.includes(profession))
     .map((profession) => ({ path: `campaign.conventions.${profession}`, message: 'not a profession of the campaign' }));
@@ -246,7 +258,12 @@ const checkDuplicateCodes: Check = ({ indicators }) => {
       firstIndex.set(indicator.code, index);
       return [];
     }
-    return [{ path: `indicators[${index}].code`, message: `duplicate code ${indicator.code} (already indicators[${previous}])` }];
+    return [
+      {
+        path: `indicators[${index}].code`,
+        message: `duplicate code ${indicator.code} (already indicators[${previous}])`,
+      },
+    ];
   });
 };
 
@@ -258,14 +275,17 @@ const checkProfessions: Check = ({ campaign, indicators, remuneration }) => {
   const issues: ReferentielIssue[] = [];
   indicators.forEach((indicator, index) => {
     (indicator.professions ?? []).forEach((profession, position) => {
-      if (outside(profession)) issues.push({ path: `indicators[${index}].professions[${position}]`, message: message(profession) });
+      if (outside(profession))
+        issues.push({ path: `indicators[${index}].professions[${position}]`, message: message(profession) });
     });
     professionKeys(indicator.amountByProfession ?? {}).forEach((profession) => {
-      if (outside(profession)) issues.push({ path: `indicators[${index}].amountByProfession.${profession}`, message: message(profession) });
+      if (outside(profession))
+        issues.push({ path: `indicators[${index}].amountByProfession.${profession}`, message: message(profession) });
     });
   });
   professionKeys(remuneration.gateAmountByProfession ?? {}).forEach((profession) => {
-    if (outside(profession)) issues.push({ path: `remuneration.gateAmountByProfession.${profession}`, message: message(profession) });
+    if (outside(profession))
+      issues.push({ path: `remuneration.gateAmountByProfession.${profession}`, message: message(profession) });
   });
   return issues;
 };
@@ -402,7 +422,9 @@ export function loadReferentielDirectory(dir: string = defaultReferentielDirecto
     const key = `${file.campaign.referenceYear} ${file.campaign.scheme}`;
     const other = seen.get(key);
     if (other !== undefined) {
-      throw new ReferentielError(name, [{ path: 'campaign', message: `campaign ${key} is already defined by ${other}` }]);
+      throw new ReferentielError(name, [
+        { path: 'campaign', message: `campaign ${key} is already defined by ${other}` },
+      ]);
     }
     seen.set(key, name);
   }

@@ -5,7 +5,7 @@
  */
 import type { CampaignStatus } from '../../common/enums';
 import type { ExemptionSubject, IndicatorDefinition } from '../referentiel/referentiel.types';
-import { formatPercent, formatThreshold, MESSAGING_LABELS, sourceLabel } from './format';
+import { formatPercent, formatThreshold, MESSAGING_LABELS, sourceLabel, sourceNote } from './format';
 import type { JustificatifRequirement, JustificatifState } from './justificatif-requirement';
 import type { AchievementResult, IndicatorValueData, RecordedValue } from './types';
 
@@ -19,8 +19,11 @@ export interface AchievementInput {
   justificatif?: Pick<JustificatifRequirement, 'required' | 'state'>;
 }
 
-/** Once the window has closed, a justificatif that is not validated can no longer save the indicator. */
-const CLOSED_STATUSES: readonly CampaignStatus[] = ['CLOSED', 'COMPUTED', 'PAID'];
+/**
+ * Once the campaign is computed, a justificatif that is not validated can no longer save the indicator.
+ * Between the window's close and the computation the CPAM still checks the pieces it received.
+ */
+const COMPUTED_STATUSES: readonly CampaignStatus[] = ['COMPUTED', 'PAID'];
 
 /** Whether the value meets the criterion, before any justificatif is considered. */
 interface ValueVerdict {
@@ -64,7 +67,7 @@ function judgeSoftware(indicator: IndicatorDefinition, data: ValueOf<'SOFTWARE'>
 function judgeMessaging(indicator: IndicatorDefinition, data: ValueOf<'MESSAGING'>, value: RecordedValue) {
   const label = MESSAGING_LABELS[data.messagingType];
   if ((indicator.acceptedMessagingTypes ?? []).includes(data.messagingType)) {
-    return met(`${label} (${sourceLabel(value.source).toLowerCase()})`);
+    return met(`${label} (${sourceNote(value.source)})`);
   }
   if (data.messagingType === 'APICRYPT_V1') {
     return unmet(
@@ -129,7 +132,8 @@ function judgeValue(indicator: IndicatorDefinition, value: RecordedValue, waived
 }
 
 const PENDING_REASONS: Record<'AWAITED' | 'RECEIVED' | 'REJECTED', string> = {
-  AWAITED: "Justificatif attendu : l'indicateur ne sera validé qu'après réception et validation de la pièce par la CPAM",
+  AWAITED:
+    "Justificatif attendu : l'indicateur ne sera validé qu'après réception et validation de la pièce par la CPAM",
   RECEIVED: 'Justificatif reçu, en attente de vérification par la CPAM',
   REJECTED: 'Justificatif rejeté : un nouvel envoi est attendu avant la clôture de la campagne',
 };
@@ -144,23 +148,25 @@ function isWaiting(state: JustificatifState): state is 'AWAITED' | 'RECEIVED' | 
   return state === 'AWAITED' || state === 'RECEIVED' || state === 'REJECTED';
 }
 
-/** A met value that still needs its piece: pending while the window is open, not achieved after. */
+/** A met value that still needs its piece: pending until the campaign is computed, not achieved after. */
 function withJustificatif(verdict: ValueVerdict, input: AchievementInput): AchievementResult {
   const state = input.justificatif?.state;
   if (!input.justificatif?.required || state === undefined || !isWaiting(state)) {
     return { status: 'ACHIEVED', reason: verdict.reason };
   }
-  if (CLOSED_STATUSES.includes(input.campaignStatus)) {
+  if (COMPUTED_STATUSES.includes(input.campaignStatus)) {
     return {
       status: 'NOT_ACHIEVED',
-      reason: `Justificatif non validé avant la clôture de la campagne (${AFTER_CLOSE_DETAILS[state]}) : indicateur non atteint`,
+      reason: `Justificatif non validé au calcul de la campagne (${AFTER_CLOSE_DETAILS[state]}) : indicateur non atteint`,
     };
   }
   return { status: 'PENDING_JUSTIFICATIF', reason: PENDING_REASONS[state] };
 }
 
 function notDeclaredReason(indicator: IndicatorDefinition): string {
-  return indicator.kind === 'COMPUTED' ? "Indicateur non calculé : aucune donnée de l'Assurance Maladie" : 'Indicateur non déclaré';
+  return indicator.kind === 'COMPUTED'
+    ? "Indicateur non calculé : aucune donnée de l'Assurance Maladie"
+    : 'Indicateur non déclaré';
 }
 
 export function assessAchievement(input: AchievementInput): AchievementResult {
@@ -168,18 +174,17 @@ export function assessAchievement(input: AchievementInput): AchievementResult {
   const neutralisation = indicator.neutralised;
   if (neutralisation?.effect === 'COUNTS_AS_ACHIEVED') return { status: 'NEUTRALISED', reason: neutralisation.reason };
 
-  const verdict = value === null ? unmet(notDeclaredReason(indicator)) : judgeValue(indicator, value, input.waived ?? []);
-  if (!verdict.met) {
-    // NOT_REQUIRED: the indicator may not block anything this year; if met anyway, it is achieved below.
-    if (neutralisation) return { status: 'NEUTRALISED', reason: neutralisation.reason };
-    return { status: 'NOT_ACHIEVED', reason: verdict.reason };
-  }
-  const result = withJustificatif(verdict, input);
-  if (neutralisation && result.status === 'ACHIEVED') {
+  const verdict =
+    value === null ? unmet(notDeclaredReason(indicator)) : judgeValue(indicator, value, input.waived ?? []);
+  const result = verdict.met
+    ? withJustificatif(verdict, input)
+    : { status: 'NOT_ACHIEVED' as const, reason: verdict.reason };
+  if (!neutralisation) return result;
+  // NOT_REQUIRED: met anyway, it is achieved (its share is paid); otherwise it is set aside and blocks nothing.
+  if (result.status === 'ACHIEVED') {
     return { status: 'ACHIEVED', reason: `${result.reason} (indicateur neutralisé cette année, non exigé)` };
   }
-  if (neutralisation && result.status === 'NOT_ACHIEVED') return { status: 'NEUTRALISED', reason: neutralisation.reason };
-  return result;
+  return { status: 'NEUTRALISED', reason: `${neutralisation.reason} ; ${result.reason}` };
 }
 
 /** Whether the atteinte earns the indicator's amount (neutralised COUNTS_AS_ACHIEVED counts as met). */

@@ -42,6 +42,17 @@ export function sourceLabel(source: ValueSource): string {
   return SOURCE_LABELS[source];
 }
 
+const SOURCE_NOTES: Record<ValueSource, string> = {
+  PREFILLED: 'valeur pré-remplie',
+  DECLARED: 'valeur déclarée',
+  COMPUTED: "valeur mesurée par l'Assurance Maladie",
+};
+
+/** Where a value came from, to put in brackets after it. */
+export function sourceNote(source: ValueSource): string {
+  return SOURCE_NOTES[source];
+}
+
 /** The name an indicator goes by in reasons and rémunération lines. */
 export function shortName(indicator: IndicatorDefinition): string {
   return indicator.shortLabel ?? indicator.label;

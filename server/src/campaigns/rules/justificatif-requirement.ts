@@ -113,8 +113,35 @@ export function findJustificatifCover(
   return null;
 }
 
+/** Why the piece validated in an earlier campaign no longer covers the value. */
+function whyEarlierNoLongerCovers(earlier: JustificatifData, value: RecordedValue, context: JustificatifContext) {
+  if (context.conventionId === null || earlier.conventionId !== context.conventionId) {
+    return `Le justificatif validé en ${earlier.campaignYear} relevait d'une autre convention : un nouveau justificatif est requis`;
+  }
+  const declared = value.data.type === 'SOFTWARE' ? value.data : null;
+  if (declared && earlier.publisherId !== declared.publisherId) {
+    return `Changement d'éditeur (${declared.publisherName} déclaré, autre éditeur sur le justificatif validé en ${earlier.campaignYear}) : un nouveau justificatif est requis`;
+  }
+  return `Changement de logiciel (${declared?.softwareName ?? 'logiciel'} déclaré) : un nouveau justificatif est requis selon la règle de la campagne`;
+}
+
+/** Why a piece is needed when none was ever validated for this family. */
+function whyFirstPiece(professional: ProfessionalData, context: JustificatifContext) {
+  if (professional.installationYear === context.referenceYear) return "Installation dans l'année : justificatif requis";
+  const firstYear = context.firstDeclarationYear ?? null;
+  if (firstYear === null || firstYear >= context.referenceYear) {
+    return "Première année de déclaration de l'indicateur : justificatif requis";
+  }
+  return 'Valeur déclarée manuellement (non pré-remplie) : justificatif requis';
+}
+
 /** Why a new piece is needed, in the agent's words. */
-function whyRequired(value: RecordedValue, professional: ProfessionalData, context: JustificatifContext, family: string) {
+function whyRequired(
+  value: RecordedValue,
+  professional: ProfessionalData,
+  context: JustificatifContext,
+  family: string,
+) {
   const pieces = piecesOfFamily(context, family);
   const validatedThisCampaign = pieces.filter(
     (piece) => piece.status === 'VALIDATED' && piece.campaignYear === context.referenceYear,
@@ -124,27 +151,10 @@ function whyRequired(value: RecordedValue, professional: ProfessionalData, conte
     return 'Le justificatif validé pour cette campagne porte sur un autre éditeur ou logiciel que celui déclaré : un nouveau justificatif est requis';
   }
   const earlier = lastEarlierValidated(pieces, context.referenceYear);
-  if (earlier) {
-    if (context.conventionId === null || earlier.conventionId !== context.conventionId) {
-      return `Le justificatif validé en ${earlier.campaignYear} relevait d'une autre convention : un nouveau justificatif est requis`;
-    }
-    const declared = value.data.type === 'SOFTWARE' ? value.data : null;
-    if (declared && earlier.publisherId !== declared.publisherId) {
-      return `Changement d'éditeur (${declared.publisherName} déclaré, autre éditeur sur le justificatif validé en ${earlier.campaignYear}) : un nouveau justificatif est requis`;
-    }
-    return `Changement de logiciel (${declared?.softwareName ?? 'logiciel'} déclaré) : un nouveau justificatif est requis selon la règle de la campagne`;
-  }
-  if (professional.installationYear === context.referenceYear) {
-    return "Installation dans l'année : justificatif requis";
-  }
-  const firstYear = context.firstDeclarationYear ?? null;
-  if (firstYear === null || firstYear >= context.referenceYear) {
-    return "Première année de déclaration de l'indicateur : justificatif requis";
-  }
-  return 'Valeur déclarée manuellement (non pré-remplie) : justificatif requis';
+  return earlier ? whyEarlierNoLongerCovers(earlier, value, context) : whyFirstPiece(professional, context);
 }
 
-/** Where this campaign's pieces stand: one validated wins, then one awaiting a check, then a rejection. */
+/** Where this campaign's pieces stand when none covers the value: a piece awaiting its check wins over a rejection. */
 function stateOfThisCampaign(pieces: JustificatifData[], referenceYear: number) {
   const ofCampaign = pieces.filter((piece) => piece.campaignYear === referenceYear);
   if (ofCampaign.some((piece) => piece.status === 'RECEIVED')) return 'RECEIVED' as const;
@@ -183,7 +193,13 @@ function documentRequirement(
     return { required: true, state: 'VALIDATED', controlAPosteriori: false, validatedBy: cover.justificatif, reason };
   }
   const state = stateOfThisCampaign(piecesOfFamily(context, family), context.referenceYear);
-  return { required: true, state, controlAPosteriori: false, validatedBy: null, reason: `${why} ; ${STATE_SENTENCES[state]}` };
+  return {
+    required: true,
+    state,
+    controlAPosteriori: false,
+    validatedBy: null,
+    reason: `${why} ; ${STATE_SENTENCES[state]}`,
+  };
 }
 
 function prefilledReason(indicator: IndicatorDefinition): string {
@@ -197,7 +213,8 @@ export function justificatifRequirement(
   professional: ProfessionalData,
   context: JustificatifContext,
 ): JustificatifRequirement {
-  if (indicator.kind === 'COMPUTED') return notRequired("Indicateur calculé par l'Assurance Maladie : aucun justificatif");
+  if (indicator.kind === 'COMPUTED')
+    return notRequired("Indicateur calculé par l'Assurance Maladie : aucun justificatif");
   const rule = indicator.justificatif;
   if (rule.policy === 'NONE') return notRequired('Aucun justificatif demandé pour cet indicateur');
   if (value === null) return notRequired('Indicateur non déclaré : aucun justificatif attendu');

@@ -63,12 +63,12 @@ function unknownLine(label: string, reason: string, indicatorCode?: string): Rem
 }
 
 /** Gate indicators neutralised NOT_REQUIRED and not met: their share of the gate amount is not paid. */
-function withheldShares(gate: AssessedIndicator[]): AssessedIndicator[] {
+function withheldShares(gate: AssessedIndicator[], profession: Profession): AssessedIndicator[] {
   return gate.filter(
     ({ indicator, achievement }) =>
       achievement.status === 'NEUTRALISED' &&
       indicator.neutralised?.effect === 'NOT_REQUIRED' &&
-      indicator.amount !== undefined,
+      indicatorAmount(indicator, profession) !== undefined,
   );
 }
 
@@ -76,13 +76,15 @@ function metGateLine(gate: AssessedIndicator[], input: RemunerationInput): Remun
   const { settings, profession } = input;
   const name = gateName(gate);
   const base = toMoney(settings.gateAmountByProfession?.[profession] ?? settings.gateAmount, settings);
-  const withheld = withheldShares(gate).map((assessed) => ({
+  const withheld = withheldShares(gate, profession).map((assessed) => ({
     assessed,
     share: toMoney(indicatorAmount(assessed.indicator, profession), settings),
   }));
   const neutralised = gate.filter(({ achievement }) => achievement.status === 'NEUTRALISED');
   const neutralisedNote =
-    neutralised.length > 0 ? ` ; neutralisé : ${neutralised.map(({ indicator }) => shortName(indicator)).join(', ')}` : '';
+    neutralised.length > 0
+      ? ` ; neutralisé : ${neutralised.map(({ indicator }) => shortName(indicator)).join(', ')}`
+      : '';
   const summary = `${name} atteint (${gate.length} indicateur${gate.length > 1 ? 's' : ''}${neutralisedNote})`;
 
   if (!base.known) return unknownLine(settings.gateLabel, `${summary} ; montant non connu : ${base.note}`);
@@ -90,10 +92,15 @@ function metGateLine(gate: AssessedIndicator[], input: RemunerationInput): Remun
   const notes: string[] = [];
   for (const { assessed, share } of withheld) {
     if (!share.known) {
-      return unknownLine(settings.gateLabel, `${summary} ; part non connue de ${shortName(assessed.indicator)} : ${share.note}`);
+      return unknownLine(
+        settings.gateLabel,
+        `${summary} ; part non connue de ${shortName(assessed.indicator)} : ${share.note}`,
+      );
     }
     cents -= share.cents;
-    notes.push(`part de ${shortName(assessed.indicator)} (${share.text}) non versée : indicateur neutralisé et non atteint`);
+    notes.push(
+      `part de ${shortName(assessed.indicator)} (${share.text}) non versée : indicateur neutralisé et non atteint`,
+    );
   }
   return line(settings.gateLabel, cents, [`${summary} : ${formatEuros(cents)}`, ...notes].join(' ; '));
 }

@@ -21,7 +21,7 @@ export function validatedMention(
   context: JustificatifContext,
 ): ValidatedMention {
   if (indicator.justificatif.policy !== 'DOCUMENT') {
-    return { shown: false, text: null, reason: "Indicateur sans pièce justificative : pas de mention" };
+    return { shown: false, text: null, reason: 'Indicateur sans pièce justificative : pas de mention' };
   }
   const cover = findJustificatifCover(indicator, value, context);
   if (!cover) {

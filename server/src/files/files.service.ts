@@ -64,7 +64,7 @@ export async function openDocument(
   const referencing = file
     ? await ctx.db.getRepository(Justificatif).findOne({
         where: { fileId: rawId, ...(scope ? { caisseCode: In(scope) } : {}) },
-        select: { id: true, caisseCode: true },
+        select: { id: true, caisseCode: true, professionalId: true },
       })
     : null;
   const uploadedByMe = file?.uploadedByAgentId === agent.id;
@@ -76,6 +76,7 @@ export async function openDocument(
       targetType: 'FILE',
       targetId: file.id,
       caisseCode: referencing?.caisseCode ?? agent.caisseCode,
+      professionalId: referencing?.professionalId ?? null,
       details: referencing ? { justificatifId: referencing.id } : null,
     }),
   );

@@ -124,18 +124,15 @@ export function hideSuggestionsPlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
-export const OPERATION_TIMEOUT = 'OPERATION_TIMEOUT';
+export const OPERATION_TIMEOUT = ErrorCode.OPERATION_TIMEOUT;
 
-/**
- * The operation ran out of time. Its code is OPERATION_TIMEOUT (carried in extensions; ErrorCode
- * has no member for it yet, so the class keeps INTERNAL_SERVER_ERROR as its own `code`).
- */
+/** The operation ran out of time. */
 export class OperationTimeoutError extends AppError {
   constructor(timeoutMs: number) {
     super(
-      ErrorCode.INTERNAL_SERVER_ERROR,
+      ErrorCode.OPERATION_TIMEOUT,
       `La requête a dépassé le temps maximal de traitement (${Math.ceil(timeoutMs / 1000)} s) et a été interrompue. Réessayez, ou restreignez la recherche.`,
-      { code: OPERATION_TIMEOUT, timeoutMs },
+      { timeoutMs },
     );
   }
 }

@@ -239,10 +239,8 @@ export async function decideJustificatif(
       targetType: 'JUSTIFICATIF',
       targetId: id,
       caisseCode: row.caisseCode,
-      details: {
-        professionalId: row.professionalId,
-        ...(decision.action === 'REJECTED' ? { reasons: decision.reasons } : {}),
-      },
+      professionalId: row.professionalId,
+      details: decision.action === 'REJECTED' ? { reasons: decision.reasons } : null,
     });
     return resultAfterChange(em, id, row);
   });
@@ -347,6 +345,7 @@ export async function assignJustificatif(ctx: RequestContext, rawId: string, raw
       targetType: 'JUSTIFICATIF',
       targetId: id,
       caisseCode: row.caisseCode,
+      professionalId: row.professionalId,
       details: { assignedAgentId: targetId },
     });
     return justificatifNode(await repo.findOneByOrFail({ id }));
@@ -417,7 +416,8 @@ export async function receiveJustificatif(ctx: RequestContext, input: ReceiveJus
       targetType: 'JUSTIFICATIF',
       targetId: id,
       caisseCode: professional.caisseCode,
-      details: { professionalId, channel: input.channel, fileId: input.fileId },
+      professionalId,
+      details: { channel: input.channel, fileId: input.fileId },
     });
     return resultAfterChange(em, id, row);
   });

@@ -98,8 +98,8 @@ export async function searchProfessionals(
     } else {
       const prefix = searchKey(parsed.value);
       if (!prefix) throw badInput('Saisissez au moins une lettre du nom.', 'query');
-      // Escape LIKE wildcards so that a name is matched literally.
-      query.andWhere("p.searchName LIKE :prefix ESCAPE '\\'", { prefix: `${prefix.replace(/[\\%_]/g, '\\$&')}%` });
+      // Escape LIKE wildcards so that a name is matched literally ('!' reads the same in both dialects).
+      query.andWhere("p.searchName LIKE :prefix ESCAPE '!'", { prefix: `${prefix.replace(/[!%_]/g, '!$&')}%` });
     }
   }
   if (filter?.profession) query.andWhere('p.profession = :profession', { profession: filter.profession });

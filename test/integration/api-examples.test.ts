@@ -53,7 +53,10 @@ describe('docs/api.md examples', () => {
     const campaign = await createCampaign(em, 'fami-2024.json', 'CLOSED');
     const dentist = await createProfessional(em, { profession: 'CHIRURGIEN_DENTISTE', caisseCode: '211' });
     await declare(em, dentist, campaign, {
-      LOG_DMP: { data: softwareValue(await createSoftware(em, 'Éditions Santé', 'Dentalia', '4.2')), source: 'DECLARED' },
+      LOG_DMP: {
+        data: softwareValue(await createSoftware(em, 'Éditions Santé', 'Dentalia', '4.2')),
+        source: 'DECLARED',
+      },
     });
     const justificatif = await receivedJustificatif(em, dentist, campaign, 'LOG_DMP');
     for (const role of ['CONSEILLER', 'DAM', 'SUPERVISEUR'] as const) {
@@ -81,12 +84,17 @@ describe('docs/api.md examples', () => {
     expect(examples.length).toBeGreaterThanOrEqual(8);
   });
 
-  it.each(readExamples().map((e) => [e.title, e] as const))('%s validates against the schema', async (_title, example) => {
-    expect(validate(await getSchema(), parse(example.query)).map((e) => e.message)).toEqual([]);
-  });
+  it.each(readExamples().map((e) => [e.title, e] as const))(
+    '%s validates against the schema',
+    async (_title, example) => {
+      expect(validate(await getSchema(), parse(example.query)).map((e) => e.message)).toEqual([]);
+    },
+  );
 
   it.each(readExamples().map((e) => [e.title, e] as const))('%s runs as documented', async (_title, example) => {
-    const variables = JSON.parse(example.variables.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => values[key] ?? `missing:${key}`));
+    const variables = JSON.parse(
+      example.variables.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => values[key] ?? `missing:${key}`),
+    );
     const result = await t.gql(example.query, variables, tokens[example.role]);
     if (example.expectedError) {
       expect(result.errors?.[0]?.extensions?.code).toBe(example.expectedError);

@@ -53,7 +53,8 @@ export async function listCampaigns(ctx: RequestContext): Promise<CampaignNode[]
 
 export async function getCampaign(ctx: RequestContext, year: number, scheme: Scheme): Promise<CampaignNode> {
   requirePermission(ctx.agent, Permission.READ_PROFESSIONALS);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(`Année de campagne invalide : ${year}.`, 'year');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw badInput(`Année de campagne invalide : ${year}.`, 'year');
   const campaign = (await ctx.loaders.campaigns()).find((c) => c.referenceYear === year && c.scheme === scheme);
   if (!campaign) throw new AppError(ErrorCode.NOT_FOUND, `Campagne ${scheme} ${year} inconnue.`);
   return campaignNode(campaign);

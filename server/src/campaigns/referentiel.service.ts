@@ -10,7 +10,10 @@ import { Indicator } from './indicator.entity';
 import type { ReferentielFile } from './referentiel/referentiel.types';
 
 /** UPCOMING before the window, OPEN during it (closing day included), CLOSED after. */
-export function campaignStatusOn(file: ReferentielFile, today: string): Extract<CampaignStatus, 'UPCOMING' | 'OPEN' | 'CLOSED'> {
+export function campaignStatusOn(
+  file: ReferentielFile,
+  today: string,
+): Extract<CampaignStatus, 'UPCOMING' | 'OPEN' | 'CLOSED'> {
   if (today < file.campaign.window.opensOn) return 'UPCOMING';
   if (today <= file.campaign.window.closesOn) return 'OPEN';
   return 'CLOSED';

@@ -15,6 +15,10 @@ export function sendRestError(res: Response, error: unknown): void {
   const requestId = String(res.getHeader('X-Request-Id') ?? 'inconnu');
   logger.error({ err: error, requestId }, 'REST route failed');
   res.status(500).json({
-    error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: `Erreur inattendue. Référence : ${requestId}`, correlationId: requestId },
+    error: {
+      code: ErrorCode.INTERNAL_SERVER_ERROR,
+      message: `Erreur inattendue. Référence : ${requestId}`,
+      correlationId: requestId,
+    },
   });
 }

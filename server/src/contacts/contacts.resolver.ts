@@ -7,8 +7,11 @@ import { logContact } from './contacts.service';
 
 @Resolver(() => ContactLogNode)
 export class ContactsResolver {
-  @Mutation(() => ContactLogNode, { description: "Un DAM consigne un appel, une visite ou un courriel." })
-  logContact(@Arg('input', () => ContactInput) input: ContactInput, @Ctx() ctx: RequestContext): Promise<ContactLogNode> {
+  @Mutation(() => ContactLogNode, { description: 'Un DAM consigne un appel, une visite ou un courriel.' })
+  logContact(
+    @Arg('input', () => ContactInput) input: ContactInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ContactLogNode> {
     return logContact(ctx, input);
   }
 

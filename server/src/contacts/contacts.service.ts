@@ -22,11 +22,16 @@ export async function logContact(ctx: RequestContext, input: ContactInput): Prom
   if (subject.length > 200) throw badInput("L'objet dépasse 200 caractères.", 'subject');
   if (notes.length > 5000) throw badInput('Les notes dépassent 5 000 caractères.', 'notes');
   const at = input.at ?? new Date();
-  if (Number.isNaN(at.getTime()) || at.getTime() > Date.now() + 60_000) throw badInput("La date de l'échange ne peut pas être dans le futur.", 'at');
+  if (Number.isNaN(at.getTime()) || at.getTime() > Date.now() + 60_000)
+    throw badInput("La date de l'échange ne peut pas être dans le futur.", 'at');
   const campaignId = input.campaignId ? parseId(input.campaignId, 'Campagne') : null;
 
   return ctx.db.transaction(async (em) => {
-    const professional = assertInScope(agent, await em.getRepository(Professional).findOneBy({ id: professionalId }), 'Professionnel');
+    const professional = assertInScope(
+      agent,
+      await em.getRepository(Professional).findOneBy({ id: professionalId }),
+      'Professionnel',
+    );
     if (campaignId !== null && !(await em.getRepository(Campaign).existsBy({ id: campaignId }))) {
       throw badInput('Campagne inconnue.', 'campaignId');
     }

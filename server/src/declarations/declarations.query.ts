@@ -13,9 +13,11 @@ export async function declarationFor(
   year: number,
   scheme: Scheme,
 ): Promise<DeclarationNode | null> {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(`Année de campagne invalide : ${year}.`, 'campaignYear');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw badInput(`Année de campagne invalide : ${year}.`, 'campaignYear');
   const campaign = (await ctx.loaders.campaigns()).find((c) => c.referenceYear === year && c.scheme === scheme);
-  if (!campaign) throw new AppError(ErrorCode.NOT_FOUND, `Campagne ${scheme} ${year} inconnue.`, { field: 'campaignYear' });
+  if (!campaign)
+    throw new AppError(ErrorCode.NOT_FOUND, `Campagne ${scheme} ${year} inconnue.`, { field: 'campaignYear' });
   const declarations = await ctx.loaders.declarationsByProfessional.load(professionalId);
   const row = declarations.find((d) => d.campaignId === campaign.id);
   return row ? declarationNode(row) : null;

@@ -29,13 +29,17 @@ export class DeclarationsResolver {
     return campaignNode((await ctx.loaders.campaign.load(d.campaignId))!);
   }
 
-  @FieldResolver(() => [DeclarationIndicatorNode], { description: 'Chaque indicateur avec valeur, source, atteinte et motif.' })
+  @FieldResolver(() => [DeclarationIndicatorNode], {
+    description: 'Chaque indicateur avec valeur, source, atteinte et motif.',
+  })
   async indicators(@Root() d: DeclarationNode, @Ctx() ctx: RequestContext): Promise<DeclarationIndicatorNode[]> {
     const evaluated = await ctx.loaders.evaluation.load(Number(d.id));
     return evaluated ? indicatorNodes(evaluated) : [];
   }
 
-  @FieldResolver(() => RemunerationNode, { description: 'Rémunération calculée par les règles, avec le motif de chaque ligne.' })
+  @FieldResolver(() => RemunerationNode, {
+    description: 'Rémunération calculée par les règles, avec le motif de chaque ligne.',
+  })
   async remuneration(@Root() d: DeclarationNode, @Ctx() ctx: RequestContext): Promise<RemunerationNode> {
     const evaluated = await ctx.loaders.evaluation.load(Number(d.id));
     return evaluated ? remunerationNode(evaluated.evaluation) : { totalCents: 0, complete: true, lines: [] };
@@ -55,7 +59,9 @@ export class DeclarationIndicatorResolver {
     return indicatorNode(indicators.find((i) => i.id === di.indicatorId)!);
   }
 
-  @FieldResolver(() => [JustificatifNode], { description: 'Pièces reçues pour cet indicateur, la plus récente d’abord.' })
+  @FieldResolver(() => [JustificatifNode], {
+    description: 'Pièces reçues pour cet indicateur, la plus récente d’abord.',
+  })
   async justificatifs(@Root() di: DeclarationIndicatorNode, @Ctx() ctx: RequestContext): Promise<JustificatifNode[]> {
     const rows = await ctx.loaders.justificatifsByProfessional.load(di.professionalId);
     return rows

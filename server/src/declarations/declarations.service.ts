@@ -138,9 +138,11 @@ export function remunerationNode(evaluation: EvaluationResult): RemunerationNode
 }
 
 export async function findCampaign(em: EntityManager, year: number, scheme: Scheme): Promise<Campaign> {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(`Année de campagne invalide : ${year}.`, 'campaignYear');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw badInput(`Année de campagne invalide : ${year}.`, 'campaignYear');
   const campaign = await em.getRepository(Campaign).findOneBy({ referenceYear: year, scheme });
-  if (!campaign) throw new AppError(ErrorCode.NOT_FOUND, `Campagne ${scheme} ${year} inconnue.`, { field: 'campaignYear' });
+  if (!campaign)
+    throw new AppError(ErrorCode.NOT_FOUND, `Campagne ${scheme} ${year} inconnue.`, { field: 'campaignYear' });
   return campaign;
 }
 
@@ -223,8 +225,13 @@ async function paperValue(
       if (input.count !== null && input.count !== undefined && (!Number.isInteger(input.count) || input.count < 0)) {
         throw badInput(`${definition.label} : nombre d'interventions invalide.`, field);
       }
-      if (text.length > 1000) throw badInput(`${definition.label} : texte trop long (1 000 caractères au plus).`, field);
-      return { type: 'TEXT', text, ...(input.count !== null && input.count !== undefined ? { count: input.count } : {}) };
+      if (text.length > 1000)
+        throw badInput(`${definition.label} : texte trop long (1 000 caractères au plus).`, field);
+      return {
+        type: 'TEXT',
+        text,
+        ...(input.count !== null && input.count !== undefined ? { count: input.count } : {}),
+      };
     }
     case 'SOFTWARE': {
       const software = input.softwareId
@@ -285,7 +292,10 @@ export async function recordPaperDeclaration(ctx: RequestContext, input: PaperDe
     for (const { indicator, data } of parsed) {
       await em
         .getRepository(IndicatorValue)
-        .update({ declarationId: declaration.id, indicatorId: indicator.id }, { value: data, source: 'DECLARED', prefillOrigin: null });
+        .update(
+          { declarationId: declaration.id, indicatorId: indicator.id },
+          { value: data, source: 'DECLARED', prefillOrigin: null },
+        );
     }
     await em.getRepository(DeclarationTransmission).insert({
       declarationId: declaration.id,

@@ -60,7 +60,10 @@ export async function loadEvaluationInputs(
     }),
   ]);
   const campaignById = new Map(campaigns.map((c) => [c.id, c]));
-  const neededCampaigns = new Set([...declarations.map((d) => d.campaignId), ...justificatifs.map((j) => j.campaignId)]);
+  const neededCampaigns = new Set([
+    ...declarations.map((d) => d.campaignId),
+    ...justificatifs.map((j) => j.campaignId),
+  ]);
   const indicators = await em
     .getRepository(Indicator)
     .find({ where: { campaignId: In([...neededCampaigns]) }, order: { displayOrder: 'ASC' } });

@@ -28,9 +28,12 @@ describe('formatValue', () => {
   });
 
   it('labels a choice from the référentiel', () => {
-    expect(formatValue({ type: 'CHOICE', code: 'MSP' }, { choices: [{ code: 'MSP', label: 'Maison de santé', achieves: true }] })).toBe(
-      'Maison de santé',
-    );
+    expect(
+      formatValue(
+        { type: 'CHOICE', code: 'MSP' },
+        { choices: [{ code: 'MSP', label: 'Maison de santé', achieves: true }] },
+      ),
+    ).toBe('Maison de santé');
   });
 });
 

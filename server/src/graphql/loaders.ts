@@ -72,7 +72,10 @@ export function createLoaders(db: DataSource, agent: AuthenticatedAgent | null) 
       id: 'ASC',
     }),
     paymentsByProfessional: groupedBy<Payment, number>(repo(Payment), 'professionalId', { paidOn: 'DESC', id: 'DESC' }),
-    contactsByProfessional: groupedBy<ContactLog, number>(repo(ContactLog), 'professionalId', { at: 'DESC', id: 'DESC' }),
+    contactsByProfessional: groupedBy<ContactLog, number>(repo(ContactLog), 'professionalId', {
+      at: 'DESC',
+      id: 'DESC',
+    }),
     /** The rules' verdict on a declaration, computed from batched inputs (a fixed number of queries). */
     evaluation: new DataLoader<number, EvaluatedDeclaration | null>(async (ids) => {
       const inputs = await loadEvaluationInputs(db.manager, ids);

@@ -23,7 +23,10 @@ const STATUS_LABELS: Record<JustificatifStatus, string> = {
 
 export type TransitionCheck = { allowed: true; to: JustificatifStatus } | { allowed: false; reason: string };
 
-export function checkTransition(current: JustificatifStatus, action: Exclude<JustificatifAction, 'RECEIVED'>): TransitionCheck {
+export function checkTransition(
+  current: JustificatifStatus,
+  action: Exclude<JustificatifAction, 'RECEIVED'>,
+): TransitionCheck {
   const transition = TRANSITIONS[action];
   if (transition.from !== current) {
     return { allowed: false, reason: `Le justificatif est déjà ${STATUS_LABELS[current]}.` };

@@ -107,7 +107,8 @@ export type QueueView = (typeof QUEUE_VIEWS)[number];
 export const QueueViewEnum = Object.fromEntries(QUEUE_VIEWS.map((v) => [v, v])) as { [K in QueueView]: K };
 registerEnumType(QueueViewEnum, {
   name: 'JustificatifQueueView',
-  description: 'TO_PROCESS : reçus non attribués ; MINE : attribués à moi ; ALL_PENDING : tous les reçus ; PROCESSED : décidés.',
+  description:
+    'TO_PROCESS : reçus non attribués ; MINE : attribués à moi ; ALL_PENDING : tous les reçus ; PROCESSED : décidés.',
 });
 
 @InputType()

@@ -52,7 +52,11 @@ describe('justificatif decisions', () => {
     const em = t.db.manager;
     await createCaisses(em);
     campaign = await createCampaign(em, 'fami-2024.json', 'CLOSED');
-    dentist = await createProfessional(em, { profession: 'CHIRURGIEN_DENTISTE', caisseCode: '211', lastName: 'Dupont' });
+    dentist = await createProfessional(em, {
+      profession: 'CHIRURGIEN_DENTISTE',
+      caisseCode: '211',
+      lastName: 'Dupont',
+    });
     const software = await createSoftware(em, 'Éditions Santé', 'Dentalia', '4.2');
     await declare(em, dentist, campaign, { LOG_DMP: { data: softwareValue(software), source: 'DECLARED' } });
     conseiller = await t.createAgent({ role: 'CONSEILLER', caisseCode: '211' });
@@ -66,14 +70,24 @@ describe('justificatif decisions', () => {
 
   it('validates: status, history, audit, atteinte and mention re-evaluated in one go', async () => {
     const j = await fresh();
-    const result = await t.gql<{ validateJustificatif: Loose }>(VALIDATE, { id: String(j.id), v: 1, checklist: FULL_CHECKLIST }, token);
+    const result = await t.gql<{ validateJustificatif: Loose }>(
+      VALIDATE,
+      { id: String(j.id), v: 1, checklist: FULL_CHECKLIST },
+      token,
+    );
     expect(result.errors).toBeUndefined();
     const out = result.data!.validateJustificatif;
-    expect(out.justificatif).toMatchObject({ status: 'VALIDATED', version: 2, decidedBy: { displayName: conseiller.displayName } });
+    expect(out.justificatif).toMatchObject({
+      status: 'VALIDATED',
+      version: 2,
+      decidedBy: { displayName: conseiller.displayName },
+    });
     expect(out.justificatif.history.map((h: Loose) => h.action)).toEqual(['RECEIVED', 'VALIDATED']);
     expect(out.indicator.validatedMention).toBe('pièce justificative validée par la CPAM');
     expect(out.indicator.atteinte.status).toBe('ACHIEVED');
-    const audit = await t.db.getRepository(AuditEvent).findOneBy({ action: 'JUSTIFICATIF_VALIDATED', targetId: String(j.id) });
+    const audit = await t.db
+      .getRepository(AuditEvent)
+      .findOneBy({ action: 'JUSTIFICATIF_VALIDATED', targetId: String(j.id) });
     expect(audit?.agentId).toBe(conseiller.id);
   });
 
@@ -81,7 +95,11 @@ describe('justificatif decisions', () => {
     const j = await fresh();
     await t.gql(VALIDATE, { id: String(j.id), v: 1, checklist: FULL_CHECKLIST }, token);
     const second = await t.gql(REJECT, { id: String(j.id), v: 1, reasons: ['ILLEGIBLE'] }, token2);
-    expect(second.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', status: 'VALIDATED', decidedBy: { displayName: conseiller.displayName } });
+    expect(second.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      status: 'VALIDATED',
+      decidedBy: { displayName: conseiller.displayName },
+    });
     const row = await t.db.getRepository(Justificatif).findOneByOrFail({ id: j.id });
     expect(row).toMatchObject({ status: 'VALIDATED', version: 2, rejectionReasons: null });
   });
@@ -102,7 +120,12 @@ describe('justificatif decisions', () => {
     const j = await fresh();
     const result = await t.gql<{ rejectJustificatif: Loose }>(
       REJECT,
-      { id: String(j.id), v: 1, reasons: ['DMP_MENTION_MISSING', 'NOT_NOMINATIVE'], comment: ' Facture sans mention DMP ' },
+      {
+        id: String(j.id),
+        v: 1,
+        reasons: ['DMP_MENTION_MISSING', 'NOT_NOMINATIVE'],
+        comment: ' Facture sans mention DMP ',
+      },
       token,
     );
     expect(result.errors).toBeUndefined();
@@ -117,7 +140,12 @@ describe('justificatif decisions', () => {
     ['an empty list of reasons', REJECT, { reasons: [] }, 'BAD_USER_INPUT'],
     ['a duplicated reason', REJECT, { reasons: ['ILLEGIBLE', 'ILLEGIBLE'] }, 'BAD_USER_INPUT'],
     ['a stale version', VALIDATE, { v: 7, checklist: FULL_CHECKLIST }, 'STALE_VERSION'],
-    ['an unchecked required item', VALIDATE, { checklist: [{ code: 'PUBLISHER_IDENTIFIED', checked: true }] }, 'BAD_USER_INPUT'],
+    [
+      'an unchecked required item',
+      VALIDATE,
+      { checklist: [{ code: 'PUBLISHER_IDENTIFIED', checked: true }] },
+      'BAD_USER_INPUT',
+    ],
     ['an unknown checklist item', VALIDATE, { checklist: [{ code: 'NOPE', checked: true }] }, 'BAD_USER_INPUT'],
     ['a version below 1', VALIDATE, { v: 0 }, 'BAD_USER_INPUT'],
   ])('answers %s with a typed error and changes nothing', async (_label, mutation, variables, code) => {
@@ -167,7 +195,9 @@ describe('justificatif decisions', () => {
   });
 
   it('updates the projected rémunération stored on the declaration', async () => {
-    const declaration = await t.db.getRepository(Declaration).findOneByOrFail({ professionalId: dentist.id, campaignId: campaign.id });
+    const declaration = await t.db
+      .getRepository(Declaration)
+      .findOneByOrFail({ professionalId: dentist.id, campaignId: campaign.id });
     expect(typeof declaration.projectedRemunerationCents).toBe('number');
   });
 });
@@ -205,7 +235,11 @@ describe('assignment', () => {
     const dam = await t.createAgent({ role: 'DAM' });
     const token = await t.login(sup.email);
     const j = await receivedJustificatif(t.db.manager, dentist, campaign, 'LOG_DMP');
-    const given = await t.gql<{ assignJustificatif: Loose }>(ASSIGN, { id: String(j.id), agentId: String(conseiller.id) }, token);
+    const given = await t.gql<{ assignJustificatif: Loose }>(
+      ASSIGN,
+      { id: String(j.id), agentId: String(conseiller.id) },
+      token,
+    );
     expect(given.data?.assignJustificatif.assignedTo.id).toBe(String(conseiller.id));
     const toDam = await t.gql(ASSIGN, { id: String(j.id), agentId: String(dam.id) }, token);
     expect(toDam.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

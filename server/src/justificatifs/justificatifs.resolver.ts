@@ -17,7 +17,12 @@ import {
   JustificatifQueueFilter,
   ReceiveJustificatifInput,
 } from './justificatif.types';
-import { assignJustificatif, decideJustificatif, justificatifQueue, receiveJustificatif } from './justificatifs.service';
+import {
+  assignJustificatif,
+  decideJustificatif,
+  justificatifQueue,
+  receiveJustificatif,
+} from './justificatifs.service';
 
 @Resolver(() => JustificatifNode)
 export class JustificatifsResolver {
@@ -52,7 +57,9 @@ export class JustificatifsResolver {
     return decideJustificatif(ctx, id, expectedVersion, { action: 'REJECTED', reasons, comment });
   }
 
-  @Mutation(() => JustificatifNode, { description: 'Prendre (agentId = soi), attribuer (superviseur) ou libérer (null).' })
+  @Mutation(() => JustificatifNode, {
+    description: 'Prendre (agentId = soi), attribuer (superviseur) ou libérer (null).',
+  })
   assignJustificatif(
     @Arg('id', () => ID) id: string,
     @Arg('agentId', () => ID, { nullable: true }) agentId: string | null,
@@ -62,7 +69,10 @@ export class JustificatifsResolver {
   }
 
   @Mutation(() => JustificatifDecisionResult, { description: 'Enregistre une pièce reçue par courriel ou courrier.' })
-  receiveJustificatif(@Arg('input', () => ReceiveJustificatifInput) input: ReceiveJustificatifInput, @Ctx() ctx: RequestContext) {
+  receiveJustificatif(
+    @Arg('input', () => ReceiveJustificatifInput) input: ReceiveJustificatifInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return receiveJustificatif(ctx, input);
   }
 

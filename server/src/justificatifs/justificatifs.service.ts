@@ -110,10 +110,17 @@ export async function justificatifQueue(
   }
 
   const totalCount = await where.clone().getCount();
-  const page = where.clone().orderBy('j.receivedAt', oldestFirst ? 'ASC' : 'DESC').addOrderBy('j.id', oldestFirst ? 'ASC' : 'DESC');
+  const page = where
+    .clone()
+    .orderBy('j.receivedAt', oldestFirst ? 'ASC' : 'DESC')
+    .addOrderBy('j.id', oldestFirst ? 'ASC' : 'DESC');
   if (cursor) applyKeyset(page, new Date(cursor[0]), cursor[1], oldestFirst);
   const rows = await page.take(limit + 1).getMany();
-  const result = toPage(rows.map((r) => justificatifNode(r, now)), limit, (n) => [n.receivedAt.toISOString(), Number(n.id)]);
+  const result = toPage(
+    rows.map((r) => justificatifNode(r, now)),
+    limit,
+    (n) => [n.receivedAt.toISOString(), Number(n.id)],
+  );
   return { ...result, totalCount };
 }
 
@@ -124,7 +131,11 @@ function applyKeyset(query: SelectQueryBuilder<Justificatif>, receivedAt: Date, 
     new Brackets((qb) =>
       qb
         .where(`j.receivedAt ${op} :cursorAt`, { cursorAt: receivedAt })
-        .orWhere(new Brackets((tie) => tie.where('j.receivedAt = :cursorAt').andWhere(`j.id ${op} :cursorId`, { cursorId: id }))),
+        .orWhere(
+          new Brackets((tie) =>
+            tie.where('j.receivedAt = :cursorAt').andWhere(`j.id ${op} :cursorId`, { cursorId: id }),
+          ),
+        ),
     ),
   );
 }
@@ -139,9 +150,12 @@ type Decision =
 function validateDecisionInput(decision: Decision, indicator: Indicator): ChecklistEntry[] | null {
   if (decision.action === 'REJECTED') {
     if (decision.reasons.length === 0) throw badInput('Indiquez au moins un motif de rejet.', 'reasons');
-    if (decision.reasons.some((r) => !REJECTION_REASONS.includes(r))) throw badInput('Motif de rejet inconnu.', 'reasons');
-    if (new Set(decision.reasons).size !== decision.reasons.length) throw badInput('Motif de rejet en double.', 'reasons');
-    if ((decision.comment ?? '').length > MAX_COMMENT) throw badInput('Commentaire trop long (2 000 caractères au plus).', 'comment');
+    if (decision.reasons.some((r) => !REJECTION_REASONS.includes(r)))
+      throw badInput('Motif de rejet inconnu.', 'reasons');
+    if (new Set(decision.reasons).size !== decision.reasons.length)
+      throw badInput('Motif de rejet en double.', 'reasons');
+    if ((decision.comment ?? '').length > MAX_COMMENT)
+      throw badInput('Commentaire trop long (2 000 caractères au plus).', 'comment');
     return null;
   }
   if (!decision.checklist) return null;
@@ -186,7 +200,8 @@ export async function decideJustificatif(
 ): Promise<JustificatifDecisionResult> {
   const agent = requirePermission(ctx.agent, Permission.DECIDE_JUSTIFICATIFS);
   const id = parseId(rawId, 'Justificatif');
-  if (!Number.isInteger(expectedVersion) || expectedVersion < 1) throw badInput('Version attendue invalide.', 'expectedVersion');
+  if (!Number.isInteger(expectedVersion) || expectedVersion < 1)
+    throw badInput('Version attendue invalide.', 'expectedVersion');
 
   return ctx.db.transaction(async (em) => {
     const repo = em.getRepository(Justificatif);
@@ -224,7 +239,11 @@ export async function decideJustificatif(
         version: () => 'version + 1',
         ...(declaredSoftware ?? {}),
       })
-      .where('id = :id AND version = :version AND status = :status', { id, version: expectedVersion, status: 'RECEIVED' })
+      .where('id = :id AND version = :version AND status = :status', {
+        id,
+        version: expectedVersion,
+        status: 'RECEIVED',
+      })
       .execute();
     if (!update.affected) {
       // Another agent committed between our read and our write: report who decided.
@@ -279,7 +298,11 @@ async function writeHistory(
 }
 
 /** Re-evaluates the indicator and rémunération of the declaration the piece belongs to. */
-async function resultAfterChange(em: EntityManager, id: number, row: Justificatif): Promise<JustificatifDecisionResult> {
+async function resultAfterChange(
+  em: EntityManager,
+  id: number,
+  row: Justificatif,
+): Promise<JustificatifDecisionResult> {
   const fresh = await em.getRepository(Justificatif).findOneByOrFail({ id });
   const declaration = await em
     .getRepository(Declaration)
@@ -301,7 +324,8 @@ export async function assignJustificatif(ctx: RequestContext, rawId: string, raw
   const id = parseId(rawId, 'Justificatif');
   const targetId = rawAgentId === null || rawAgentId === undefined ? null : parseId(rawAgentId, 'Agent');
   const mayAssignAny = can(agent, Permission.ASSIGN_ANY_JUSTIFICATIF);
-  if (!mayAssignAny && !can(agent, Permission.TAKE_JUSTIFICATIF)) throw new AppError(ErrorCode.FORBIDDEN, "Vous n'êtes pas habilité à attribuer des justificatifs.");
+  if (!mayAssignAny && !can(agent, Permission.TAKE_JUSTIFICATIF))
+    throw new AppError(ErrorCode.FORBIDDEN, "Vous n'êtes pas habilité à attribuer des justificatifs.");
   if (!mayAssignAny && targetId !== null && targetId !== agent.id) {
     throw new AppError(ErrorCode.FORBIDDEN, 'Seul un superviseur attribue un justificatif à un autre agent.');
   }
@@ -328,14 +352,21 @@ export async function assignJustificatif(ctx: RequestContext, rawId: string, raw
       .set({ assignedAgentId: targetId, assignedAt: targetId === null ? null : new Date() })
       .where('id = :id AND status = :status', { id, status: 'RECEIVED' });
     // Taking an item nobody holds must not silently steal it from a colleague who took it first.
-    if (!mayAssignAny && targetId !== null) query.andWhere('(assigned_agent_id IS NULL OR assigned_agent_id = :me)', { me: agent.id });
+    if (!mayAssignAny && targetId !== null)
+      query.andWhere('(assigned_agent_id IS NULL OR assigned_agent_id = :me)', { me: agent.id });
     const update = await query.execute();
     if (!update.affected) {
       const current = await repo.findOneByOrFail({ id });
-      const holder = current.assignedAgentId ? await em.getRepository(Agent).findOneBy({ id: current.assignedAgentId }) : null;
-      throw new AppError(ErrorCode.CONFLICT, `Ce justificatif est déjà pris en charge par ${holder?.displayName ?? 'un autre agent'}.`, {
-        assignedTo: holder ? { id: String(holder.id), displayName: holder.displayName } : null,
-      });
+      const holder = current.assignedAgentId
+        ? await em.getRepository(Agent).findOneBy({ id: current.assignedAgentId })
+        : null;
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `Ce justificatif est déjà pris en charge par ${holder?.displayName ?? 'un autre agent'}.`,
+        {
+          assignedTo: holder ? { id: String(holder.id), displayName: holder.displayName } : null,
+        },
+      );
     }
     const now = new Date();
     await writeHistory(em, row, targetId === null ? 'RELEASED' : 'ASSIGNED', row.status, agent, now);
@@ -355,7 +386,10 @@ export async function assignJustificatif(ctx: RequestContext, rawId: string, raw
 // ---------------------------------------------------------------------------------------------
 // Receipt
 
-export async function receiveJustificatif(ctx: RequestContext, input: ReceiveJustificatifInput): Promise<JustificatifDecisionResult> {
+export async function receiveJustificatif(
+  ctx: RequestContext,
+  input: ReceiveJustificatifInput,
+): Promise<JustificatifDecisionResult> {
   const agent = requirePermission(ctx.agent, Permission.RECEIVE_JUSTIFICATIFS);
   const professionalId = parseId(input.professionalId, 'Professionnel');
   if (!/^[a-f0-9]{64}$/.test(input.fileId)) throw badInput('Identifiant de fichier mal formé.', 'fileId');
@@ -365,11 +399,18 @@ export async function receiveJustificatif(ctx: RequestContext, input: ReceiveJus
   }
 
   return ctx.db.transaction(async (em) => {
-    const professional = assertInScope(agent, await em.getRepository(Professional).findOneBy({ id: professionalId }), 'Professionnel');
+    const professional = assertInScope(
+      agent,
+      await em.getRepository(Professional).findOneBy({ id: professionalId }),
+      'Professionnel',
+    );
     const campaign = await findCampaign(em, input.campaignYear, input.scheme);
     assertCampaignOpenForDecisions(campaign);
-    const indicator = await em.getRepository(Indicator).findOneBy({ campaignId: campaign.id, code: input.indicatorCode });
-    if (!indicator) throw badInput(`Indicateur inconnu pour cette campagne : « ${input.indicatorCode} ».`, 'indicatorCode');
+    const indicator = await em
+      .getRepository(Indicator)
+      .findOneBy({ campaignId: campaign.id, code: input.indicatorCode });
+    if (!indicator)
+      throw badInput(`Indicateur inconnu pour cette campagne : « ${input.indicatorCode} ».`, 'indicatorCode');
     if (indicator.justificatifPolicy !== 'DOCUMENT' || !indicator.definition.justificatif.family) {
       throw badInput(`L'indicateur « ${indicator.label} » ne demande pas de pièce justificative.`, 'indicatorCode');
     }
@@ -387,10 +428,15 @@ export async function receiveJustificatif(ctx: RequestContext, input: ReceiveJus
       fileId: input.fileId,
       status: In(['RECEIVED', 'VALIDATED']),
     });
-    if (duplicate) throw new AppError(ErrorCode.CONFLICT, 'Ce document est déjà enregistré pour cet indicateur.', { justificatifId: String(duplicate.id) });
+    if (duplicate)
+      throw new AppError(ErrorCode.CONFLICT, 'Ce document est déjà enregistré pour cet indicateur.', {
+        justificatifId: String(duplicate.id),
+      });
 
     const declaration = await ensureDeclaration(em, professional, campaign);
-    const value = await em.getRepository(IndicatorValue).findOneBy({ declarationId: declaration.id, indicatorId: indicator.id });
+    const value = await em
+      .getRepository(IndicatorValue)
+      .findOneBy({ declarationId: declaration.id, indicatorId: indicator.id });
     const software = value?.value?.type === 'SOFTWARE' ? value.value : null;
     const inserted = await repo.insert({
       professionalId,

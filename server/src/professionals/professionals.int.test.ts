@@ -65,7 +65,12 @@ describe('professionals', () => {
       if (i % 3 === 0) await receivedJustificatif(em, p, campaign, 'LOG_DMP');
       dentists.push(p);
     }
-    await createProfessional(em, { profession: 'INFIRMIER', caisseCode: '751', lastName: 'Lefebvre', firstName: 'Anne' });
+    await createProfessional(em, {
+      profession: 'INFIRMIER',
+      caisseCode: '751',
+      lastName: 'Lefebvre',
+      firstName: 'Anne',
+    });
     const dam = await t.createAgent({ role: 'DAM', caisseCode: '211' });
     token = await t.login(dam.email);
   });
@@ -132,7 +137,11 @@ describe('professionals', () => {
   });
 
   it('answers an unknown campaign with NOT_FOUND', async () => {
-    const result = await t.gql(SEARCH, { filter: { campaignYear: 2031, scheme: 'FAMI', declarationStatus: 'TRANSMITTED' } }, token);
+    const result = await t.gql(
+      SEARCH,
+      { filter: { campaignYear: 2031, scheme: 'FAMI', declarationStatus: 'TRANSMITTED' } },
+      token,
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 

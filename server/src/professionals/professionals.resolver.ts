@@ -18,7 +18,8 @@ import { getProfessional, searchProfessionals } from './professionals.service';
 @Resolver(() => ProfessionalNode)
 export class ProfessionalsResolver {
   @Query(() => ProfessionalConnection, {
-    description: 'Recherche par début de nom ou identifiant exact, filtres par profession, caisse, commune et campagne.',
+    description:
+      'Recherche par début de nom ou identifiant exact, filtres par profession, caisse, commune et campagne.',
   })
   professionals(
     @Arg('filter', () => ProfessionalFilter, { nullable: true }) filter: ProfessionalFilter | null,
@@ -39,7 +40,9 @@ export class ProfessionalsResolver {
     return (await ctx.loaders.caisse.load(p.caisseCode)) ?? { code: p.caisseCode, name: p.caisseCode, departement: '' };
   }
 
-  @FieldResolver(() => [CampaignNode], { description: 'Campagnes qui concernent sa profession, la plus récente d’abord.' })
+  @FieldResolver(() => [CampaignNode], {
+    description: 'Campagnes qui concernent sa profession, la plus récente d’abord.',
+  })
   async campaigns(@Root() p: ProfessionalNode, @Ctx() ctx: RequestContext): Promise<CampaignNode[]> {
     return (await ctx.loaders.campaigns()).filter((c) => c.professions.includes(p.profession)).map(campaignNode);
   }

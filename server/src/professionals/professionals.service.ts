@@ -20,16 +20,23 @@ type Query = SelectQueryBuilder<Professional>;
 
 async function applyCampaignFilters(ctx: RequestContext, query: Query, filter: ProfessionalFilter): Promise<boolean> {
   const wantsCampaign =
-    filter.declarationStatus || filter.hasJustificatifToProcess !== undefined && filter.hasJustificatifToProcess !== null || filter.indicatorCode || filter.achievement;
+    filter.declarationStatus ||
+    (filter.hasJustificatifToProcess !== undefined && filter.hasJustificatifToProcess !== null) ||
+    filter.indicatorCode ||
+    filter.achievement;
   if (!wantsCampaign) return true;
   if (!filter.campaignYear) throw badInput('Ces critères demandent une année de campagne.', 'campaignYear');
   const campaignIds = (await ctx.loaders.campaigns())
     .filter((c) => c.referenceYear === filter.campaignYear && (!filter.scheme || c.scheme === filter.scheme))
     .map((c) => c.id);
   if (campaignIds.length === 0) {
-    throw new AppError(ErrorCode.NOT_FOUND, `Aucune campagne ${filter.scheme ?? ''} ${filter.campaignYear}.`.replace('  ', ' '), {
-      field: 'campaignYear',
-    });
+    throw new AppError(
+      ErrorCode.NOT_FOUND,
+      `Aucune campagne ${filter.scheme ?? ''} ${filter.campaignYear}.`.replace('  ', ' '),
+      {
+        field: 'campaignYear',
+      },
+    );
   }
   query.setParameter('campaignIds', campaignIds);
   if (filter.declarationStatus === 'NOT_STARTED') {
@@ -113,13 +120,22 @@ export async function searchProfessionals(
       new Brackets((qb) =>
         qb
           .where('p.searchName > :cursorName', { cursorName: cursor[0] })
-          .orWhere(new Brackets((tie) => tie.where('p.searchName = :cursorName').andWhere('p.id > :cursorId', { cursorId: cursor[1] }))),
+          .orWhere(
+            new Brackets((tie) =>
+              tie.where('p.searchName = :cursorName').andWhere('p.id > :cursorId', { cursorId: cursor[1] }),
+            ),
+          ),
       ),
     );
   }
   const rows = await page.take(limit + 1).getMany();
   const result = toPage(rows, limit, (row) => [row.searchName, row.id]);
-  return { ...result, nodes: result.nodes.map(professionalNode), edges: result.edges.map((e) => ({ ...e, node: professionalNode(e.node) })), totalCount };
+  return {
+    ...result,
+    nodes: result.nodes.map(professionalNode),
+    edges: result.edges.map((e) => ({ ...e, node: professionalNode(e.node) })),
+    totalCount,
+  };
 }
 
 /** Opens a professional's file: scoped (another caisse reads as unknown) and recorded in the audit trail. */
@@ -128,7 +144,13 @@ export async function getProfessional(ctx: RequestContext, rawId: string): Promi
   const id = parseId(rawId, 'Professionnel');
   const row = assertInScope(agent, await ctx.loaders.professional.load(id), 'Professionnel');
   await ctx.db.transaction((em) =>
-    recordAudit(em, { agentId: agent.id, action: 'PROFESSIONAL_VIEWED', targetType: 'PROFESSIONAL', targetId: id, caisseCode: row.caisseCode }),
+    recordAudit(em, {
+      agentId: agent.id,
+      action: 'PROFESSIONAL_VIEWED',
+      targetType: 'PROFESSIONAL',
+      targetId: id,
+      caisseCode: row.caisseCode,
+    }),
   );
   return professionalNode(row);
 }

@@ -16,7 +16,11 @@ describe('age buckets', () => {
 
   it('gives one threshold per boundary, newest first', () => {
     const now = new Date('2026-11-22T00:00:00Z');
-    expect(bucketThresholds(now).map((d) => d.toISOString().slice(0, 10))).toEqual(['2026-11-14', '2026-11-06', '2026-10-22']);
+    expect(bucketThresholds(now).map((d) => d.toISOString().slice(0, 10))).toEqual([
+      '2026-11-14',
+      '2026-11-06',
+      '2026-10-22',
+    ]);
     expect(AGE_BUCKETS).toHaveLength(4);
   });
 });

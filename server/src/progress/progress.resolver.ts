@@ -7,7 +7,9 @@ import { campaignProgress } from './progress.service';
 
 @Resolver()
 export class ProgressResolver {
-  @Query(() => CampaignProgressNode, { description: 'Avancement de campagne : déclarations, stock de justificatifs, atteinte, montants.' })
+  @Query(() => CampaignProgressNode, {
+    description: 'Avancement de campagne : déclarations, stock de justificatifs, atteinte, montants.',
+  })
   campaignProgress(
     @Arg('campaignYear', () => Int) campaignYear: number,
     @Arg('scheme', () => SchemeEnum, { nullable: true }) scheme: Scheme | null,

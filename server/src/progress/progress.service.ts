@@ -51,13 +51,20 @@ export async function campaignProgress(
   profession: Profession | null | undefined,
 ): Promise<CampaignProgressNode> {
   const agent = requirePermission(ctx.agent, Permission.READ_DASHBOARDS);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(`Année de campagne invalide : ${year}.`, 'campaignYear');
-  const campaigns = (await ctx.loaders.campaigns()).filter((c) => c.referenceYear === year && (!scheme || c.scheme === scheme));
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw badInput(`Année de campagne invalide : ${year}.`, 'campaignYear');
+  const campaigns = (await ctx.loaders.campaigns()).filter(
+    (c) => c.referenceYear === year && (!scheme || c.scheme === scheme),
+  );
   if (campaigns.length === 0) {
-    throw new AppError(ErrorCode.NOT_FOUND, `Aucune campagne ${scheme ?? ''} ${year}.`.replace('  ', ' '), { field: 'campaignYear' });
+    throw new AppError(ErrorCode.NOT_FOUND, `Aucune campagne ${scheme ?? ''} ${year}.`.replace('  ', ' '), {
+      field: 'campaignYear',
+    });
   }
   const campaignIds = campaigns.map((c) => c.id);
-  const professions = [...new Set(campaigns.flatMap((c) => c.professions))].filter((p) => !profession || p === profession);
+  const professions = [...new Set(campaigns.flatMap((c) => c.professions))].filter(
+    (p) => !profession || p === profession,
+  );
   const caisses = effectiveCaisses(agent, caisseCode);
   const db = ctx.db;
   const noRows = caisses !== null && caisses.length === 0;
@@ -101,15 +108,24 @@ export async function campaignProgress(
           .getRawMany<Row & { status: string; n: string; projected: string; computed: string }>(),
         justificatifCounts(ctx, campaignIds, caisses, profession),
         achievementCounts(ctx, campaignIds, caisses, profession),
-        db.getRepository(Indicator).find({ where: { campaignId: In(campaignIds) }, order: { campaignId: 'ASC', displayOrder: 'ASC' } }),
+        db
+          .getRepository(Indicator)
+          .find({ where: { campaignId: In(campaignIds) }, order: { campaignId: 'ASC', displayOrder: 'ASC' } }),
         paidTotal(ctx, campaignIds, caisses, profession),
         caisses
-          ? ctx.db.query('SELECT code, name FROM caisse WHERE code IN (' + caisses.map(() => '?').join(',') + ')', caisses)
+          ? ctx.db.query(
+              'SELECT code, name FROM caisse WHERE code IN (' + caisses.map(() => '?').join(',') + ')',
+              caisses,
+            )
           : ctx.db.query('SELECT code, name FROM caisse'),
       ]);
 
   const caisseName = new Map((caisseRows as { code: string; name: string }[]).map((c) => [c.code, c.name]));
-  const breakdown = (keyOf: (r: Row) => string, labelOf: (key: string) => string, professionOf: (key: string) => Profession | null) => {
+  const breakdown = (
+    keyOf: (r: Row) => string,
+    labelOf: (key: string) => string,
+    professionOf: (key: string) => Profession | null,
+  ) => {
     const lines = new Map<string, ProgressBreakdownNode>();
     const line = (key: string) => {
       let l = lines.get(key);
@@ -156,9 +172,12 @@ export async function campaignProgress(
     label: b.label,
     minDays: b.minDays,
     maxDays: b.maxDays,
-    count: justificatifs.filter((r) => r.status === 'RECEIVED' && num(r.bucket) === index).reduce((a, r) => a + num(r.n), 0),
+    count: justificatifs
+      .filter((r) => r.status === 'RECEIVED' && num(r.bucket) === index)
+      .reduce((a, r) => a + num(r.n), 0),
   }));
-  const countStatus = (status: string) => justificatifs.filter((r) => r.status === status).reduce((a, r) => a + num(r.n), 0);
+  const countStatus = (status: string) =>
+    justificatifs.filter((r) => r.status === status).reduce((a, r) => a + num(r.n), 0);
   const campaignLabel = new Map(campaigns.map((c) => [c.id, c.label]));
 
   return {
@@ -216,7 +235,10 @@ async function justificatifCounts(
       .select('j.caisseCode', 'caisse')
       .addSelect('j.profession', 'profession')
       .addSelect('j.status', 'status')
-      .addSelect('CASE WHEN j.receivedAt >= :t8 THEN 0 WHEN j.receivedAt >= :t16 THEN 1 WHEN j.receivedAt >= :t31 THEN 2 ELSE 3 END', 'bucket')
+      .addSelect(
+        'CASE WHEN j.receivedAt >= :t8 THEN 0 WHEN j.receivedAt >= :t16 THEN 1 WHEN j.receivedAt >= :t31 THEN 2 ELSE 3 END',
+        'bucket',
+      )
       .addSelect('COUNT(*)', 'n')
       .where('j.campaignId IN (:...campaignIds)', { campaignIds })
       .setParameters({ t8, t16, t31 }),
@@ -248,10 +270,18 @@ async function achievementCounts(
     q.innerJoin(Declaration, 'd', 'd.id = v.declarationId');
     scoped(q, 'd', caisses, profession);
   }
-  return q.groupBy('v.indicatorId').addGroupBy('v.achievement').getRawMany<{ indicatorId: string; achievement: string; n: string }>();
+  return q
+    .groupBy('v.indicatorId')
+    .addGroupBy('v.achievement')
+    .getRawMany<{ indicatorId: string; achievement: string; n: string }>();
 }
 
-async function paidTotal(ctx: RequestContext, campaignIds: number[], caisses: string[] | null, profession: Profession | null | undefined) {
+async function paidTotal(
+  ctx: RequestContext,
+  campaignIds: number[],
+  caisses: string[] | null,
+  profession: Profession | null | undefined,
+) {
   const q = ctx.db
     .getRepository(Payment)
     .createQueryBuilder('pay')
@@ -259,7 +289,8 @@ async function paidTotal(ctx: RequestContext, campaignIds: number[], caisses: st
     .where('pay.campaignId IN (:...campaignIds)', { campaignIds })
     .andWhere("pay.status <> 'CANCELLED'");
   if (caisses) q.andWhere('pay.caisseCode IN (:...caisses)', { caisses });
-  if (profession) q.innerJoin(Professional, 'p', 'p.id = pay.professionalId').andWhere('p.profession = :profession', { profession });
+  if (profession)
+    q.innerJoin(Professional, 'p', 'p.id = pay.professionalId').andWhere('p.profession = :profession', { profession });
   const row = await q.getRawOne<{ total: string | null }>();
   return { total: num(row?.total) };
 }

@@ -76,7 +76,13 @@ class Writer {
     if (line) lines.push(line);
     for (const l of lines) {
       this.ensure(size + 4);
-      this.page.drawText(l, { x: MARGIN + (options.indent ?? 0), y: this.y - size, size, font, color: options.color ?? rgb(0, 0, 0) });
+      this.page.drawText(l, {
+        x: MARGIN + (options.indent ?? 0),
+        y: this.y - size,
+        size,
+        font,
+        color: options.color ?? rgb(0, 0, 0),
+      });
       this.y -= size + 4;
     }
   }
@@ -97,7 +103,12 @@ class Writer {
 
   rule() {
     this.ensure(6);
-    this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: A4.width - MARGIN, y: this.y }, thickness: 0.5, color: GREY });
+    this.page.drawLine({
+      start: { x: MARGIN, y: this.y },
+      end: { x: A4.width - MARGIN, y: this.y },
+      thickness: 0.5,
+      color: GREY,
+    });
     this.y -= 6;
   }
 }

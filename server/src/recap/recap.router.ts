@@ -11,7 +11,12 @@ export function recapRouter(contextOf: (req: Request, res: Response) => Promise<
     try {
       const ctx = await contextOf(req, res);
       if (!ctx.agent) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Session absente ou expirée.');
-      const { fileName, bytes } = await buildRecap(ctx, req.params.professionalId ?? '', req.params.campaignYear ?? '', req.params.scheme ?? '');
+      const { fileName, bytes } = await buildRecap(
+        ctx,
+        req.params.professionalId ?? '',
+        req.params.campaignYear ?? '',
+        req.params.scheme ?? '',
+      );
       res.setHeader('Content-Type', 'application/pdf');
       res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
       res.setHeader('X-Content-Type-Options', 'nosniff');

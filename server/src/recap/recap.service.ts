@@ -29,18 +29,23 @@ export async function buildRecap(
 ): Promise<{ fileName: string; bytes: Uint8Array }> {
   const agent = requirePermission(ctx.agent, Permission.READ_PROFESSIONALS);
   const professionalId = parseId(rawProfessionalId, 'Professionnel');
-  if (!/^\d{4}$/.test(rawYear)) throw badInput(`Année de campagne invalide : « ${rawYear.slice(0, 10)} ».`, 'campaignYear');
-  if (!SCHEMES.includes(rawScheme as Scheme)) throw badInput(`Dispositif inconnu : « ${rawScheme.slice(0, 30)} ».`, 'scheme');
+  if (!/^\d{4}$/.test(rawYear))
+    throw badInput(`Année de campagne invalide : « ${rawYear.slice(0, 10)} ».`, 'campaignYear');
+  if (!SCHEMES.includes(rawScheme as Scheme))
+    throw badInput(`Dispositif inconnu : « ${rawScheme.slice(0, 30)} ».`, 'scheme');
   const year = Number(rawYear);
   const scheme = rawScheme as Scheme;
   const professional = assertInScope(agent, await ctx.loaders.professional.load(professionalId), 'Professionnel');
   const declaration = await declarationFor(ctx, professionalId, year, scheme);
-  if (!declaration) throw new AppError(ErrorCode.NOT_FOUND, `Aucune déclaration ${scheme} ${year} pour ce professionnel.`);
+  if (!declaration)
+    throw new AppError(ErrorCode.NOT_FOUND, `Aucune déclaration ${scheme} ${year} pour ce professionnel.`);
   const evaluated = (await ctx.loaders.evaluation.load(Number(declaration.id)))!;
   const campaign = evaluated.loaded.campaign;
   const indicators = new Map(evaluated.loaded.indicators.map((i) => [i.id, indicatorNode(i)]));
   const remuneration = remunerationNode(evaluated.evaluation);
-  const payments = (await ctx.loaders.paymentsByProfessional.load(professionalId)).filter((p) => p.campaignId === campaign.id);
+  const payments = (await ctx.loaders.paymentsByProfessional.load(professionalId)).filter(
+    (p) => p.campaignId === campaign.id,
+  );
   const caisse = await ctx.loaders.caisse.load(professional.caisseCode);
 
   const data: RecapData = {
@@ -83,5 +88,8 @@ export async function buildRecap(
       details: { campaignId: campaign.id },
     }),
   );
-  return { fileName: `recapitulatif-${scheme.toLowerCase()}-${year}-${professional.amNumber}.pdf`, bytes: await renderRecapPdf(data) };
+  return {
+    fileName: `recapitulatif-${scheme.toLowerCase()}-${year}-${professional.amNumber}.pdf`,
+    bytes: await renderRecapPdf(data),
+  };
 }

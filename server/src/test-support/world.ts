@@ -32,7 +32,10 @@ export async function createCampaign(em: EntityManager, fileName: string, status
   await importReferentiel(em, readReferentielFile(fileName), '2026-11-22');
   const file = readReferentielFile(fileName);
   const repo = em.getRepository(Campaign);
-  const campaign = await repo.findOneByOrFail({ referenceYear: file.campaign.referenceYear, scheme: file.campaign.scheme });
+  const campaign = await repo.findOneByOrFail({
+    referenceYear: file.campaign.referenceYear,
+    scheme: file.campaign.scheme,
+  });
   await repo.update({ id: campaign.id }, { status });
   return { ...campaign, status };
 }
@@ -68,10 +71,16 @@ export async function createProfessional(
 
 export async function createSoftware(em: EntityManager, publisherName: string, name: string, version: string) {
   const publishers = em.getRepository(SoftwarePublisher);
-  const publisher = (await publishers.findOneBy({ name: publisherName })) ?? (await publishers.save(publishers.create({ name: publisherName })));
-  const software = await em.getRepository(Software).save(
-    em.getRepository(Software).create({ publisherId: publisher.id, name, version, dmpCompatible: true, lapCertified: true }),
-  );
+  const publisher =
+    (await publishers.findOneBy({ name: publisherName })) ??
+    (await publishers.save(publishers.create({ name: publisherName })));
+  const software = await em
+    .getRepository(Software)
+    .save(
+      em
+        .getRepository(Software)
+        .create({ publisherId: publisher.id, name, version, dmpCompatible: true, lapCertified: true }),
+    );
   return { publisher, software };
 }
 
@@ -109,10 +118,23 @@ export async function declare(
 }
 
 /** A received justificatif on a stored (fake-content) PDF, as the seed or a receipt would make it. */
-export async function receivedJustificatif(em: EntityManager, professional: Professional, campaign: Campaign, indicatorCode: string) {
+export async function receivedJustificatif(
+  em: EntityManager,
+  professional: Professional,
+  campaign: Campaign,
+  indicatorCode: string,
+) {
   const indicator = await em.getRepository(Indicator).findOneByOrFail({ campaignId: campaign.id, code: indicatorCode });
   const fileId = (++sequence).toString(16).padStart(64, 'a');
-  await em.getRepository(StoredFile).insert({ id: fileId, contentType: 'application/pdf', sizeBytes: 10, originalName: 'facture.pdf', uploadedByAgentId: null });
+  await em
+    .getRepository(StoredFile)
+    .insert({
+      id: fileId,
+      contentType: 'application/pdf',
+      sizeBytes: 10,
+      originalName: 'facture.pdf',
+      uploadedByAgentId: null,
+    });
   const inserted = await em.getRepository(Justificatif).insert({
     professionalId: professional.id,
     campaignId: campaign.id,
@@ -127,6 +149,15 @@ export async function receivedJustificatif(em: EntityManager, professional: Prof
     version: 1,
   });
   const id = Number(inserted.identifiers[0]?.id);
-  await em.getRepository(JustificatifHistory).insert({ justificatifId: id, action: 'RECEIVED', fromStatus: null, toStatus: 'RECEIVED', agentId: null, at: new Date() });
+  await em
+    .getRepository(JustificatifHistory)
+    .insert({
+      justificatifId: id,
+      action: 'RECEIVED',
+      fromStatus: null,
+      toStatus: 'RECEIVED',
+      agentId: null,
+      at: new Date(),
+    });
   return em.getRepository(Justificatif).findOneByOrFail({ id });
 }

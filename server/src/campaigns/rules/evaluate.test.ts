@@ -298,8 +298,7 @@ describe('worked examples of public-facts §3', () => {
     });
     expect(achievementOf(closed, 'LOG_DMP')).toEqual({
       status: 'NOT_ACHIEVED',
-      reason:
-        'Justificatif non validé au calcul de la campagne (aucun justificatif reçu) : indicateur non atteint',
+      reason: 'Justificatif non validé au calcul de la campagne (aucun justificatif reçu) : indicateur non atteint',
     });
     expect(closed.remuneration.lines[0]?.reason).toBe(
       'Socle non atteint : Logiciel métier compatible DMP (Justificatif non validé au calcul de la campagne (aucun justificatif reçu) : indicateur non atteint)',

@@ -35,9 +35,10 @@ export function ensureDependencies() {
   const wanted = lockHash();
   const installed = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : '';
   if (installed === wanted && fs.existsSync(path.join(ROOT, 'node_modules', 'better-sqlite3'))) return;
-  console.log('› Installation des dépendances (npm ci; better-sqlite3 se compile, ~2 min la première fois)…');
-  const hasLock = fs.existsSync(path.join(ROOT, 'package-lock.json'));
-  run('npm', [hasLock ? 'ci' : 'install', '--no-audit', '--no-fund', '--loglevel=error']);
+  console.log('› Installation des dépendances (better-sqlite3 se compile, ~2 min la première fois)…');
+  // `npm install` rather than `npm ci`: it follows the lock file, and it tolerates the platform-specific
+  // optional packages that npm leaves out of a lock written on another platform.
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
   fs.writeFileSync(stampFile, wanted);
 }
 

@@ -126,15 +126,13 @@ export async function receivedJustificatif(
 ) {
   const indicator = await em.getRepository(Indicator).findOneByOrFail({ campaignId: campaign.id, code: indicatorCode });
   const fileId = (++sequence).toString(16).padStart(64, 'a');
-  await em
-    .getRepository(StoredFile)
-    .insert({
-      id: fileId,
-      contentType: 'application/pdf',
-      sizeBytes: 10,
-      originalName: 'facture.pdf',
-      uploadedByAgentId: null,
-    });
+  await em.getRepository(StoredFile).insert({
+    id: fileId,
+    contentType: 'application/pdf',
+    sizeBytes: 10,
+    originalName: 'facture.pdf',
+    uploadedByAgentId: null,
+  });
   const inserted = await em.getRepository(Justificatif).insert({
     professionalId: professional.id,
     campaignId: campaign.id,
@@ -149,15 +147,13 @@ export async function receivedJustificatif(
     version: 1,
   });
   const id = Number(inserted.identifiers[0]?.id);
-  await em
-    .getRepository(JustificatifHistory)
-    .insert({
-      justificatifId: id,
-      action: 'RECEIVED',
-      fromStatus: null,
-      toStatus: 'RECEIVED',
-      agentId: null,
-      at: new Date(),
-    });
+  await em.getRepository(JustificatifHistory).insert({
+    justificatifId: id,
+    action: 'RECEIVED',
+    fromStatus: null,
+    toStatus: 'RECEIVED',
+    agentId: null,
+    at: new Date(),
+  });
   return em.getRepository(Justificatif).findOneByOrFail({ id });
 }

@@ -1,33 +1,19 @@
 import 'reflect-metadata';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { createDataSource, describeConnectionError, dialectOf } from './db/data-source';
+import { dialectOf } from './db/data-source';
+import { DatabaseUnavailableError, openDatabase } from './db/open';
 import { logger } from './logger';
 
 async function main() {
   const config = loadConfig();
-  const settings = {
-    url: config.DATABASE_URL,
-    sqlitePath: config.sqlitePath,
-    poolSize: config.DB_POOL_SIZE,
-    queueLimit: config.DB_QUEUE_LIMIT,
-    connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
-  };
-  let db;
-  try {
-    db = await createDataSource(settings);
-    await db.initialize();
-  } catch (error) {
-    console.error(describeConnectionError(settings, error));
-    process.exit(2);
-  }
-  await db.runMigrations({ transaction: 'each' });
+  const db = await openDatabase(config);
   const app = await createApp(config, db);
   await new Promise<void>((resolve, reject) => {
     app.server.once('error', reject);
     app.server.listen(config.PORT, config.HOST, () => resolve());
   });
-  logger.info({ port: config.PORT, dialect: dialectOf(settings) }, 'listening');
+  logger.info({ port: config.PORT, dialect: dialectOf({ url: config.DATABASE_URL }) }, 'listening');
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -45,7 +31,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
     console.error(error.message);
     process.exit(2);
   }

@@ -111,7 +111,7 @@ describe('documents: upload, receipt, download', () => {
   ])('answers %s with a typed error and records nothing', async (_label, extra, code) => {
     const { body } = await upload(Buffer.from(`%PDF-1.7\n${_label}\n`), 'x.pdf');
     const before = await t.db.getRepository(Justificatif).count();
-    const result = await t.gql(RECEIVE, input(extra.fileId ?? body.id, extra), token);
+    const result = await t.gql(RECEIVE, input((extra as Loose).fileId ?? body.id, extra), token);
     expect(result.errors?.[0]?.extensions?.code).toBe(code);
     expect(await t.db.getRepository(Justificatif).count()).toBe(before);
   });

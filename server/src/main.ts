@@ -3,17 +3,24 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { dialectOf } from './db/data-source';
 import { DatabaseUnavailableError, openDatabase } from './db/open';
+import { FilesystemStorage } from './files/storage';
 import { logger } from './logger';
+import { demoAccountsBanner, loadDemoDataIfEmpty } from './seed';
 
 async function main() {
   const config = loadConfig();
   const db = await openDatabase(config);
-  const app = await createApp(config, db);
+  const storage = new FilesystemStorage(config.filesDir);
+  if (process.env.MCBO_SEED_ON_FIRST_RUN === 'true') {
+    await loadDemoDataIfEmpty(db, storage, (message) => console.log(message));
+  }
+  const app = await createApp(config, db, storage);
   await new Promise<void>((resolve, reject) => {
     app.server.once('error', reject);
     app.server.listen(config.PORT, config.HOST, () => resolve());
   });
   logger.info({ port: config.PORT, dialect: dialectOf({ url: config.DATABASE_URL }) }, 'listening');
+  console.log(await demoAccountsBanner(db, config.PORT));
 
   let stopping = false;
   const stop = async (signal: string) => {

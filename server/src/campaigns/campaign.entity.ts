@@ -35,7 +35,7 @@ export class Campaign {
   @DateColumn({ nullable: true })
   paymentDate: string | null;
 
-  @StringColumn(100)
+  @StringColumn(200)
   paymentPeriodLabel: string;
 
   @EnumColumn()

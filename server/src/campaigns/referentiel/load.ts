@@ -83,8 +83,12 @@ const justificatifRuleSchema = z.strictObject({
 });
 
 const indicatorSchema = z.strictObject({
-  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/, { error: 'expected an upper-case code such as LOG_DMP' }),
-  label: nonEmpty,
+  code: z
+    .string()
+    .max(40, { error: 'expected at most 40 characters' })
+    .regex(/^[A-Z][A-Z0-9_]*$/, { error: 'expected an upper-case code such as LOG_DMP' }),
+  // Lengths match the database columns, so a valid file always loads.
+  label: nonEmpty.max(300, { error: 'expected at most 300 characters' }),
   shortLabel: nonEmpty.optional(),
   helpText: nonEmpty,
   group: z.enum(INDICATOR_GROUPS),
@@ -128,11 +132,11 @@ const referentielSchema = z.strictObject({
   campaign: z.strictObject({
     referenceYear: z.number().int().min(2000).max(2100),
     scheme: z.enum(SCHEMES),
-    label: nonEmpty,
+    label: nonEmpty.max(200, { error: 'expected at most 200 characters' }),
     professions: z.array(professionSchema).min(1, { error: 'expected at least one profession' }),
     window: z.strictObject({ opensOn: isoDate, plannedClosesOn: isoDate, closesOn: isoDate }),
     paymentDate: isoDate.nullable(),
-    paymentPeriodLabel: nonEmpty,
+    paymentPeriodLabel: nonEmpty.max(200, { error: 'expected at most 200 characters' }),
     conventions: z.partialRecord(professionSchema, nonEmpty),
     sources: z.array(nonEmpty).min(1, { error: 'expected at least one source' }),
   }),

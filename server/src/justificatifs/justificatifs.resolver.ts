@@ -20,6 +20,7 @@ import {
 import {
   assignJustificatif,
   decideJustificatif,
+  getJustificatif,
   justificatifQueue,
   receiveJustificatif,
 } from './justificatifs.service';
@@ -34,6 +35,11 @@ export class JustificatifsResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return justificatifQueue(ctx, filter, first, after);
+  }
+
+  @Query(() => JustificatifNode, { description: 'Un justificatif (NOT_FOUND hors de la caisse de l’agent).' })
+  justificatif(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return getJustificatif(ctx, id);
   }
 
   @Mutation(() => JustificatifDecisionResult, { description: '« Pièce justificative validée par la CPAM ».' })

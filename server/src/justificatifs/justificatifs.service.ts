@@ -58,6 +58,14 @@ export function justificatifNode(row: Justificatif, now = Date.now()): Justifica
 // ---------------------------------------------------------------------------------------------
 // Queue
 
+/** One justificatif, for the review screen; another caisse's reads as unknown. */
+export async function getJustificatif(ctx: RequestContext, rawId: string): Promise<JustificatifNode> {
+  const agent = requirePermission(ctx.agent, Permission.READ_DOCUMENTS);
+  const id = parseId(rawId, 'Justificatif');
+  const row = await ctx.db.getRepository(Justificatif).findOneBy({ id });
+  return justificatifNode(assertInScope(agent, row, 'Justificatif'));
+}
+
 export async function justificatifQueue(
   ctx: RequestContext,
   filter: JustificatifQueueFilter | null | undefined,

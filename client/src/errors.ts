@@ -1,0 +1,38 @@
+/** Turns any API failure into a French sentence for an agent: never a stack trace or raw text. */
+interface GraphQLishError {
+  message?: string;
+  extensions?: { code?: string; correlationId?: string; [key: string]: unknown };
+}
+
+const KNOWN = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'STALE_VERSION',
+  'CAMPAIGN_CLOSED',
+  'FORBIDDEN',
+  'TOO_MANY_ATTEMPTS',
+  'FILE_REJECTED',
+  'PAYLOAD_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'OPERATION_TIMEOUT',
+]);
+
+export function firstGraphQLError(error: unknown): GraphQLishError | null {
+  const e = error as { errors?: GraphQLishError[]; graphQLErrors?: GraphQLishError[] } | null;
+  return e?.errors?.[0] ?? e?.graphQLErrors?.[0] ?? null;
+}
+
+export function errorCode(error: unknown): string | null {
+  return firstGraphQLError(error)?.extensions?.code ?? null;
+}
+
+export function agentMessage(error: unknown): string {
+  const first = firstGraphQLError(error);
+  const code = first?.extensions?.code;
+  if (code && KNOWN.has(code) && first?.message) return first.message;
+  if (first?.extensions?.correlationId) {
+    return `Une erreur inattendue s'est produite. Référence à communiquer au support : ${first.extensions.correlationId}`;
+  }
+  return 'Le service est momentanément indisponible. Réessayez dans un instant.';
+}

@@ -1,0 +1,86 @@
+/** French formatting of amounts, dates and domain labels. */
+export const euros = (cents: number) =>
+  `${(cents / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).replace(/\u202f/g, ' ')} €`;
+
+export const frenchDate = (iso: string | null | undefined) =>
+  iso ? new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso).toLocaleDateString('fr-FR', { timeZone: 'UTC' }) : '—';
+
+export const PROFESSION_LABELS: Record<string, string> = {
+  MEDECIN_GENERALISTE: 'Médecin généraliste',
+  MEDECIN_SPECIALISTE: 'Médecin spécialiste',
+  CHIRURGIEN_DENTISTE: 'Chirurgien-dentiste',
+  INFIRMIER: 'Infirmier',
+  MASSEUR_KINESITHERAPEUTE: 'Masseur-kinésithérapeute',
+  SAGE_FEMME: 'Sage-femme',
+  ORTHOPHONISTE: 'Orthophoniste',
+  ORTHOPTISTE: 'Orthoptiste',
+  PEDICURE_PODOLOGUE: 'Pédicure-podologue',
+};
+
+export const ROLE_LABELS: Record<string, string> = {
+  CONSEILLER: 'Conseiller',
+  DAM: 'Délégué de l’Assurance Maladie',
+  SUPERVISEUR: 'Superviseur',
+  ADMIN: 'Administrateur',
+};
+
+export const SOURCE_LABELS: Record<string, string> = {
+  PREFILLED: 'pré-rempli',
+  DECLARED: 'déclaré',
+  COMPUTED: 'calculé',
+};
+
+export const ATTEINTE: Record<string, { label: string; severity: string }> = {
+  ACHIEVED: { label: 'Atteint', severity: 'success' },
+  NOT_ACHIEVED: { label: 'Non atteint', severity: 'error' },
+  NEUTRALISED: { label: 'Neutralisé', severity: 'info' },
+  PENDING_JUSTIFICATIF: { label: 'En attente de justificatif', severity: 'warning' },
+};
+
+export const JUSTIFICATIF_STATUS: Record<string, { label: string; severity: string }> = {
+  RECEIVED: { label: 'Reçu', severity: 'new' },
+  VALIDATED: { label: 'Validé', severity: 'success' },
+  REJECTED: { label: 'Rejeté', severity: 'error' },
+};
+
+export const REJECTION_LABELS: Record<string, string> = {
+  PUBLISHER_MISSING: 'Éditeur du logiciel non identifiable',
+  SOFTWARE_NAME_MISSING: 'Nom du logiciel absent',
+  ACQUISITION_DATE_MISSING: "Date d'acquisition absente",
+  NOT_NOMINATIVE: 'Justificatif non nominatif',
+  DMP_MENTION_MISSING: 'Mention « DMP compatible » absente',
+  CONNECTOR_OR_PACK_NOT_STATED: 'Connecteur ou pack complémentaire non précisé',
+  VERSION_MISSING: 'Version du logiciel absente',
+  DOCUMENT_TYPE_NOT_ACCEPTED: 'Type de document non recevable',
+  PUBLISHER_DIFFERS_FROM_DECLARATION: 'Éditeur différent de celui déclaré',
+  WEB_DMP_ONLY: 'Web DMP seul (ne valide pas la compatibilité DMP)',
+  LAP_NOT_CERTIFIED: 'LAP non certifié HAS',
+  ILLEGIBLE: 'Document illisible',
+  OTHER_PROFESSIONAL: 'Document au nom d’un autre professionnel',
+  UNRELATED_TO_INDICATOR: "Document sans rapport avec l'indicateur",
+  RECEIVED_AFTER_DEADLINE: 'Reçu après la date limite',
+};
+
+export const SCHEME_LABELS: Record<string, string> = {
+  FAMI: 'FAMI',
+  FORFAIT_STRUCTURE: 'Forfait structure',
+  ROSP: 'ROSP',
+};
+
+/** CSV as French spreadsheets open it: UTF-8 with BOM, semicolons, quoted when needed. */
+export function toCsv(header: string[], rows: (string | number)[][]): string {
+  const cell = (v: string | number) => {
+    const s = String(v);
+    return /[";\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
+}
+
+export function download(fileName: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  URL.revokeObjectURL(url);
+}

@@ -1,0 +1,19 @@
+import '@codegouvfr/react-dsfr/dsfr/dsfr.min.css';
+import '@codegouvfr/react-dsfr/dsfr/utility/icons/icons.min.css';
+import './app.css';
+import { ApolloProvider } from '@apollo/client/react';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { client } from './apollo';
+import { App } from './App';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ApolloProvider client={client}>
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
+    </ApolloProvider>
+  </StrictMode>,
+);

@@ -53,8 +53,19 @@ export function newestMtime(dir, ignore = ['node_modules', 'dist']) {
       else newest = Math.max(newest, fs.statSync(p).mtimeMs);
     }
   };
-  if (fs.existsSync(dir)) walk(dir);
+  if (!fs.existsSync(dir)) return newest;
+  if (fs.statSync(dir).isFile()) return fs.statSync(dir).mtimeMs;
+  walk(dir);
   return newest;
+}
+
+/** Rebuilds an output when any of its sources is newer. */
+export function buildIfStale(label, sources, output, args) {
+  const outputTime = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
+  if (outputTime > Math.max(...sources.map((d) => newestMtime(path.join(ROOT, d))))) return;
+  console.log(`› Construction : ${label}…`);
+  run('npm', args);
+  fs.utimesSync(output, new Date(), new Date());
 }
 
 export function isRoot() {

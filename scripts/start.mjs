@@ -1,18 +1,8 @@
 // `npm start`: install if needed, build what changed, then run the server, which migrates,
 // loads the demo data on first run, serves API and console, and prints the URL and demo accounts.
-import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { ROOT, ensureDependencies, newestMtime, run } from './lib.mjs';
-
-function buildIfStale(label, sourceDirs, output, cmd, args) {
-  const outputTime = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
-  const sourceTime = Math.max(...sourceDirs.map((d) => newestMtime(path.join(ROOT, d))));
-  if (outputTime > sourceTime) return;
-  console.log(`› Construction : ${label}…`);
-  run(cmd, args);
-  fs.utimesSync(output, new Date(), new Date());
-}
+import { ROOT, buildIfStale, ensureDependencies } from './lib.mjs';
 
 ensureDependencies();
 buildIfStale('serveur', ['server/src'], path.join(ROOT, 'server/dist/main.js'), 'npm', [

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
-import type { Profession } from '../gql/graphql';
+import type { DeclarationStatus, Profession } from '../gql/graphql';
 import { PROFESSION_LABELS } from '../format';
 import { Empty, ErrorAlert, Loading } from '../ui';
 
@@ -30,6 +30,23 @@ const SEARCH = graphql(`
   }
 `);
 
+const CAMPAIGN_CHOICES = graphql(`
+  query SearchCampaigns {
+    campaigns {
+      id
+      referenceYear
+      scheme
+      label
+    }
+  }
+`);
+
+const DECLARATION_STATUSES: [DeclarationStatus, string][] = [
+  ['NOT_STARTED', 'Non commencée'],
+  ['STARTED', 'Commencée'],
+  ['TRANSMITTED', 'Transmise'],
+];
+
 const IDENTIFIER = /^(\d{9}|\d{11}|2[AB]\d{7})$/i;
 
 export function SearchPage() {
@@ -39,16 +56,26 @@ export function SearchPage() {
   const q = params.get('q') ?? '';
   const profession = (params.get('profession') as Profession | null) || null;
   const toProcess = params.get('aTraiter') === '1';
+  const declarationStatus = (params.get('declaration') as DeclarationStatus | null) || null;
   const after = params.get('apres');
+  const campaigns = useQuery(CAMPAIGN_CHOICES);
+  const campaign =
+    campaigns.data?.campaigns.find((c) => c.id === params.get('campagne')) ?? campaigns.data?.campaigns[0];
+  const byCampaign = (toProcess || declarationStatus) && campaign;
   const filter = {
     query: q || null,
     profession,
-    ...(toProcess ? { campaignYear: 2024, scheme: 'FAMI' as const, hasJustificatifToProcess: true } : {}),
+    ...(byCampaign
+      ? {
+          campaignYear: campaign.referenceYear,
+          scheme: campaign.scheme,
+          hasJustificatifToProcess: toProcess || null,
+          declarationStatus,
+        }
+      : {}),
   };
-  const { data, loading, error } = useQuery(SEARCH, {
-    variables: { filter, first: 25, after },
-    skip: !q && !profession && !toProcess,
-  });
+  const nothingAsked = !q && !profession && !byCampaign;
+  const { data, loading, error } = useQuery(SEARCH, { variables: { filter, first: 25, after }, skip: nothingAsked });
 
   useEffect(() => {
     const nodes = data?.professionals.nodes;
@@ -113,8 +140,47 @@ export function SearchPage() {
               </select>
             </div>
           </div>
-          <div className="fr-col-12 fr-col-md-6">
-            <div className="fr-checkbox-group fr-mt-4w">
+          <div className="fr-col-12 fr-col-md-4">
+            <div className="fr-select-group">
+              <label className="fr-label" htmlFor="campagne">
+                Campagne
+              </label>
+              <select
+                className="fr-select"
+                id="campagne"
+                value={campaign?.id ?? ''}
+                onChange={(e) => update({ campagne: e.target.value || null })}
+              >
+                {campaigns.data?.campaigns.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <div className="fr-select-group">
+              <label className="fr-label" htmlFor="declaration">
+                Déclaration pour cette campagne
+              </label>
+              <select
+                className="fr-select"
+                id="declaration"
+                value={declarationStatus ?? ''}
+                onChange={(e) => update({ declaration: e.target.value || null })}
+              >
+                <option value="">Toutes</option>
+                {DECLARATION_STATUSES.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="fr-col-12">
+            <div className="fr-checkbox-group">
               <input
                 type="checkbox"
                 id="aTraiter"
@@ -122,7 +188,7 @@ export function SearchPage() {
                 onChange={(e) => update({ aTraiter: e.target.checked ? '1' : null })}
               />
               <label className="fr-label" htmlFor="aTraiter">
-                Avec un justificatif à traiter (FAMI 2024)
+                Avec un justificatif à traiter pour cette campagne
               </label>
             </div>
           </div>
@@ -130,7 +196,7 @@ export function SearchPage() {
       </form>
       {error && <ErrorAlert error={error} />}
       {loading && !data && <Loading />}
-      {!q && !profession && !toProcess && <Empty>Saisissez un nom ou un identifiant, ou choisissez un filtre.</Empty>}
+      {nothingAsked && <Empty>Saisissez un nom ou un identifiant, ou choisissez un filtre.</Empty>}
       {data && data.professionals.totalCount === 0 && <Empty>Aucun professionnel ne correspond à la recherche.</Empty>}
       {data && data.professionals.totalCount > 0 && (
         <div className="fr-table fr-table--no-caption">

@@ -270,8 +270,7 @@ export function SupervisionPage() {
               </p>
             </div>
           </div>
-          <h2 className="fr-h4">Atteinte par indicateur</h2>
-          <div className="fr-table">
+                    <div className="fr-table">
             <table>
               <caption>Atteinte par indicateur</caption>
               <thead>

@@ -270,7 +270,7 @@ export function SupervisionPage() {
               </p>
             </div>
           </div>
-                    <div className="fr-table">
+          <div className="fr-table">
             <table>
               <caption>Atteinte par indicateur</caption>
               <thead>

@@ -9,7 +9,7 @@ import { ReviewPage } from './pages/ReviewPage';
 import { SearchPage } from './pages/SearchPage';
 import { SupervisionPage } from './pages/SupervisionPage';
 import { AgentProvider, can, useMe, type CurrentAgent } from './session';
-import { Loading } from './ui';
+import { Loading, MarianneLogo } from './ui';
 
 const LOGOUT = graphql(`
   mutation Logout {
@@ -34,11 +34,7 @@ function Header({ agent }: { agent: CurrentAgent | null }) {
             <div className="fr-header__brand fr-enlarge-link">
               <div className="fr-header__brand-top">
                 <div className="fr-header__logo">
-                  <p className="fr-logo">
-                    Assurance
-                    <br />
-                    Maladie
-                  </p>
+                  <MarianneLogo />
                 </div>
               </div>
               <div className="fr-header__service">
@@ -141,11 +137,7 @@ export function App() {
         <div className="fr-container">
           <div className="fr-footer__body">
             <div className="fr-footer__brand">
-              <p className="fr-logo">
-                Assurance
-                <br />
-                Maladie
-              </p>
+              <MarianneLogo />
             </div>
             <div className="fr-footer__content">
               <p className="fr-footer__content-desc">

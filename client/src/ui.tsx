@@ -42,3 +42,46 @@ export function Badge({ severity, children }: { severity: string; children: Reac
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="fr-my-4w mcbo-reason">{children}</p>;
 }
+
+/** A labelled DSFR select over [value, label] options; `allLabel` adds an empty « all » choice. */
+export function SelectField({
+  id,
+  label,
+  value,
+  options,
+  allLabel,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  allLabel?: string;
+  onChange: (value: string | null) => void;
+}) {
+  return (
+    <div className="fr-select-group">
+      <label className="fr-label" htmlFor={id}>
+        {label}
+      </label>
+      <select className="fr-select" id={id} value={value} onChange={(e) => onChange(e.target.value || null)}>
+        {allLabel !== undefined && <option value="">{allLabel}</option>}
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function MarianneLogo() {
+  return (
+    <p className="fr-logo">
+      Assurance
+      <br />
+      Maladie
+    </p>
+  );
+}

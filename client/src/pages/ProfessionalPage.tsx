@@ -14,7 +14,7 @@ import {
   frenchDate,
 } from '../format';
 import { can, useAgent } from '../session';
-import { Badge, Empty, ErrorAlert, Loading, Notice } from '../ui';
+import { Badge, Empty, ErrorAlert, Loading, Notice, SelectField } from '../ui';
 
 const FILE = graphql(`
   query ProfessionalFile($id: ID!) {
@@ -273,23 +273,13 @@ function ContactForm({ professionalId, onDone }: { professionalId: string; onDon
       {data && <Notice severity="success">Échange consigné.</Notice>}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-3">
-          <div className="fr-select-group">
-            <label className="fr-label" htmlFor="channel">
-              Canal
-            </label>
-            <select
-              className="fr-select"
-              id="channel"
-              value={channel}
-              onChange={(e) => setChannel(e.target.value as ContactChannel)}
-            >
-              {CHANNELS.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="channel"
+            label="Canal"
+            value={channel}
+            options={CHANNELS}
+            onChange={(v) => setChannel((v ?? 'CALL') as ContactChannel)}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-9">
           <div className="fr-input-group">

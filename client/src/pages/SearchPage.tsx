@@ -4,7 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
 import type { DeclarationStatus, Profession } from '../gql/graphql';
 import { PROFESSION_LABELS } from '../format';
-import { Empty, ErrorAlert, Loading } from '../ui';
+import { Empty, ErrorAlert, Loading, SelectField } from '../ui';
 
 const SEARCH = graphql(`
   query SearchProfessionals($filter: ProfessionalFilter, $first: Int, $after: String) {
@@ -121,63 +121,33 @@ export function SearchPage() {
         </div>
         <div className="fr-grid-row fr-grid-row--gutters fr-mt-1w">
           <div className="fr-col-12 fr-col-md-4">
-            <div className="fr-select-group">
-              <label className="fr-label" htmlFor="profession">
-                Profession
-              </label>
-              <select
-                className="fr-select"
-                id="profession"
-                value={profession ?? ''}
-                onChange={(e) => update({ profession: e.target.value || null })}
-              >
-                <option value="">Toutes</option>
-                {Object.entries(PROFESSION_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="profession"
+              label="Profession"
+              value={profession ?? ''}
+              options={Object.entries(PROFESSION_LABELS)}
+              allLabel="Toutes"
+              onChange={(v) => update({ profession: v })}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <div className="fr-select-group">
-              <label className="fr-label" htmlFor="campagne">
-                Campagne
-              </label>
-              <select
-                className="fr-select"
-                id="campagne"
-                value={campaign?.id ?? ''}
-                onChange={(e) => update({ campagne: e.target.value || null })}
-              >
-                {campaigns.data?.campaigns.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="campagne"
+              label="Campagne"
+              value={campaign?.id ?? ''}
+              options={campaigns.data?.campaigns.map((c) => [c.id, c.label] as const) ?? []}
+              onChange={(v) => update({ campagne: v })}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <div className="fr-select-group">
-              <label className="fr-label" htmlFor="declaration">
-                Déclaration pour cette campagne
-              </label>
-              <select
-                className="fr-select"
-                id="declaration"
-                value={declarationStatus ?? ''}
-                onChange={(e) => update({ declaration: e.target.value || null })}
-              >
-                <option value="">Toutes</option>
-                {DECLARATION_STATUSES.map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="declaration"
+              label="Déclaration pour cette campagne"
+              value={declarationStatus ?? ''}
+              options={DECLARATION_STATUSES}
+              allLabel="Toutes"
+              onChange={(v) => update({ declaration: v })}
+            />
           </div>
           <div className="fr-col-12">
             <div className="fr-checkbox-group">

@@ -5,7 +5,7 @@ import { graphql } from '../gql';
 import type { Scheme } from '../gql/graphql';
 import { download, euros, toCsv } from '../format';
 import { useAgent } from '../session';
-import { Empty, ErrorAlert, Loading } from '../ui';
+import { Empty, ErrorAlert, Loading, SelectField } from '../ui';
 
 const CAMPAIGNS = graphql(`
   query SupervisionCampaigns {
@@ -172,23 +172,15 @@ export function SupervisionPage() {
       <h1>Supervision de campagne</h1>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <div className="fr-select-group">
-            <label className="fr-label" htmlFor="campagne">
-              Campagne
-            </label>
-            <select
-              className="fr-select"
-              id="campagne"
-              value={selected ?? ''}
-              onChange={(e) => setParams({ campagne: e.target.value, ...(caisseCode ? { caisse: caisseCode } : {}) })}
-            >
-              {campaigns.data?.campaigns.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="campagne"
+            label="Campagne"
+            value={selected ?? ''}
+            options={campaigns.data?.campaigns.map((c) => [c.id, c.label] as const) ?? []}
+            onChange={(v) =>
+              setParams({ ...(v ? { campagne: v } : {}), ...(caisseCode ? { caisse: caisseCode } : {}) })
+            }
+          />
         </div>
         {agent.nationalScope && (
           <div className="fr-col-12 fr-col-md-3">

@@ -145,7 +145,7 @@ export async function seedDatabase(db: DataSource, storage: FileStorage, options
   });
   const campaigns = await settleCampaignStatuses(db);
   const catalogue = await loadCatalogue(db);
-  const agents = await ensureAgents(db, log);
+  const agents = await ensureAgents(db);
   const documents = await storeDocuments(db, storage);
   log(`référentiel : ${campaigns.length} campagnes ; catalogue : ${catalogue.length} logiciels`);
 
@@ -224,7 +224,7 @@ async function loadCatalogue(db: DataSource): Promise<CatalogueEntry[]> {
   }));
 }
 
-async function ensureAgents(db: DataSource, log: (m: string) => void): Promise<Map<string, number>> {
+async function ensureAgents(db: DataSource): Promise<Map<string, number>> {
   const repo = db.getRepository(Agent);
   const hash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
   for (const account of DEMO_ACCOUNTS) {
@@ -236,7 +236,6 @@ async function ensureAgents(db: DataSource, log: (m: string) => void): Promise<M
       displayName: `${ROLE_NAMES[account.role]} ${label}`,
       active: true,
     });
-    log(`agent ${account.email}`);
   }
   const byKey = new Map<string, number>();
   for (const agent of await repo.find())

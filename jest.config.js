@@ -22,6 +22,9 @@ const base = {
   setupFiles: ['reflect-metadata'],
 };
 
+// Integration files build their world over a real database; on a loaded 2-core machine that takes seconds.
+const integration = { ...base, testTimeout: 60_000 };
+
 const integrationMatch = ['<rootDir>/server/src/**/*.int.test.ts', '<rootDir>/test/integration/**/*.test.ts'];
 
 module.exports = {
@@ -37,13 +40,13 @@ module.exports = {
       testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '/node_modules/'],
     },
     {
-      ...base,
+      ...integration,
       displayName: 'integration:sqlite',
       testMatch: integrationMatch,
       setupFiles: [...base.setupFiles, '<rootDir>/test/setup/sqlite.js'],
     },
     {
-      ...base,
+      ...integration,
       displayName: 'integration:mysql',
       testMatch: integrationMatch,
       setupFiles: [...base.setupFiles, '<rootDir>/test/setup/mysql.js'],

@@ -22,12 +22,12 @@ const base = {
   setupFiles: ['reflect-metadata'],
 };
 
-// Integration files build their world over a real database; on a loaded 2-core machine that takes seconds.
-const integration = { ...base, testTimeout: 60_000 };
-
 const integrationMatch = ['<rootDir>/server/src/**/*.int.test.ts', '<rootDir>/test/integration/**/*.test.ts'];
 
 module.exports = {
+  // Integration files build their world over a real database; on a loaded 2-core machine that takes
+  // seconds. (A global option: Jest ignores testTimeout inside a project.)
+  testTimeout: 60_000,
   projects: [
     {
       ...base,
@@ -40,13 +40,13 @@ module.exports = {
       testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '/node_modules/'],
     },
     {
-      ...integration,
+      ...base,
       displayName: 'integration:sqlite',
       testMatch: integrationMatch,
       setupFiles: [...base.setupFiles, '<rootDir>/test/setup/sqlite.js'],
     },
     {
-      ...integration,
+      ...base,
       displayName: 'integration:mysql',
       testMatch: integrationMatch,
       setupFiles: [...base.setupFiles, '<rootDir>/test/setup/mysql.js'],

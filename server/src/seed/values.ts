@@ -1,7 +1,7 @@
 /** Plausible indicator values by value type, so that atteinte varies across the demo (pure, seeded). */
 import type { IndicatorDefinition } from '../campaigns/referentiel/referentiel.types';
 import type { IndicatorValueData, RecordedValue } from '../campaigns/rules/types';
-import type { MessagingType, PrefillOrigin } from '../common/enums';
+import type { MessagingType, PrefillOrigin, Profession } from '../common/enums';
 import type { Prng } from './prng';
 
 export interface CatalogueEntry {
@@ -12,10 +12,34 @@ export interface CatalogueEntry {
   publisherName: string;
   dmpCompatible: boolean;
   lapCertified: boolean;
+  /** Professions that use it in the demo (from the seed catalogue); empty: any. */
+  professions: Profession[];
 }
 
 export interface GeneratedValue extends RecordedValue {
   prefillOrigin: PrefillOrigin | null;
+}
+
+/**
+ * RANDOM: what a population looks like (some values missing, some below target). ACHIEVING: a value that
+ * meets the criterion, pre-filled where the indicator can be (the showcase professionals' background).
+ * NOT_STARTED: only what national systems filled in before the window.
+ */
+export type ValueMode = 'RANDOM' | 'ACHIEVING' | 'NOT_STARTED';
+
+/** What the software indicator carries: the catalogue entry without the demo-only fields. */
+export function softwareData(software: CatalogueEntry): IndicatorValueData {
+  const { softwareId, softwareName, version, publisherId, publisherName, dmpCompatible, lapCertified } = software;
+  return {
+    type: 'SOFTWARE',
+    softwareId,
+    softwareName,
+    version,
+    publisherId,
+    publisherName,
+    dmpCompatible,
+    lapCertified,
+  };
 }
 
 const PLACES = [
@@ -24,36 +48,60 @@ const PLACES = [
   'Foyer d’hébergement Saint-Martin',
   'Centre pénitentiaire',
   'USPC du centre hospitalier',
+  'Collège REP Marie-Curie',
+  'Centre d’hébergement d’urgence',
 ];
 
-/** `declaring` is false for a declaration not started: only pre-filled and computed values exist then. */
 export function generateValue(
   prng: Prng,
   indicator: IndicatorDefinition,
   software: CatalogueEntry,
-  declaring: boolean,
+  mode: ValueMode,
 ): GeneratedValue | null {
   const origin = indicator.prefillOrigin ?? null;
+  const achieving = mode === 'ACHIEVING';
   if (indicator.kind === 'COMPUTED') {
     const data: IndicatorValueData =
-      indicator.valueType === 'RATE' ? rate(prng) : { type: 'BOOLEAN', value: prng.chance(0.92) };
+      indicator.valueType === 'RATE'
+        ? rate(prng, achieving ? 0 : 0.1)
+        : { type: 'BOOLEAN', value: achieving || prng.chance(0.92) };
     return { data, source: 'COMPUTED', prefillOrigin: origin };
   }
-  const prefilled = indicator.kind === 'DECLARATIVE_PREFILLED' && prng.chance(0.7);
-  if (!prefilled && (!declaring || prng.chance(0.07))) return null;
-  const source = prefilled ? 'PREFILLED' : 'DECLARED';
-  const data = declaredData(prng, indicator, software, prefilled);
-  return data ? { data, source, prefillOrigin: prefilled ? origin : null } : null;
+  const prefilled = indicator.kind === 'DECLARATIVE_PREFILLED' && (achieving || prng.chance(0.7));
+  if (!prefilled && (mode === 'NOT_STARTED' || (!achieving && prng.chance(0.07)))) return null;
+  const data = achieving ? achievingData(prng, indicator, software) : randomData(prng, indicator, software, prefilled);
+  return data ? { data, source: prefilled ? 'PREFILLED' : 'DECLARED', prefillOrigin: prefilled ? origin : null } : null;
 }
 
-function rate(prng: Prng): IndicatorValueData {
+/** A télétransmission rate; `belowShare` of them under 70 %. */
+export function rate(prng: Prng, belowShare: number): IndicatorValueData {
   const denominator = prng.int(400, 3000);
-  // About one in ten below the 70 % threshold.
-  const share = prng.chance(0.1) ? 0.45 + prng.next() * 0.24 : 0.71 + prng.next() * 0.28;
+  const share = prng.chance(belowShare) ? 0.45 + prng.next() * 0.2 : 0.72 + prng.next() * 0.27;
   return { type: 'RATE', numerator: Math.round(denominator * share), denominator };
 }
 
-function declaredData(
+function achievingData(prng: Prng, indicator: IndicatorDefinition, software: CatalogueEntry): IndicatorValueData {
+  switch (indicator.valueType) {
+    case 'SOFTWARE':
+      return softwareData(software);
+    case 'MESSAGING':
+      return { type: 'MESSAGING', messagingType: 'MSSANTE_PERSONAL' };
+    case 'BOOLEAN':
+      return { type: 'BOOLEAN', value: true };
+    case 'CHOICE': {
+      const choice = (indicator.choices ?? []).find((c) => c.achieves) ?? indicator.choices?.[0];
+      return { type: 'CHOICE', code: choice?.code ?? '' };
+    }
+    case 'TEXT':
+      return { type: 'TEXT', text: `${PLACES[1]}, ${PLACES[0]}`, count: 4 };
+    case 'RATE': {
+      const denominator = prng.int(80, 300);
+      return { type: 'RATE', numerator: Math.round(denominator * 0.8), denominator };
+    }
+  }
+}
+
+function randomData(
   prng: Prng,
   indicator: IndicatorDefinition,
   software: CatalogueEntry,
@@ -61,7 +109,7 @@ function declaredData(
 ): IndicatorValueData | null {
   switch (indicator.valueType) {
     case 'SOFTWARE':
-      return { type: 'SOFTWARE', ...software };
+      return softwareData(software);
     case 'MESSAGING': {
       const messagingType: MessagingType = prefilled
         ? prng.weighted([
@@ -86,15 +134,16 @@ function declaredData(
       return { type: 'CHOICE', code: prng.pick(pool).code };
     }
     case 'TEXT': {
+      // Aller vers: some declare too few interventions, some forget the places (mandatory).
       const count = prng.int(1, 6);
       const text = prng.chance(0.1)
         ? ''
-        : Array.from({ length: Math.min(count, 3) }, () => prng.pick(PLACES)).join(', ');
+        : [...new Set(Array.from({ length: Math.min(count, 3) }, () => prng.pick(PLACES)))].join(', ');
       return { type: 'TEXT', text, count };
     }
     case 'RATE': {
       const denominator = prng.int(50, 400);
-      return { type: 'RATE', numerator: prng.int(0, denominator), denominator };
+      return { type: 'RATE', numerator: prng.int(Math.round(denominator * 0.3), denominator), denominator };
     }
   }
 }

@@ -15,12 +15,15 @@ import { requestScope } from './common/request-scope';
 import { REPO_ROOT, type Config } from './config';
 import { filesRouter } from './files/files.router';
 import { FilesystemStorage, type FileStorage } from './files/storage';
+import { S3Storage } from './files/s3-storage';
 import { buildContext, type RequestContext } from './graphql/context';
 import { formatError } from './graphql/format-error';
 import { securityPlugins, validationRules } from './graphql/hardening';
 import { getSchema } from './graphql/schema';
 import { logger } from './logger';
 import { recapRouter } from './recap/recap.router';
+import { importsRouter } from './imports/imports.router';
+import { exportsRouter } from './exports/exports.router';
 
 export interface App {
   server: http.Server;
@@ -31,7 +34,8 @@ export interface App {
 const CLIENT_DIST = path.join(REPO_ROOT, 'client', 'dist');
 
 export async function createApp(config: Config, db: DataSource, storage?: FileStorage): Promise<App> {
-  const files = storage ?? new FilesystemStorage(config.filesDir);
+  const files =
+    storage ?? (config.FILE_STORAGE === 's3' ? S3Storage.fromConfig(config) : new FilesystemStorage(config.filesDir));
   const app = express();
   const server = http.createServer(app);
   app.disable('x-powered-by');
@@ -117,6 +121,8 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
 
   app.use('/api/files', filesRouter({ db, config, storage: files, contextOf: baseContext }));
   app.use('/api/recap', recapRouter(baseContext));
+  app.use('/api/imports', importsRouter(baseContext));
+  app.use('/api/exports', exportsRouter(baseContext));
 
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),

@@ -5,6 +5,7 @@ import { Indicator } from '../campaigns/indicator.entity';
 import { ContactLog } from '../contacts/contact-log.entity';
 import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
 import { StoredFile } from '../files/stored-file.entity';
+import { ImportRun } from '../imports/import-run.entity';
 import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
 import { Payment } from '../payments/payment.entity';
 import { Caisse } from '../professionals/caisse.entity';
@@ -31,4 +32,5 @@ export const ENTITIES = [
   StoredFile,
   Payment,
   ContactLog,
+  ImportRun,
 ];

@@ -8,6 +8,7 @@ import { PaymentsResolver } from '../payments/payments.resolver';
 import { ProfessionalsResolver } from '../professionals/professionals.resolver';
 import { ProgressResolver } from '../progress/progress.resolver';
 import { HealthResolver } from './health.resolver';
+import { ImportsResolver } from '../imports/imports.resolver';
 
 /** Every resolver class of every domain. */
 export const RESOLVERS = [
@@ -22,4 +23,5 @@ export const RESOLVERS = [
   PaymentsResolver,
   ContactsResolver,
   ProgressResolver,
+  ImportsResolver,
 ] as const;

@@ -1,0 +1,111 @@
+/**
+ * Multi-row writes for imports: one INSERT (or upsert) statement per slice of rows, sized under the
+ * placeholder limits (SQLite 32 766 bound variables, MySQL 65 535). Values go through TypeORM's own
+ * conversion (dates, JSON, booleans per dialect); table and column names come from the entity metadata.
+ */
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+
+const MAX_PARAMETERS = 30_000;
+const MAX_ROWS_PER_STATEMENT = 2_000;
+
+export type BulkRow<E> = { [K in keyof E]?: E[K] | null };
+
+const isSqlite = (em: EntityManager) => em.connection.options.type === 'better-sqlite3';
+
+function columnsOf<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, properties: string[]) {
+  const metadata = em.connection.getMetadata(entity);
+  const columns = properties.map((property) => {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`${metadata.name}.${property}: unknown column`);
+    return column;
+  });
+  return { metadata, columns };
+}
+
+function parameterOf(em: EntityManager, column: ColumnMetadata, raw: unknown): unknown {
+  if (raw === undefined || raw === null) return null;
+  let value: unknown = em.connection.driver.preparePersistentValue(raw, column);
+  if (typeof value === 'boolean') value = value ? 1 : 0;
+  return value ?? null;
+}
+
+async function writeSlices<E extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  rows: BulkRow<E>[],
+  tail: (escape: (name: string) => string, columns: ColumnMetadata[]) => string,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const properties = Object.keys(rows[0]!);
+  const { metadata, columns } = columnsOf(em, entity, properties);
+  const escape = (name: string) => em.connection.driver.escape(name);
+  const head = `INSERT INTO ${escape(metadata.tableName)} (${columns.map((c) => escape(c.databaseName)).join(', ')}) VALUES `;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const suffix = tail(escape, columns);
+  const perStatement = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / columns.length)));
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const slice = rows.slice(start, start + perStatement);
+    const parameters: unknown[] = [];
+    for (const row of slice) {
+      for (const column of columns)
+        parameters.push(parameterOf(em, column, (row as ObjectLiteral)[column.propertyName]));
+    }
+    await em.query(`${head}${new Array(slice.length).fill(tuple).join(', ')}${suffix}`, parameters);
+  }
+}
+
+/** Inserts rows that all carry the same properties as the first one. */
+export function bulkInsert<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, rows: BulkRow<E>[]) {
+  return writeSlices(em, entity, rows, () => '');
+}
+
+/**
+ * Inserts rows, or updates `update` properties of the row that already holds the same unique key
+ * (`conflict`: the properties of one unique index). The caller makes sure no other unique index can
+ * conflict (MySQL would update on any of them). `touch` properties are set to the current time.
+ */
+export function bulkUpsert<E extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  rows: BulkRow<E>[],
+  conflict: (keyof E & string)[],
+  update: (keyof E & string)[],
+  touch: (keyof E & string)[] = [],
+) {
+  const sqlite = isSqlite(em);
+  return writeSlices(em, entity, rows, (escape) => {
+    const { columns: conflictColumns } = columnsOf(em, entity, conflict);
+    const { columns: updateColumns } = columnsOf(em, entity, update);
+    const { columns: touchColumns } = columnsOf(em, entity, touch);
+    if (sqlite) {
+      const sets = [
+        ...updateColumns.map((c) => `${escape(c.databaseName)} = excluded.${escape(c.databaseName)}`),
+        ...touchColumns.map((c) => `${escape(c.databaseName)} = CURRENT_TIMESTAMP`),
+      ];
+      return ` ON CONFLICT (${conflictColumns.map((c) => escape(c.databaseName)).join(', ')}) DO UPDATE SET ${sets.join(', ')}`;
+    }
+    const sets = [
+      ...updateColumns.map((c) => `${escape(c.databaseName)} = VALUES(${escape(c.databaseName)})`),
+      ...touchColumns.map((c) => `${escape(c.databaseName)} = CURRENT_TIMESTAMP(6)`),
+    ];
+    return ` ON DUPLICATE KEY UPDATE ${sets.join(', ')}`;
+  });
+}
+
+/** Splits a list for `IN (…)` clauses. */
+export function chunks<T>(items: readonly T[], size = 5_000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** JSON with sorted keys: two values are the same whatever order their keys were written in. */
+export function stableJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+}

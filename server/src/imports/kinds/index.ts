@@ -1,0 +1,17 @@
+import type { KindHandler } from '../handler';
+import type { ImportKind } from '../import-kinds';
+import { DECLARATIONS } from './declarations';
+import { PAYMENTS } from './payments';
+import { ANNUAIRE, BILLING, DMP_TRACES, MSSANTE } from './prefill';
+import { PROFESSIONALS } from './professionals';
+
+/** The handler of each feed kind. */
+export const HANDLERS: Record<ImportKind, KindHandler<unknown>> = {
+  PROFESSIONALS,
+  DMP_TRACES,
+  MSSANTE,
+  BILLING,
+  ANNUAIRE,
+  DECLARATIONS,
+  PAYMENTS,
+} as Record<ImportKind, KindHandler<never>> as Record<ImportKind, KindHandler<unknown>>;

@@ -1,0 +1,246 @@
+/**
+ * Pre-fill feeds: DMP traces (software), MSSanté directory (messaging), billing flows (FSE rate and
+ * SESAM-Vitale compliance) and the annuaire santé (opening hours). Each row gives one professional's
+ * values for one campaign; the indicators come from the référentiel. A value the professional declared
+ * is never overwritten by a pre-fill.
+ */
+import type { EntityManager } from 'typeorm';
+import type { Indicator } from '../../campaigns/indicator.entity';
+import type { IndicatorValueData } from '../../campaigns/rules/types';
+import { MESSAGING_TYPES, type PrefillOrigin, type Scheme, type ValueSource } from '../../common/enums';
+import {
+  amNumber,
+  bool,
+  campaignYear,
+  integer,
+  maxLength,
+  oneOf,
+  reject,
+  required,
+  scheme,
+  RowError,
+  type RawRow,
+} from '../fields';
+import {
+  attempt,
+  checkConcerned,
+  checkProfessional,
+  declarationKey,
+  ensureDeclarations,
+  professionalsByAmNumber,
+  sameValue,
+  valuesOf,
+  writeValues,
+  type ApplyContext,
+  type BatchResult,
+  type KindHandler,
+  type Outcome,
+  type ParsedRow,
+  type ValueWrite,
+} from '../handler';
+import type { ImportKind } from '../import-kinds';
+import {
+  findCampaignRef,
+  indicatorApplies,
+  lookupSoftware,
+  prefillTarget,
+  type CampaignRef,
+  type ReferenceData,
+} from '../reference';
+
+export interface PrefillRow {
+  amNumber: string;
+  year: number;
+  scheme: Scheme;
+  ref: CampaignRef;
+  values: { indicator: Indicator; column: string; data: IndicatorValueData }[];
+}
+
+const COMMON = [
+  { name: 'am_number', required: true },
+  { name: 'campaign_year', required: true },
+  { name: 'scheme', required: true },
+];
+
+function base(row: RawRow, reference: ReferenceData) {
+  const am = amNumber(row);
+  const year = campaignYear(row);
+  const sch = scheme(row);
+  const ref = findCampaignRef(reference, year, sch);
+  return { amNumber: am, year, scheme: sch, ref };
+}
+
+/** Computed indicators hold COMPUTED values; pre-filled declarative ones hold PREFILLED values. */
+const sourceFor = (indicator: Indicator): ValueSource => (indicator.kind === 'COMPUTED' ? 'COMPUTED' : 'PREFILLED');
+
+async function applyPrefill(
+  em: EntityManager,
+  origin: PrefillOrigin,
+  rows: ParsedRow<PrefillRow>[],
+  ctx: ApplyContext,
+): Promise<BatchResult> {
+  const professionals = await professionalsByAmNumber(
+    em,
+    rows.map((r) => r.data.amNumber),
+  );
+  const checked = rows.map((r) =>
+    attempt(() => {
+      const professional = checkProfessional(professionals, r.data.amNumber, ctx);
+      const { ref } = r.data;
+      checkConcerned(ref, professional);
+      if (ref.campaign.status === 'COMPUTED' || ref.campaign.status === 'PAID') {
+        reject('campaign_year', `La campagne ${ref.campaign.label} est calculée : ses valeurs sont figées.`);
+      }
+      const applicable = r.data.values.filter((v) => indicatorApplies(v.indicator, professional.profession));
+      if (applicable.length === 0) {
+        const v = r.data.values[0]!;
+        reject(v.column, `L'indicateur ${v.indicator.code} ne concerne pas la profession du professionnel.`);
+      }
+      return { professional, ref, values: applicable };
+    }),
+  );
+  const ok = checked.filter((c): c is Exclude<typeof c, RowError> => !(c instanceof RowError));
+  const { declarations, created } = await ensureDeclarations(em, ok);
+  const declarationOf = (c: (typeof ok)[number]) =>
+    declarations.get(declarationKey(c.professional.id, c.ref.campaign.id))!;
+  const existing = await valuesOf(
+    em,
+    ok.map((c) => declarationOf(c).id),
+    ok.flatMap((c) => c.values.map((v) => v.indicator.id)),
+  );
+  const writes: ValueWrite[] = [];
+  const touched = new Set<number>(created);
+  const outcomes: Outcome[] = checked.map((c) => {
+    if (c instanceof RowError) return c;
+    const declaration = declarationOf(c);
+    let outcome: Outcome = 'unchanged';
+    for (const v of c.values) {
+      const row = existing.get(`${declaration.id}:${v.indicator.id}`);
+      // The professional's own answer wins over the pre-fill.
+      if (row?.source === 'DECLARED' && row.value) continue;
+      const write: ValueWrite = {
+        declaration,
+        indicatorId: v.indicator.id,
+        data: v.data,
+        source: sourceFor(v.indicator),
+        prefillOrigin: origin,
+      };
+      if (sameValue(row, write)) continue;
+      writes.push(write);
+      touched.add(declaration.id);
+      if (row?.value) outcome = 'updated';
+      else if (outcome === 'unchanged') outcome = 'inserted';
+    }
+    return outcome;
+  });
+  await writeValues(em, writes);
+  return { outcomes, touchedDeclarations: [...touched] };
+}
+
+function prefillHandler(
+  kind: ImportKind,
+  origin: PrefillOrigin,
+  columns: { name: string; required: boolean }[],
+  values: (row: RawRow, ref: CampaignRef, reference: ReferenceData) => PrefillRow['values'],
+  needsCatalogue = false,
+): KindHandler<PrefillRow> {
+  return {
+    kind,
+    columns: [...COMMON, ...columns],
+    needsCatalogue,
+    parse(row, reference) {
+      const b = base(row, reference);
+      return { ...b, values: values(row, b.ref, reference) };
+    },
+    key: (d) => `${d.amNumber}|${d.year}|${d.scheme}`,
+    apply: (em, rows, ctx) => applyPrefill(em, origin, rows, ctx),
+  };
+}
+
+export const DMP_TRACES = prefillHandler(
+  'DMP_TRACES',
+  'DMP_TRACES',
+  [
+    { name: 'publisher', required: true },
+    { name: 'software', required: true },
+    { name: 'version', required: true },
+  ],
+  (row, ref, reference) => {
+    const publisher = maxLength('publisher', required(row, 'publisher'), 120);
+    const software = maxLength('software', required(row, 'software'), 120);
+    const version = maxLength('version', required(row, 'version'), 40);
+    const indicator = prefillTarget(ref, 'DMP_TRACES', 'SOFTWARE', 'campaign_year');
+    const found = lookupSoftware(reference, publisher, software, version, {
+      publisher: 'publisher',
+      software: 'software',
+      version: 'version',
+    });
+    return [
+      {
+        indicator,
+        column: 'software',
+        data: {
+          type: 'SOFTWARE',
+          softwareId: found.software.id,
+          softwareName: found.software.name,
+          version: found.software.version,
+          publisherId: found.publisher.id,
+          publisherName: found.publisher.name,
+          dmpCompatible: found.software.dmpCompatible,
+          lapCertified: found.software.lapCertified,
+        },
+      },
+    ];
+  },
+  true,
+);
+
+export const MSSANTE = prefillHandler(
+  'MSSANTE',
+  'MSSANTE_DIRECTORY',
+  [{ name: 'messaging_type', required: true }],
+  (row, ref) => {
+    const type = oneOf('messaging_type', required(row, 'messaging_type'), MESSAGING_TYPES, 'Type de messagerie');
+    const indicator = prefillTarget(ref, 'MSSANTE_DIRECTORY', 'MESSAGING', 'campaign_year');
+    return [{ indicator, column: 'messaging_type', data: { type: 'MESSAGING', messagingType: type } }];
+  },
+);
+
+/** Upper bound of yearly acts for one professional: beyond it the figure is a data error. */
+const MAX_ACTS = 1_000_000;
+
+export const BILLING = prefillHandler(
+  'BILLING',
+  'BILLING_FLOWS',
+  [
+    { name: 'fse_count', required: true },
+    { name: 'acts_total', required: true },
+    { name: 'sesam_vitale_compliant', required: true },
+  ],
+  (row, ref) => {
+    const fse = integer('fse_count', required(row, 'fse_count'), 0, MAX_ACTS, 'Nombre de FSE');
+    const total = integer('acts_total', required(row, 'acts_total'), 0, MAX_ACTS, "Nombre total d'actes");
+    if (fse > total) reject('fse_count', `Plus de FSE (${fse}) que d'actes facturés (${total}).`);
+    const compliant = bool('sesam_vitale_compliant', required(row, 'sesam_vitale_compliant'));
+    const rate = prefillTarget(ref, 'BILLING_FLOWS', 'RATE', 'campaign_year');
+    const sesam = prefillTarget(ref, 'BILLING_FLOWS', 'BOOLEAN', 'sesam_vitale_compliant', {
+      pattern: /SESAM VITALE/,
+      what: 'SESAM-Vitale',
+    });
+    return [
+      { indicator: rate, column: 'fse_count', data: { type: 'RATE', numerator: fse, denominator: total } },
+      { indicator: sesam, column: 'sesam_vitale_compliant', data: { type: 'BOOLEAN', value: compliant } },
+    ];
+  },
+);
+
+export const ANNUAIRE = prefillHandler(
+  'ANNUAIRE',
+  'ANNUAIRE_SANTE',
+  [{ name: 'hours_published', required: true }],
+  (row, ref) => {
+    const published = bool('hours_published', required(row, 'hours_published'));
+    const indicator = prefillTarget(ref, 'ANNUAIRE_SANTE', 'BOOLEAN', 'campaign_year');
+    return [{ indicator, column: 'hours_published', data: { type: 'BOOLEAN', value: published } }];
+  },
+);

@@ -1,0 +1,325 @@
+/**
+ * Runs one feed file: streams and checks every row, writes good rows in batches (one transaction per
+ * batch, its declarations re-evaluated and the run's counters updated inside it), and reports bad rows
+ * with line, column and French reason without stopping. A crash leaves whole batches only; since every
+ * write compares with what is stored, rerunning the file completes it and changes nothing twice.
+ */
+import fs from 'node:fs';
+import type { DataSource } from 'typeorm';
+import { recordAudit } from '../audit/audit.service';
+import { recomputeDeclarations } from '../declarations/recompute-batch';
+import { logger } from '../logger';
+import { CsvFileError, csvLine, parseCsv, UTF8_BOM, type CsvRecord } from './csv';
+import { RowError, type RawRow } from './fields';
+import type { KindHandler, ParsedRow } from './handler';
+import { ImportRun, type ImportRejection } from './import-run.entity';
+import type { ImportKind } from './import-kinds';
+import { HANDLERS } from './kinds';
+import { loadReference } from './reference';
+
+export const DEFAULT_BATCH_SIZE = 1_000;
+/** Rejections kept on the run for display; the report file has them all. */
+const SAMPLE_SIZE = 100;
+
+export interface ImportCounters {
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface ImportProgress extends ImportCounters {
+  bytesRead: number;
+  totalBytes: number;
+  batchesCommitted: number;
+  elapsedMs: number;
+  rowsPerSecond: number;
+  /** Estimated seconds left, from the share of the file read; null until something was read. */
+  etaSeconds: number | null;
+}
+
+export interface ReportSink {
+  write(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ImportHooks {
+  /** Called inside each batch's transaction, after its writes (tests simulate a crash by throwing). */
+  beforeCommit?(batchIndex: number): void | Promise<void>;
+  /** Called once a batch is committed and counted (tests hold a run there to watch its progress). */
+  afterCommit?(batchIndex: number): void | Promise<void>;
+}
+
+export interface RunImportOptions {
+  db: DataSource;
+  runId: number;
+  kind: ImportKind;
+  source: AsyncIterable<Buffer | string>;
+  totalBytes: number;
+  /** Caisses whose rows may be written; null = all. */
+  scope: string[] | null;
+  report: ReportSink;
+  batchSize?: number;
+  hooks?: ImportHooks;
+  onProgress?(progress: ImportProgress): void;
+}
+
+export const REPORT_HEADER = ['ligne', 'colonne', 'valeur', 'motif'];
+
+/** A report file next to the input (`<file>.report.csv`), written with backpressure. */
+export function fileReportSink(path: string): ReportSink {
+  const stream = fs.createWriteStream(path, { encoding: 'utf8' });
+  return {
+    write: (text) =>
+      new Promise<void>((resolve, reject) => {
+        const onError = (error: Error) => reject(error);
+        stream.once('error', onError);
+        const flushed = stream.write(text, () => stream.off('error', onError));
+        if (flushed) resolve();
+        else stream.once('drain', () => resolve());
+      }),
+    close: () =>
+      new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve()))),
+  };
+}
+
+function checkHeader(record: CsvRecord, handler: KindHandler<unknown>): string[] {
+  if (record.error) throw new CsvFileError(`En-tête illisible (ligne ${record.line}) : ${record.error}`);
+  const names = record.fields.map((f) => f.trim().toLowerCase());
+  const known = new Set(handler.columns.map((c) => c.name));
+  const unknown = names.filter((n) => !known.has(n));
+  if (unknown.length) {
+    throw new CsvFileError(
+      `Colonne(s) inconnue(s) dans l'en-tête : ${unknown.map((n) => `« ${n} »`).join(', ')}. Colonnes attendues : ${handler.columns.map((c) => c.name).join(';')}.`,
+    );
+  }
+  const duplicated = names.filter((n, i) => names.indexOf(n) !== i);
+  if (duplicated.length)
+    throw new CsvFileError(`Colonne(s) en double dans l'en-tête : ${[...new Set(duplicated)].join(', ')}.`);
+  const missing = handler.columns.filter((c) => c.required && !names.includes(c.name)).map((c) => c.name);
+  if (missing.length)
+    throw new CsvFileError(`Colonne(s) obligatoire(s) absente(s) de l'en-tête : ${missing.join(', ')}.`);
+  return names;
+}
+
+export async function runImport(options: RunImportOptions): Promise<ImportProgress> {
+  const { db, runId, scope, report, hooks } = options;
+  const handler = HANDLERS[options.kind];
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const reference = await loadReference(db, !!handler.needsCatalogue);
+  const started = Date.now();
+  const totals: ImportCounters = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const sample: ImportRejection[] = [];
+  let bytesRead = 0;
+  let batches = 0;
+  let header: string[] | null = null;
+  let pending: ParsedRow<unknown>[] = [];
+  let pendingRejections: (ImportRejection & { value: string })[] = [];
+  const seen = new Map<string, number>();
+
+  const progress = (): ImportProgress => {
+    const elapsedMs = Date.now() - started;
+    const share = options.totalBytes > 0 ? Math.min(1, bytesRead / options.totalBytes) : 0;
+    return {
+      ...totals,
+      bytesRead,
+      totalBytes: options.totalBytes,
+      batchesCommitted: batches,
+      elapsedMs,
+      rowsPerSecond: elapsedMs > 0 ? (totals.rowsRead * 1000) / elapsedMs : 0,
+      etaSeconds: share > 0 ? Math.round(((elapsedMs / 1000) * (1 - share)) / share) : null,
+    };
+  };
+
+  await report.write(UTF8_BOM + csvLine(REPORT_HEADER));
+
+  let rowsAtLastFlush = 0;
+  const flush = async () => {
+    const rows = pending;
+    const rejections = pendingRejections;
+    const rowsRead = totals.rowsRead;
+    const tally = { inserted: 0, updated: 0, unchanged: 0, rejected: rejections.length };
+    if (rows.length === 0 && rejections.length === 0 && rowsRead === rowsAtLastFlush) return;
+    await db.transaction(async (em) => {
+      if (rows.length > 0) {
+        const result = await handler.apply(em, rows, { reference, scope });
+        result.outcomes.forEach((outcome, i) => {
+          if (outcome instanceof RowError) {
+            tally.rejected += 1;
+            const raw = (rows[i] as ParsedRow<unknown> & { raw?: RawRow }).raw;
+            rejections.push({
+              line: rows[i]!.line,
+              column: outcome.column,
+              reason: outcome.message,
+              value: (outcome.column && raw?.[outcome.column]) || '',
+            });
+          } else tally[outcome] += 1;
+        });
+        if (result.touchedDeclarations.length > 0) await recomputeDeclarations(em, result.touchedDeclarations);
+      }
+      rejections.sort((a, b) => a.line - b.line);
+      const nextSample = [...sample, ...rejections.slice(0, Math.max(0, SAMPLE_SIZE - sample.length))].map(
+        ({ line, column, reason }) => ({ line, column, reason }),
+      );
+      await em.getRepository(ImportRun).update(
+        { id: runId },
+        {
+          rowsRead,
+          bytesRead: Math.min(bytesRead, 2_147_483_647),
+          inserted: totals.inserted + tally.inserted,
+          updated: totals.updated + tally.updated,
+          unchanged: totals.unchanged + tally.unchanged,
+          rejected: totals.rejected + tally.rejected,
+          batchesCommitted: batches + 1,
+          rejections: nextSample,
+          heartbeatAt: new Date(),
+        },
+      );
+      await hooks?.beforeCommit?.(batches);
+    });
+    // Committed: the batch now counts.
+    batches += 1;
+    totals.inserted += tally.inserted;
+    totals.updated += tally.updated;
+    totals.unchanged += tally.unchanged;
+    totals.rejected += tally.rejected;
+    rowsAtLastFlush = rowsRead;
+    for (const r of rejections) {
+      if (sample.length < SAMPLE_SIZE) sample.push({ line: r.line, column: r.column, reason: r.reason });
+      await report.write(csvLine([r.line, r.column ?? '', r.value, r.reason]));
+    }
+    pending = [];
+    pendingRejections = [];
+    options.onProgress?.(progress());
+    await hooks?.afterCommit?.(batches - 1);
+  };
+
+  for await (const record of parseCsv(options.source, (n) => (bytesRead += n))) {
+    if (!header) {
+      header = checkHeader(record, handler);
+      continue;
+    }
+    const raw: RawRow = {};
+    let parsed: ParsedRow<unknown> | null = null;
+    let rejection: (ImportRejection & { value: string }) | null = null;
+    if (record.error) rejection = { line: record.line, column: null, reason: record.error, value: '' };
+    else if (record.fields.length !== header.length) {
+      rejection = {
+        line: record.line,
+        column: null,
+        reason: `La ligne compte ${record.fields.length} champ(s), l'en-tête ${header.length} (séparateur « ; » attendu).`,
+        value: '',
+      };
+    } else {
+      header.forEach((name, i) => (raw[name] = record.fields[i]!.trim()));
+      try {
+        const data = handler.parse(raw, reference);
+        const key = handler.key(data);
+        const previous = seen.get(key);
+        if (previous !== undefined) {
+          rejection = {
+            line: record.line,
+            column: null,
+            reason: `Ligne en double : même clé que la ligne ${previous} du fichier.`,
+            value: '',
+          };
+        } else {
+          seen.set(key, record.line);
+          parsed = Object.assign({ line: record.line, data }, { raw });
+        }
+      } catch (error) {
+        if (!(error instanceof RowError)) throw error;
+        rejection = {
+          line: record.line,
+          column: error.column,
+          reason: error.message,
+          value: (error.column && raw[error.column]) || '',
+        };
+      }
+    }
+    // Grouped kinds cut batches between groups only (a group is contiguous rows with the same key).
+    if (parsed && pending.length >= batchSize) {
+      const last = pending[pending.length - 1]!;
+      const cut =
+        !handler.group || handler.group(last.data) !== handler.group(parsed.data) || pending.length >= batchSize * 10;
+      if (cut) await flush();
+    }
+    totals.rowsRead += 1;
+    if (rejection) pendingRejections.push(rejection);
+    if (parsed) pending.push(parsed);
+    if (!handler.group && pending.length >= batchSize) await flush();
+  }
+  if (!header) throw new CsvFileError('Fichier vide : la ligne d’en-tête manque.');
+  await flush();
+  return progress();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run records
+
+export async function createRun(
+  db: DataSource,
+  init: Pick<ImportRun, 'kind' | 'fileId' | 'fileName' | 'agentId' | 'caisseCode' | 'totalBytes'>,
+): Promise<ImportRun> {
+  const now = new Date();
+  const repo = db.getRepository(ImportRun);
+  const inserted = await repo.insert({
+    ...init,
+    totalBytes: Math.min(init.totalBytes, 2_147_483_647),
+    status: 'RUNNING',
+    rejections: [],
+    startedAt: now,
+    heartbeatAt: now,
+  });
+  return repo.findOneByOrFail({ id: Number(inserted.identifiers[0]?.id) });
+}
+
+/** Closes a run (completed or failed) and records it in the audit trail, in one transaction. */
+export async function finishRun(
+  db: DataSource,
+  run: ImportRun,
+  outcome: { progress?: ImportProgress; error?: unknown; reportFileId?: string | null },
+): Promise<ImportRun> {
+  const failed = outcome.error !== undefined;
+  const message = failed
+    ? outcome.error instanceof CsvFileError
+      ? outcome.error.message
+      : `Import interrompu par une erreur inattendue : ${outcome.error instanceof Error ? outcome.error.message.slice(0, 500) : String(outcome.error)}`
+    : null;
+  if (failed && !(outcome.error instanceof CsvFileError))
+    logger.error({ err: outcome.error, runId: run.id }, 'import failed');
+  await db.transaction(async (em) => {
+    const repo = em.getRepository(ImportRun);
+    await repo.update(
+      { id: run.id },
+      {
+        status: failed ? 'FAILED' : 'COMPLETED',
+        errorMessage: message,
+        finishedAt: new Date(),
+        heartbeatAt: new Date(),
+        reportFileId: outcome.reportFileId ?? null,
+        ...(outcome.progress && !failed ? { bytesRead: Math.min(outcome.progress.bytesRead, 2_147_483_647) } : {}),
+      },
+    );
+    const current = await repo.findOneByOrFail({ id: run.id });
+    await recordAudit(em, {
+      agentId: run.agentId,
+      action: failed ? 'IMPORT_FAILED' : 'IMPORT_COMPLETED',
+      targetType: 'IMPORT_RUN',
+      targetId: run.id,
+      caisseCode: run.caisseCode,
+      details: {
+        kind: run.kind,
+        fileName: run.fileName,
+        rowsRead: current.rowsRead,
+        inserted: current.inserted,
+        updated: current.updated,
+        unchanged: current.unchanged,
+        rejected: current.rejected,
+        ...(message ? { error: message } : {}),
+      },
+    });
+  });
+  return db.getRepository(ImportRun).findOneByOrFail({ id: run.id });
+}

@@ -58,10 +58,16 @@ export function dataSourceOptions(
       database: settings.sqlitePath,
       migrations: SQLITE_MIGRATIONS,
       // WAL lets readers go on while a writer commits; busy_timeout waits instead of failing at once.
-      prepareDatabase: (db: { pragma(s: string): unknown }) => {
+      prepareDatabase: (db: { pragma(s: string): unknown; prepare(sql: string): unknown }) => {
         db.pragma('journal_mode = WAL');
         db.pragma('busy_timeout = 5000');
         db.pragma('synchronous = NORMAL');
+        // TypeORM opens transactions with a deferred BEGIN. When another process shares the file, a
+        // deferred transaction that read before another's commit cannot write and fails at once
+        // (SQLITE_BUSY_SNAPSHOT, which busy_timeout does not cover). BEGIN IMMEDIATE takes the write
+        // lock first, waiting for it, so concurrent decisions serialise and the loser sees CONFLICT.
+        const prepare = db.prepare.bind(db);
+        db.prepare = (sql: string) => prepare(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE' : sql);
       },
     };
   }

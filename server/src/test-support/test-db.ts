@@ -27,7 +27,8 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   let settings: DatabaseSettings;
   let drop = async () => {};
   if (dialect === 'sqlite') {
-    settings = { ...base, sqlitePath: path.join(tmp, 'test.sqlite') };
+    // The server's own file name, so that a server process given DATA_DIR=tmp opens this database.
+    settings = { ...base, sqlitePath: path.join(tmp, 'mcbo.sqlite') };
   } else {
     const server = (process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/[^/]*$/, (m) =>
       m.includes(':') || m.includes('@') ? m : '',

@@ -1,5 +1,7 @@
-import { useMutation } from '@apollo/client/react';
-import { Navigate, NavLink, Route, Routes, useNavigate } from 'react-router';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useEffect, type ReactNode } from 'react';
+import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { errorCode } from './errors';
 import { graphql } from './gql';
 import { ROLE_LABELS } from './format';
 import { LoginPage } from './pages/LoginPage';
@@ -9,7 +11,7 @@ import { ReviewPage } from './pages/ReviewPage';
 import { SearchPage } from './pages/SearchPage';
 import { SupervisionPage } from './pages/SupervisionPage';
 import { AgentProvider, can, useMe, type CurrentAgent } from './session';
-import { Loading, MarianneLogo } from './ui';
+import { ErrorAlert, Loading, MarianneLogo, usePageTitle } from './ui';
 
 const LOGOUT = graphql(`
   mutation Logout {
@@ -17,15 +19,25 @@ const LOGOUT = graphql(`
   }
 `);
 
+/** Role-based landing: conseillers work the queue, DAM search, supervisors and admins read the dashboard. */
 export function landingOf(agent: CurrentAgent): string {
   if (agent.role === 'CONSEILLER') return '/justificatifs';
   if (agent.role === 'DAM') return '/professionnels';
   return '/supervision';
 }
 
+export const seesQueue = (agent: CurrentAgent) =>
+  can(agent, 'DECIDE_JUSTIFICATIFS') || can(agent, 'ASSIGN_ANY_JUSTIFICATIF');
+
 function Header({ agent }: { agent: CurrentAgent | null }) {
   const [logout] = useMutation(LOGOUT);
-  const navigate = useNavigate();
+  const apollo = useApolloClient();
+  const signOut = async () => {
+    await logout().catch(() => undefined);
+    await apollo.clearStore().catch(() => undefined);
+    // A full reload drops every piece of the previous agent's data held in memory.
+    window.location.assign('/connexion');
+  };
   return (
     <header role="banner" className="fr-header">
       <div className="fr-header__body">
@@ -38,8 +50,8 @@ function Header({ agent }: { agent: CurrentAgent | null }) {
                 </div>
               </div>
               <div className="fr-header__service">
-                <NavLink to="/" title="Accueil — Ma Convention, back office CPAM">
-                  <p className="fr-header__service-title">Ma Convention — back office CPAM</p>
+                <NavLink to="/" title="Accueil – Ma Convention, back office CPAM">
+                  <p className="fr-header__service-title">Ma Convention – back office CPAM</p>
                 </NavLink>
                 <p className="fr-header__service-tagline">Indicateurs, justificatifs et rémunérations</p>
               </div>
@@ -49,20 +61,17 @@ function Header({ agent }: { agent: CurrentAgent | null }) {
                 <div className="fr-header__tools-links">
                   <ul className="fr-btns-group">
                     <li>
-                      <span className="fr-btn fr-icon-account-circle-line" aria-label="Agent connecté">
-                        {agent.displayName} — {ROLE_LABELS[agent.role]} — caisse {agent.caisseCode}
-                        {agent.nationalScope ? ' (national)' : ''}
-                      </span>
+                      <p className="mcbo-agent fr-icon-account-circle-line" data-testid="agent">
+                        {' '}
+                        {agent.displayName}
+                        <span>
+                          {ROLE_LABELS[agent.role]} · caisse {agent.caisseCode}
+                          {agent.nationalScope ? ' (national)' : ''}
+                        </span>
+                      </p>
                     </li>
                     <li>
-                      <button
-                        className="fr-btn fr-icon-logout-box-r-line"
-                        onClick={async () => {
-                          await logout().catch(() => undefined);
-                          navigate('/connexion');
-                          window.location.reload();
-                        }}
-                      >
+                      <button type="button" className="fr-btn fr-icon-logout-box-r-line" onClick={signOut}>
                         Se déconnecter
                       </button>
                     </li>
@@ -78,7 +87,7 @@ function Header({ agent }: { agent: CurrentAgent | null }) {
           <div className="fr-container">
             <nav className="fr-nav" role="navigation" aria-label="Menu principal">
               <ul className="fr-nav__list">
-                {can(agent, 'READ_DOCUMENTS') && agent.role === 'CONSEILLER' && (
+                {seesQueue(agent) && (
                   <li className="fr-nav__item">
                     <NavLink className="fr-nav__link" to="/justificatifs">
                       Justificatifs
@@ -106,15 +115,72 @@ function Header({ agent }: { agent: CurrentAgent | null }) {
   );
 }
 
-export function App() {
-  const { data, loading, refetch } = useMe();
-  const agent = data?.me ?? null;
-  if (loading && !data) return <Loading />;
+function NotFound() {
+  usePageTitle('Page introuvable');
   return (
     <>
+      <h1>Page introuvable</h1>
+      <p>
+        L’adresse demandée n’existe pas. <NavLink to="/">Revenir à l’accueil</NavLink>
+      </p>
+    </>
+  );
+}
+
+/** A page open only to some roles says so instead of failing on its first request. */
+function Restricted({ allowed, children }: { allowed: boolean; children: ReactNode }) {
+  return allowed ? <>{children}</> : <Forbidden />;
+}
+
+function Forbidden() {
+  usePageTitle('Accès non autorisé');
+  return (
+    <>
+      <h1>Accès non autorisé</h1>
+      <p>Votre rôle ne donne pas accès à cet écran.</p>
+    </>
+  );
+}
+
+/** Moves focus to the main content after each navigation so that screen readers start there. */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const main = document.getElementById('contenu');
+    if (main && document.activeElement !== document.body) main.focus({ preventScroll: false });
+  }, [pathname]);
+}
+
+export function App() {
+  const { data, loading, error, refetch } = useMe();
+  const agent = data?.me ?? null;
+  useFocusOnNavigation();
+  if (loading && !data) return <Loading />;
+  const unavailable = !agent && error && errorCode(error) !== 'UNAUTHENTICATED';
+  return (
+    <>
+      <div className="fr-skiplinks">
+        <nav className="fr-container" role="navigation" aria-label="Accès rapide">
+          <ul className="fr-skiplinks__list">
+            <li>
+              <a className="fr-link" href="#contenu">
+                Contenu
+              </a>
+            </li>
+          </ul>
+        </nav>
+      </div>
       <Header agent={agent} />
-      <main className="fr-container mcbo-main" id="contenu" role="main">
-        {!agent ? (
+      <main className="fr-container mcbo-main" id="contenu" role="main" tabIndex={-1}>
+        {unavailable ? (
+          <>
+            <h1>Service indisponible</h1>
+            <ErrorAlert error={error} />
+            <button type="button" className="fr-btn" onClick={() => refetch()}>
+              Réessayer
+            </button>
+          </>
+        ) : !agent ? (
           <Routes>
             <Route path="*" element={<LoginPage onLoggedIn={() => refetch()} />} />
           </Routes>
@@ -123,12 +189,33 @@ export function App() {
             <Routes>
               <Route path="/" element={<Navigate to={landingOf(agent)} replace />} />
               <Route path="/connexion" element={<Navigate to={landingOf(agent)} replace />} />
-              <Route path="/justificatifs" element={<QueuePage />} />
-              <Route path="/justificatifs/:id" element={<ReviewPage />} />
+              <Route
+                path="/justificatifs"
+                element={
+                  <Restricted allowed={seesQueue(agent)}>
+                    <QueuePage />
+                  </Restricted>
+                }
+              />
+              <Route
+                path="/justificatifs/:id"
+                element={
+                  <Restricted allowed={can(agent, 'READ_DOCUMENTS')}>
+                    <ReviewPage />
+                  </Restricted>
+                }
+              />
               <Route path="/professionnels" element={<SearchPage />} />
               <Route path="/professionnels/:id" element={<ProfessionalPage />} />
-              <Route path="/supervision" element={<SupervisionPage />} />
-              <Route path="*" element={<p>Page introuvable.</p>} />
+              <Route
+                path="/supervision"
+                element={
+                  <Restricted allowed={can(agent, 'READ_DASHBOARDS')}>
+                    <SupervisionPage />
+                  </Restricted>
+                }
+              />
+              <Route path="*" element={<NotFound />} />
             </Routes>
           </AgentProvider>
         )}

@@ -1,6 +1,6 @@
 /** French formatting of amounts, dates and domain labels. */
 export const euros = (cents: number) =>
-  `${(cents / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).replace(/\u202f/g, ' ')} €`;
+  `${(cents / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).replace(/[\u202f\u00a0]/g, '\u00a0')}\u00a0€`;
 
 export const frenchDate = (iso: string | null | undefined) =>
   iso ? new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso).toLocaleDateString('fr-FR', { timeZone: 'UTC' }) : '—';
@@ -61,6 +61,50 @@ export const REJECTION_LABELS: Record<string, string> = {
   RECEIVED_AFTER_DEADLINE: 'Reçu après la date limite',
 };
 
+export const HISTORY_LABELS: Record<string, string> = {
+  RECEIVED: 'reçu',
+  ASSIGNED: 'pris en charge',
+  RELEASED: 'libéré',
+  VALIDATED: 'validé',
+  REJECTED: 'rejeté',
+};
+
+export const CHANNEL_LABELS: Record<string, string> = {
+  AMELIPRO: 'amelipro',
+  EMAIL: 'courriel',
+  POST: 'courrier',
+  PAPER: 'formulaire papier',
+};
+
+export const CONTACT_CHANNEL_LABELS: Record<string, string> = {
+  CALL: 'Appel',
+  VISIT: 'Visite',
+  EMAIL: 'Courriel',
+};
+
+export const DECLARATION_STATUS_LABELS: Record<string, string> = {
+  NOT_STARTED: 'non commencée',
+  STARTED: 'commencée',
+  TRANSMITTED: 'transmise',
+};
+
+export const PAYMENT_KIND_LABELS: Record<string, string> = {
+  INITIAL: 'Paiement initial',
+  REGULARISATION: 'Régularisation',
+};
+
+export const PAYMENT_STATUS: Record<string, { label: string; severity: string }> = {
+  SENT: { label: 'Envoyé', severity: 'success' },
+  SCHEDULED: { label: 'Programmé', severity: 'info' },
+  CANCELLED: { label: 'Annulé', severity: 'error' },
+};
+
+/** « 80,9 % » from a 0–1 rate. */
+export const percent = (rate: number) => `${(rate * 100).toFixed(1).replace('.', ',')} %`;
+
+/** Cents as a plain decimal for spreadsheets (« 1240,00 »). */
+export const csvEuros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
+
 export const SCHEME_LABELS: Record<string, string> = {
   FAMI: 'FAMI',
   FORFAIT_STRUCTURE: 'Forfait structure',
@@ -81,6 +125,8 @@ export function download(fileName: string, content: string) {
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
+  document.body.append(a);
   a.click();
-  URL.revokeObjectURL(url);
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

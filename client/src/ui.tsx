@@ -1,6 +1,15 @@
 /** Small DSFR building blocks shared by the pages. */
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { agentMessage } from './errors';
+
+const APP_TITLE = 'Ma Convention – back office CPAM';
+
+/** Each screen has its own document title (RGAA 8.6), read first by screen readers. */
+export function usePageTitle(title: string) {
+  useEffect(() => {
+    document.title = `${title} – ${APP_TITLE}`;
+  }, [title]);
+}
 
 export function Loading({ what = 'Chargement…' }: { what?: string }) {
   return (
@@ -85,3 +94,165 @@ export function MarianneLogo() {
     </p>
   );
 }
+
+export interface TabItem {
+  id: string;
+  label: string;
+}
+
+/**
+ * DSFR tabs with the WAI-ARIA keyboard pattern: Tab reaches the selected tab, arrows, Home and End
+ * move between tabs and select them.
+ */
+export function Tabs({
+  label,
+  idPrefix,
+  tabs,
+  selected,
+  onSelect,
+  children,
+}: {
+  label: string;
+  idPrefix: string;
+  tabs: TabItem[];
+  selected: string;
+  onSelect: (id: string) => void;
+  children: ReactNode;
+}) {
+  const list = useRef<HTMLUListElement>(null);
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const index = tabs.findIndex((t) => t.id === selected);
+    const moves: Record<string, number> = {
+      ArrowRight: (index + 1) % tabs.length,
+      ArrowLeft: (index - 1 + tabs.length) % tabs.length,
+      Home: 0,
+      End: tabs.length - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    onSelect(tabs[target]!.id);
+    list.current?.querySelectorAll<HTMLButtonElement>('[role="tab"]')[target]?.focus();
+  };
+  return (
+    <div className="fr-tabs mcbo-tabs">
+      <ul className="fr-tabs__list" role="tablist" aria-label={label} ref={list}>
+        {tabs.map((tab) => (
+          <li key={tab.id} role="presentation">
+            <button
+              type="button"
+              className="fr-tabs__tab"
+              role="tab"
+              id={`${idPrefix}-tab-${tab.id}`}
+              aria-selected={tab.id === selected}
+              aria-controls={`${idPrefix}-panel`}
+              tabIndex={tab.id === selected ? 0 : -1}
+              onClick={() => onSelect(tab.id)}
+              onKeyDown={onKeyDown}
+            >
+              {tab.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div
+        className="fr-tabs__panel fr-tabs__panel--selected"
+        role="tabpanel"
+        id={`${idPrefix}-panel`}
+        aria-labelledby={`${idPrefix}-tab-${selected}`}
+        tabIndex={0}
+      >
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A DSFR modal over the native <dialog>: focus is trapped and given back by the browser, Escape
+ * closes it, and the DSFR classes give the look without the DSFR script.
+ */
+export function Modal({
+  id,
+  open,
+  title,
+  onClose,
+  children,
+  footer,
+}: {
+  id: string;
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  footer: ReactNode;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={dialog}
+      id={id}
+      className={`fr-modal mcbo-modal${open ? ' fr-modal--opened' : ''}`}
+      aria-labelledby={`${id}-title`}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      {open && (
+        <div className="fr-container fr-container--fluid fr-container-md">
+          <div className="fr-grid-row fr-grid-row--center">
+            <div className="fr-col-12 fr-col-md-10 fr-col-lg-8">
+              <div className="fr-modal__body">
+                <div className="fr-modal__header">
+                  <button type="button" className="fr-btn--close fr-btn" title="Fermer la fenêtre" onClick={onClose}>
+                    Fermer
+                  </button>
+                </div>
+                <div className="fr-modal__content">
+                  <h2 id={`${id}-title`} className="fr-modal__title">
+                    {title}
+                  </h2>
+                  {children}
+                </div>
+                <div className="fr-modal__footer">{footer}</div>
+              </div>
+            </div>
+          </div>
+        </div>
+      )}
+    </dialog>
+  );
+}
+
+/**
+ * A chart with its text alternative: the figure is an image for assistive technologies (the same
+ * numbers are in the table next to it), and the SVG itself is kept out of the tab order.
+ */
+export function ChartFigure({
+  description,
+  height = 220,
+  children,
+}: {
+  description: string;
+  height?: number;
+  children: ReactNode;
+}) {
+  return (
+    <figure className="mcbo-chart" role="img" aria-label={description}>
+      <div style={{ width: '100%', height }}>{children}</div>
+    </figure>
+  );
+}
+
+/** Recharts colours a tooltip's items like their bars: dark text keeps it readable (contrast 4.5:1). */
+export const tooltipStyle = {
+  itemStyle: { color: '#161616' },
+  labelStyle: { color: '#161616', fontWeight: 700 },
+} as const;

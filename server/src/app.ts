@@ -15,7 +15,6 @@ import { requestScope } from './common/request-scope';
 import { REPO_ROOT, type Config } from './config';
 import { filesRouter } from './files/files.router';
 import { FilesystemStorage, type FileStorage } from './files/storage';
-import { S3Storage } from './files/s3-storage';
 import { buildContext, type RequestContext } from './graphql/context';
 import { formatError } from './graphql/format-error';
 import { securityPlugins, validationRules } from './graphql/hardening';
@@ -34,8 +33,12 @@ export interface App {
 const CLIENT_DIST = path.join(REPO_ROOT, 'client', 'dist');
 
 export async function createApp(config: Config, db: DataSource, storage?: FileStorage): Promise<App> {
+  // The S3 SDK is loaded only when configured: it is large, and the filesystem is the default.
   const files =
-    storage ?? (config.FILE_STORAGE === 's3' ? S3Storage.fromConfig(config) : new FilesystemStorage(config.filesDir));
+    storage ??
+    (config.FILE_STORAGE === 's3'
+      ? (await import('./files/s3-storage')).S3Storage.fromConfig(config)
+      : new FilesystemStorage(config.filesDir));
   const app = express();
   const server = http.createServer(app);
   app.disable('x-powered-by');

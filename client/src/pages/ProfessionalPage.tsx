@@ -1,20 +1,39 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { errorCode } from '../errors';
 import { graphql } from '../gql';
 import type { ContactChannel, Scheme } from '../gql/graphql';
 import {
   ATTEINTE,
+  CHANNEL_LABELS,
+  CONTACT_CHANNEL_LABELS,
+  DECLARATION_STATUS_LABELS,
+  HISTORY_LABELS,
   JUSTIFICATIF_STATUS,
+  PAYMENT_KIND_LABELS,
+  PAYMENT_STATUS,
   PROFESSION_LABELS,
+  REJECTION_LABELS,
   SCHEME_LABELS,
   SOURCE_LABELS,
   euros,
   frenchDate,
 } from '../format';
 import { can, useAgent } from '../session';
-import { Badge, Empty, ErrorAlert, Loading, Notice, SelectField } from '../ui';
+import {
+  Badge,
+  ChartFigure,
+  Empty,
+  ErrorAlert,
+  Loading,
+  Notice,
+  SelectField,
+  Tabs,
+  tooltipStyle,
+  usePageTitle,
+} from '../ui';
 
 const FILE = graphql(`
   query ProfessionalFile($id: ID!) {
@@ -51,7 +70,9 @@ const FILE = graphql(`
         amountCents
         paidOn
         status
+        reference
         campaign {
+          id
           label
           referenceYear
         }
@@ -80,6 +101,7 @@ const DECLARATION = graphql(`
         transmissionCount
         lastTransmittedAt
         lastChannel
+        honourAttestation
         indicators {
           indicator {
             id
@@ -107,6 +129,7 @@ const DECLARATION = graphql(`
             receivedAt
             channel
             rejectionReasons
+            comment
             history {
               id
               action
@@ -136,49 +159,58 @@ const LOG_CONTACT = graphql(`
   mutation LogContact($input: ContactInput!) {
     logContact(input: $input) {
       id
+      at
+      channel
+      subject
+      notes
+      agent {
+        displayName
+      }
     }
   }
 `);
 
-const CHANNELS: [ContactChannel, string][] = [
-  ['CALL', 'Appel'],
-  ['VISIT', 'Visite'],
-  ['EMAIL', 'Courriel'],
-];
+const CHANNELS = Object.entries(CONTACT_CHANNEL_LABELS) as [ContactChannel, string][];
 
-function Declaration({ id, year, scheme }: { id: string; year: number; scheme: Scheme }) {
+function Declaration({ id, year, scheme, label }: { id: string; year: number; scheme: Scheme; label: string }) {
   const { data, loading, error } = useQuery(DECLARATION, { variables: { id, year, scheme } });
-  if (loading && !data) return <Loading />;
+  if (loading && !data) return <Loading what="Chargement de la déclaration…" />;
   if (error) return <ErrorAlert error={error} />;
   const declaration = data?.professional?.declaration;
-  if (!declaration) return <Empty>Aucune déclaration pour cette campagne.</Empty>;
+  const recap = (
+    <a
+      className="fr-link fr-icon-download-line fr-link--icon-left"
+      href={`/api/recap/${id}/${year}/${scheme}`}
+      download
+    >
+      Télécharger le récapitulatif <span className="fr-sr-only">{label}</span> (PDF)
+    </a>
+  );
+  if (!declaration)
+    return (
+      <>
+        <Empty>Aucune déclaration pour cette campagne.</Empty>
+        <p>{recap}</p>
+      </>
+    );
   return (
     <>
       <p>
-        Déclaration :{' '}
-        <strong>
-          {declaration.status === 'TRANSMITTED'
-            ? 'transmise'
-            : declaration.status === 'STARTED'
-              ? 'commencée'
-              : 'non commencée'}
-        </strong>
+        Déclaration <strong>{DECLARATION_STATUS_LABELS[declaration.status]}</strong>
         {declaration.transmissionCount > 0 &&
-          ` — ${declaration.transmissionCount} transmission(s), dernière le ${frenchDate(declaration.lastTransmittedAt)}${declaration.lastChannel === 'PAPER' ? ' (formulaire papier)' : ''}`}
-        {' — '}
-        <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/recap/${id}/${year}/${scheme}`}>
-          Récapitulatif PDF
-        </a>
+          ` – ${declaration.transmissionCount} transmission${declaration.transmissionCount > 1 ? 's' : ''}, dernière le ${frenchDate(declaration.lastTransmittedAt)}${declaration.lastChannel ? ` (${CHANNEL_LABELS[declaration.lastChannel]})` : ''}`}
+        {declaration.honourAttestation ? ' – attestation sur l’honneur signée' : ''}
       </p>
-      <div className="fr-table">
+      <p>{recap}</p>
+      <div className="fr-table fr-table--bordered">
         <table>
-          <caption>Indicateurs</caption>
+          <caption>Indicateurs – {label}</caption>
           <thead>
             <tr>
               <th scope="col">Indicateur</th>
               <th scope="col">Valeur</th>
               <th scope="col">Atteinte</th>
-              <th scope="col">Justificatifs</th>
+              <th scope="col">Justificatif</th>
             </tr>
           </thead>
           <tbody>
@@ -187,11 +219,13 @@ function Declaration({ id, year, scheme }: { id: string; year: number; scheme: S
                 <td>
                   {i.indicator.label}
                   {i.validatedMention && (
-                    <p className="fr-badge fr-badge--sm fr-badge--success fr-mt-1v">{i.validatedMention}</p>
+                    <p className="fr-mt-1v">
+                      <Badge severity="success">{i.validatedMention}</Badge>
+                    </p>
                   )}
                 </td>
                 <td>
-                  {i.value?.display ?? <em>Non déclaré</em>}
+                  {i.value?.display ?? <em>Non renseignée</em>}
                   {i.source && <p className="mcbo-reason">{SOURCE_LABELS[i.source]}</p>}
                 </td>
                 <td>
@@ -201,15 +235,25 @@ function Declaration({ id, year, scheme }: { id: string; year: number; scheme: S
                 <td>
                   <p className="mcbo-reason">{i.justificatifRequired.reason}</p>
                   {i.justificatifs.map((j) => (
-                    <div key={j.id}>
+                    <div key={j.id} className="fr-mt-1w">
                       <Badge severity={JUSTIFICATIF_STATUS[j.status]!.severity}>
                         {JUSTIFICATIF_STATUS[j.status]!.label}
                       </Badge>{' '}
-                      reçu le {frenchDate(j.receivedAt)}
+                      <Link to={`/justificatifs/${j.id}`}>
+                        n° {j.id}
+                        <span className="fr-sr-only"> – {i.indicator.label}</span>
+                      </Link>
+                      , reçu le {frenchDate(j.receivedAt)} ({CHANNEL_LABELS[j.channel]})
+                      {j.rejectionReasons && j.rejectionReasons.length > 0 && (
+                        <p className="mcbo-reason fr-mb-0">
+                          Motifs : {j.rejectionReasons.map((r) => REJECTION_LABELS[r]).join(' ; ')}
+                        </p>
+                      )}
+                      {j.comment && <p className="mcbo-reason fr-mb-0">Commentaire : {j.comment}</p>}
                       <ul className="mcbo-reason">
                         {j.history.map((h) => (
                           <li key={h.id}>
-                            {frenchDate(h.at)} — {h.action.toLowerCase()}
+                            {frenchDate(h.at)} – {HISTORY_LABELS[h.action] ?? h.action.toLowerCase()}
                             {h.agent ? ` par ${h.agent.displayName}` : ''}
                           </li>
                         ))}
@@ -222,17 +266,19 @@ function Declaration({ id, year, scheme }: { id: string; year: number; scheme: S
           </tbody>
         </table>
       </div>
-      <h3>
+      <h4 className="fr-mt-2w">
         Rémunération : {euros(declaration.remuneration.totalCents)}
-        {declaration.remuneration.complete ? '' : ' (au moins)'}
-      </h3>
-      <div className="fr-table">
+        {declaration.remuneration.complete ? '' : ' au moins (un montant n’est pas connu)'}
+      </h4>
+      <div className="fr-table fr-table--bordered">
         <table>
-          <caption>Détail de la rémunération</caption>
+          <caption className="fr-sr-only">Détail de la rémunération – {label}</caption>
           <thead>
             <tr>
               <th scope="col">Ligne</th>
-              <th scope="col">Montant</th>
+              <th scope="col" className="mcbo-num">
+                Montant
+              </th>
               <th scope="col">Motif</th>
             </tr>
           </thead>
@@ -240,11 +286,20 @@ function Declaration({ id, year, scheme }: { id: string; year: number; scheme: S
             {declaration.remuneration.lines.map((line, index) => (
               <tr key={index}>
                 <td>{line.label}</td>
-                <td>{line.amountKnown ? euros(line.amountCents) : 'montant non connu'}</td>
+                <td className="mcbo-num">{line.amountKnown ? euros(line.amountCents) : 'montant non connu'}</td>
                 <td className="mcbo-reason">{line.reason}</td>
               </tr>
             ))}
           </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              <td className="mcbo-num">
+                <strong>{euros(declaration.remuneration.totalCents)}</strong>
+              </td>
+              <td className="mcbo-reason">{declaration.remuneration.complete ? '' : 'minimum'}</td>
+            </tr>
+          </tfoot>
         </table>
       </div>
     </>
@@ -255,22 +310,28 @@ function ContactForm({ professionalId, onDone }: { professionalId: string; onDon
   const [channel, setChannel] = useState<ContactChannel>('CALL');
   const [subject, setSubject] = useState('');
   const [notes, setNotes] = useState('');
-  const [logContact, { loading, error, data }] = useMutation(LOG_CONTACT);
+  const [done, setDone] = useState(false);
+  const [logContact, { loading, error }] = useMutation(LOG_CONTACT);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await logContact({ variables: { input: { professionalId, channel, subject, notes } } }).catch(
-      () => null,
-    );
+    setDone(false);
+    const result = await logContact({
+      variables: { input: { professionalId, channel, subject: subject.trim(), notes: notes.trim() } },
+    }).catch(() => null);
     if (result?.data) {
       setSubject('');
       setNotes('');
+      setDone(true);
       onDone();
     }
   };
   return (
-    <form onSubmit={submit} aria-label="Consigner un échange" className="fr-mb-3w">
+    <form onSubmit={submit} aria-labelledby="contact-form-title" className="fr-mb-3w mcbo-panel">
+      <h3 id="contact-form-title" className="fr-h6">
+        Consigner un échange
+      </h3>
       {error && <ErrorAlert error={error} />}
-      {data && <Notice severity="success">Échange consigné.</Notice>}
+      {done && <Notice severity="success">Échange consigné.</Notice>}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-3">
           <SelectField
@@ -320,130 +381,221 @@ function ContactForm({ professionalId, onDone }: { professionalId: string; onDon
 export function ProfessionalPage() {
   const { id = '' } = useParams();
   const agent = useAgent();
+  const [params, setParams] = useSearchParams();
   const { data, loading, error, refetch } = useQuery(FILE, { variables: { id } });
-  const [selected, setSelected] = useState<string | null>(null);
-  if (loading && !data) return <Loading />;
-  if (error) return <ErrorAlert error={error} />;
   const p = data?.professional;
-  if (!p) return <Empty>Professionnel introuvable.</Empty>;
-  const campaign = p.campaigns.find((c) => c.id === selected) ?? p.campaigns[0];
+  usePageTitle(p ? `${p.lastName.toUpperCase()} ${p.firstName}` : 'Dossier du professionnel');
+  if (loading && !data) return <Loading />;
+  const code = errorCode(error);
+  if (!p && (!error || code === 'NOT_FOUND' || code === 'BAD_USER_INPUT'))
+    return (
+      <>
+        <h1>Dossier introuvable</h1>
+        <Empty>Ce professionnel n’existe pas ou n’est pas rattaché à votre caisse.</Empty>
+        <Link to="/professionnels">Rechercher un professionnel</Link>
+      </>
+    );
+  if (!p)
+    return (
+      <>
+        <h1>Dossier du professionnel</h1>
+        <ErrorAlert error={error} />
+      </>
+    );
+  // The campaign tab lives in the address, so that a link or a reload keeps it.
+  const campaign = p.campaigns.find((c) => c.id === params.get('campagne')) ?? p.campaigns[0];
   const byYear = new Map<number, number>();
   for (const payment of p.payments)
-    byYear.set(
-      payment.campaign.referenceYear,
-      (byYear.get(payment.campaign.referenceYear) ?? 0) + payment.amountCents / 100,
-    );
+    if (payment.status !== 'CANCELLED')
+      byYear.set(
+        payment.campaign.referenceYear,
+        (byYear.get(payment.campaign.referenceYear) ?? 0) + payment.amountCents / 100,
+      );
   const chart = [...byYear].sort(([a], [b]) => a - b).map(([year, amount]) => ({ year: String(year), amount }));
 
   return (
     <>
+      <nav className="fr-breadcrumb" aria-label="Vous êtes ici :">
+        <ol className="fr-breadcrumb__list">
+          <li>
+            <Link className="fr-breadcrumb__link" to="/professionnels">
+              Professionnels
+            </Link>
+          </li>
+          <li>
+            <a className="fr-breadcrumb__link" aria-current="page">
+              {p.lastName.toUpperCase()} {p.firstName}
+            </a>
+          </li>
+        </ol>
+      </nav>
       <h1>
         {p.lastName.toUpperCase()} {p.firstName}
       </h1>
-      <p>
-        {PROFESSION_LABELS[p.profession]}
-        {p.specialty ? ` — ${p.specialty}` : ''} · N° AM {p.amNumber}
-        {p.rpps ? ` · RPPS ${p.rpps}` : ''}
-        {p.adeli ? ` · ADELI ${p.adeli}` : ''}
-      </p>
-      <p className="mcbo-reason">
-        {p.addressLine}, {p.postalCode} {p.commune} · {p.caisse.name} ({p.caisse.code}) · installé le{' '}
-        {frenchDate(p.installationDate)}
-        {p.usesAmelipro ? '' : ' · déclare sur formulaire papier'}
-      </p>
-
-      <h2>Campagnes</h2>
-      <div className="fr-tabs">
-        <ul className="fr-tabs__list" role="tablist" aria-label="Campagnes">
-          {p.campaigns.map((c) => (
-            <li key={c.id} role="presentation">
-              <button
-                className="fr-tabs__tab"
-                role="tab"
-                id={`tab-${c.id}`}
-                aria-selected={c.id === campaign?.id}
-                aria-controls="panel-campaign"
-                tabIndex={c.id === campaign?.id ? 0 : -1}
-                onClick={() => setSelected(c.id)}
-              >
-                {SCHEME_LABELS[c.scheme]} {c.referenceYear}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <div
-          className="fr-tabs__panel fr-tabs__panel--selected"
-          role="tabpanel"
-          id="panel-campaign"
-          aria-labelledby={campaign ? `tab-${campaign.id}` : undefined}
-        >
-          {campaign ? (
-            <>
-              <h3>{campaign.label}</h3>
-              <Declaration id={p.id} year={campaign.referenceYear} scheme={campaign.scheme} />
-            </>
-          ) : (
-            <Empty>Aucune campagne ne concerne cette profession.</Empty>
+      <div className="mcbo-panel fr-mb-4w">
+        <dl className="mcbo-identity">
+          <div>
+            <dt>Profession</dt>
+            <dd>
+              {PROFESSION_LABELS[p.profession]}
+              {p.specialty ? ` – ${p.specialty}` : ''}
+            </dd>
+          </div>
+          <div>
+            <dt>N° AM</dt>
+            <dd>{p.amNumber}</dd>
+          </div>
+          <div>
+            <dt>RPPS</dt>
+            <dd>{p.rpps ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>ADELI</dt>
+            <dd>{p.adeli ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>Caisse de rattachement</dt>
+            <dd>
+              {p.caisse.name} ({p.caisse.code})
+            </dd>
+          </div>
+          <div>
+            <dt>Adresse</dt>
+            <dd>
+              {p.addressLine}, {p.postalCode} {p.commune}
+            </dd>
+          </div>
+          <div>
+            <dt>Installation</dt>
+            <dd>{frenchDate(p.installationDate)}</dd>
+          </div>
+          <div>
+            <dt>Déclaration</dt>
+            <dd>{p.usesAmelipro ? 'sur amelipro' : 'sur formulaire papier'}</dd>
+          </div>
+          {(p.email || p.phone) && (
+            <div>
+              <dt>Contact</dt>
+              <dd>{[p.phone, p.email].filter(Boolean).join(' · ')}</dd>
+            </div>
           )}
-        </div>
+        </dl>
       </div>
 
-      <h2 className="fr-mt-4w">Paiements</h2>
+      <h2>Campagnes</h2>
+      {campaign ? (
+        <Tabs
+          label="Campagnes du professionnel"
+          idPrefix="campagne"
+          tabs={p.campaigns.map((c) => ({ id: c.id, label: `${SCHEME_LABELS[c.scheme]} ${c.referenceYear}` }))}
+          selected={campaign.id}
+          onSelect={(campaignId) => setParams({ campagne: campaignId }, { replace: true })}
+        >
+          <h3 className="fr-h4">{campaign.label}</h3>
+          <Declaration
+            key={campaign.id}
+            id={p.id}
+            year={campaign.referenceYear}
+            scheme={campaign.scheme}
+            label={campaign.label}
+          />
+        </Tabs>
+      ) : (
+        <Empty>Aucune campagne ne concerne cette profession.</Empty>
+      )}
+
+      <h2 className="fr-mt-6w">Paiements</h2>
       {p.payments.length === 0 ? (
         <Empty>Aucun paiement.</Empty>
       ) : (
-        <>
-          <div style={{ width: '100%', height: 200 }} aria-hidden="true">
-            <ResponsiveContainer>
-              <BarChart data={chart}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="year" />
-                <YAxis />
-                <Tooltip formatter={(v) => `${Number(v).toLocaleString('fr-FR')} €`} />
-                <Bar dataKey="amount" name="Montant payé" fill="#000091" />
-              </BarChart>
-            </ResponsiveContainer>
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-lg-5">
+            <ChartFigure
+              description={`Montants payés par année : ${chart.map((c) => `${c.year} : ${euros(Math.round(c.amount * 100))}`).join(', ')}.`}
+            >
+              <ResponsiveContainer>
+                <BarChart data={chart} accessibilityLayer={false}>
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="year" />
+                  <YAxis width={70} tickFormatter={(v: number) => `${v.toLocaleString('fr-FR')} €`} />
+                  <Tooltip {...tooltipStyle} formatter={(v) => euros(Math.round(Number(v) * 100))} />
+                  <Bar dataKey="amount" name="Montant payé" fill="#000091" maxBarSize={56} />
+                </BarChart>
+              </ResponsiveContainer>
+            </ChartFigure>
           </div>
-          <div className="fr-table">
-            <table>
-              <caption>Historique des paiements</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Campagne</th>
-                  <th scope="col">Nature</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Montant</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.payments.map((payment) => (
-                  <tr key={payment.id}>
-                    <td>{payment.campaign.label}</td>
-                    <td>{payment.kind === 'INITIAL' ? 'Paiement initial' : 'Régularisation'}</td>
-                    <td>{frenchDate(payment.paidOn)}</td>
-                    <td>{euros(payment.amountCents)}</td>
+          <div className="fr-col-12 fr-col-lg-7">
+            <div className="fr-table fr-table--bordered fr-mt-0">
+              <table>
+                <caption className="fr-sr-only">Historique des paiements, le plus récent d’abord</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Campagne</th>
+                    <th scope="col">Nature</th>
+                    <th scope="col">Date</th>
+                    <th scope="col" className="mcbo-num">
+                      Montant
+                    </th>
+                    <th scope="col">Statut</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {p.payments.map((payment) => (
+                    <tr key={payment.id}>
+                      <td>
+                        {payment.campaign.label}
+                        <p className="mcbo-reason fr-mb-0">Réf. {payment.reference}</p>
+                      </td>
+                      <td>{PAYMENT_KIND_LABELS[payment.kind]}</td>
+                      <td>{frenchDate(payment.paidOn)}</td>
+                      <td className="mcbo-num">{euros(payment.amountCents)}</td>
+                      <td>
+                        <Badge severity={PAYMENT_STATUS[payment.status]!.severity}>
+                          {PAYMENT_STATUS[payment.status]!.label}
+                        </Badge>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </div>
-        </>
+        </div>
       )}
 
-      <h2 className="fr-mt-4w">Échanges</h2>
+      <h2 className="fr-mt-6w">Échanges</h2>
       {can(agent, 'LOG_CONTACTS') && <ContactForm professionalId={p.id} onDone={() => refetch()} />}
       {p.contacts.length === 0 ? (
         <Empty>Aucun échange consigné.</Empty>
       ) : (
-        <ul>
-          {p.contacts.map((c) => (
-            <li key={c.id}>
-              <strong>{frenchDate(c.at)}</strong> — {CHANNELS.find(([v]) => v === c.channel)?.[1]} — {c.subject}
-              {c.agent ? ` (${c.agent.displayName})` : ''}
-              {c.notes && <p className="mcbo-reason">{c.notes}</p>}
-            </li>
-          ))}
-        </ul>
+        <div className="fr-table fr-table--bordered">
+          <table>
+            <caption className="fr-sr-only">Journal des échanges, le plus récent d’abord</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Canal</th>
+                <th scope="col">Objet et notes</th>
+                <th scope="col">Agent</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...p.contacts]
+                .sort((a, b) => b.at.localeCompare(a.at))
+                .map((c) => (
+                  <tr key={c.id}>
+                    <td>{frenchDate(c.at)}</td>
+                    <td>{CONTACT_CHANNEL_LABELS[c.channel]}</td>
+                    <td>
+                      <strong>{c.subject}</strong>
+                      {c.notes && <p className="mcbo-reason fr-mb-0">{c.notes}</p>}
+                    </td>
+                    <td>{c.agent?.displayName ?? '—'}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

@@ -2,8 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
 import type { JustificatifQueueView } from '../gql/graphql';
-import { JUSTIFICATIF_STATUS, PROFESSION_LABELS, frenchDate } from '../format';
-import { Badge, Empty, ErrorAlert, Loading } from '../ui';
+import { CHANNEL_LABELS, JUSTIFICATIF_STATUS, PROFESSION_LABELS, frenchDate } from '../format';
+import { Badge, Empty, ErrorAlert, Loading, Tabs, usePageTitle } from '../ui';
 
 export const QUEUE = graphql(`
   query Queue($filter: JustificatifQueueFilter, $first: Int, $after: String) {
@@ -18,6 +18,7 @@ export const QUEUE = graphql(`
         status
         ageDays
         receivedAt
+        decidedAt
         channel
         professional {
           id
@@ -33,6 +34,10 @@ export const QUEUE = graphql(`
           label
         }
         assignedTo {
+          id
+          displayName
+        }
+        decidedBy {
           displayName
         }
       }
@@ -40,94 +45,119 @@ export const QUEUE = graphql(`
   }
 `);
 
-const VIEWS: [JustificatifQueueView, string][] = [
-  ['TO_PROCESS', 'À traiter'],
-  ['MINE', 'Mes dossiers'],
-  ['PROCESSED', 'Traités'],
+export const QUEUE_VIEWS: { id: JustificatifQueueView; label: string; empty: string }[] = [
+  { id: 'TO_PROCESS', label: 'À traiter', empty: 'Aucun justificatif en attente de prise en charge.' },
+  { id: 'MINE', label: 'Mes dossiers', empty: 'Vous n’avez aucun justificatif en cours.' },
+  { id: 'PROCESSED', label: 'Traités', empty: 'Aucun justificatif traité.' },
 ];
+
+export function queueView(value: string | null): JustificatifQueueView {
+  return QUEUE_VIEWS.find((v) => v.id === value)?.id ?? 'TO_PROCESS';
+}
 
 export function QueuePage() {
   const [params, setParams] = useSearchParams();
-  const view = (params.get('vue') as JustificatifQueueView | null) ?? 'TO_PROCESS';
+  const view = queueView(params.get('vue'));
+  const current = QUEUE_VIEWS.find((v) => v.id === view)!;
+  usePageTitle(`Justificatifs – ${current.label}`);
   const after = params.get('apres');
   const { data, loading, error } = useQuery(QUEUE, {
-    variables: { filter: { view }, first: 25, after },
+    variables: { filter: { view, oldestFirst: true }, first: 25, after },
     fetchPolicy: 'network-only',
   });
+  const queue = data?.justificatifQueue;
+  const processed = view === 'PROCESSED';
   return (
     <>
       <h1>Justificatifs</h1>
-      <div className="fr-tabs">
-        <ul className="fr-tabs__list" role="tablist" aria-label="Files de justificatifs">
-          {VIEWS.map(([value, label]) => (
-            <li key={value} role="presentation">
-              <button
-                className="fr-tabs__tab"
-                role="tab"
-                aria-selected={view === value}
-                aria-controls="queue-panel"
-                onClick={() => setParams({ vue: value })}
-              >
-                {label}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <div className="fr-tabs__panel fr-tabs__panel--selected" role="tabpanel" id="queue-panel">
-          {error && <ErrorAlert error={error} />}
-          {loading && !data && <Loading />}
-          {data && data.justificatifQueue.totalCount === 0 && <Empty>Aucun justificatif dans cette file.</Empty>}
-          {data && data.justificatifQueue.totalCount > 0 && (
-            <div className="fr-table">
-              <table>
-                <caption>{data.justificatifQueue.totalCount} justificatif(s), les plus anciens d’abord</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Reçu le</th>
-                    <th scope="col">Âge</th>
-                    <th scope="col">Professionnel</th>
-                    <th scope="col">Indicateur</th>
-                    <th scope="col">Statut</th>
-                    <th scope="col">Pris par</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.justificatifQueue.nodes.map((j) => (
-                    <tr key={j.id}>
-                      <td>
-                        <Link to={`/justificatifs/${j.id}?vue=${view}`}>{frenchDate(j.receivedAt)}</Link>
-                      </td>
-                      <td>{j.ageDays} j</td>
-                      <td>
-                        {j.professional.lastName.toUpperCase()} {j.professional.firstName}
-                        <p className="mcbo-reason">{PROFESSION_LABELS[j.professional.profession]}</p>
-                      </td>
-                      <td>
+      <Tabs
+        label="Files de justificatifs"
+        idPrefix="file"
+        tabs={QUEUE_VIEWS}
+        selected={view}
+        onSelect={(id) => setParams({ vue: id })}
+      >
+        {error && <ErrorAlert error={error} />}
+        {loading && !data && <Loading />}
+        {queue && queue.totalCount === 0 && <Empty>{current.empty}</Empty>}
+        {queue && queue.totalCount > 0 && (
+          <div className="fr-table fr-table--bordered">
+            <table>
+              <caption>
+                {current.label} : {queue.totalCount} justificatif{queue.totalCount > 1 ? 's' : ''}, les plus anciens
+                d’abord
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Reçu le</th>
+                  <th scope="col">Âge</th>
+                  <th scope="col">Professionnel</th>
+                  <th scope="col">Indicateur</th>
+                  <th scope="col">Statut</th>
+                  <th scope="col">{processed ? 'Décidé par' : 'Pris par'}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {queue.nodes.map((j) => (
+                  <tr key={j.id}>
+                    <td>
+                      {frenchDate(j.receivedAt)}
+                      <p className="mcbo-reason">{CHANNEL_LABELS[j.channel]}</p>
+                    </td>
+                    <td>
+                      {j.ageDays} j<span className="fr-sr-only"> (jours depuis la réception)</span>
+                    </td>
+                    <td>
+                      {j.professional.lastName.toUpperCase()} {j.professional.firstName}
+                      <p className="mcbo-reason">{PROFESSION_LABELS[j.professional.profession]}</p>
+                    </td>
+                    <td>
+                      <Link to={`/justificatifs/${j.id}?vue=${view}`} className="mcbo-row-link">
                         {j.indicator.label}
-                        <p className="mcbo-reason">{j.campaign.label}</p>
-                      </td>
-                      <td>
-                        <Badge severity={JUSTIFICATIF_STATUS[j.status]!.severity}>
-                          {JUSTIFICATIF_STATUS[j.status]!.label}
-                        </Badge>
-                      </td>
-                      <td>{j.assignedTo?.displayName ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {data.justificatifQueue.pageInfo.hasNextPage && (
-                <button
-                  className="fr-btn fr-btn--secondary"
-                  onClick={() => setParams({ vue: view, apres: data.justificatifQueue.pageInfo.endCursor ?? '' })}
-                >
-                  Page suivante
-                </button>
+                        <span className="fr-sr-only">
+                          {' '}
+                          – {j.professional.lastName.toUpperCase()} {j.professional.firstName}
+                        </span>
+                      </Link>
+                      <p className="mcbo-reason">{j.campaign.label}</p>
+                    </td>
+                    <td>
+                      <Badge severity={JUSTIFICATIF_STATUS[j.status]!.severity}>
+                        {JUSTIFICATIF_STATUS[j.status]!.label}
+                      </Badge>
+                    </td>
+                    <td>
+                      {processed
+                        ? `${j.decidedBy?.displayName ?? '—'}${j.decidedAt ? `, le ${frenchDate(j.decidedAt)}` : ''}`
+                        : (j.assignedTo?.displayName ?? '—')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <ul className="fr-btns-group fr-btns-group--inline fr-mt-2w">
+              {after && (
+                <li>
+                  <button type="button" className="fr-btn fr-btn--secondary" onClick={() => setParams({ vue: view })}>
+                    Première page
+                  </button>
+                </li>
               )}
-            </div>
-          )}
-        </div>
-      </div>
+              {queue.pageInfo.hasNextPage && (
+                <li>
+                  <button
+                    type="button"
+                    className="fr-btn fr-btn--secondary"
+                    onClick={() => setParams({ vue: view, apres: queue.pageInfo.endCursor ?? '' })}
+                  >
+                    Page suivante
+                  </button>
+                </li>
+              )}
+            </ul>
+          </div>
+        )}
+      </Tabs>
     </>
   );
 }

@@ -1,10 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
 import type { DeclarationStatus, Profession } from '../gql/graphql';
 import { PROFESSION_LABELS } from '../format';
-import { Empty, ErrorAlert, Loading, SelectField } from '../ui';
+import { Empty, ErrorAlert, Loading, SelectField, usePageTitle } from '../ui';
 
 const SEARCH = graphql(`
   query SearchProfessionals($filter: ProfessionalFilter, $first: Int, $after: String) {
@@ -47,9 +47,11 @@ const DECLARATION_STATUSES: [DeclarationStatus, string][] = [
   ['TRANSMITTED', 'Transmise'],
 ];
 
+/** An exact identifier: N° AM or ADELI (9 characters, Corsica's 2A/2B included) or RPPS (11 digits). */
 const IDENTIFIER = /^(\d{9}|\d{11}|2[AB]\d{7})$/i;
 
 export function SearchPage() {
+  usePageTitle('Rechercher un professionnel');
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const [text, setText] = useState(params.get('q') ?? '');
@@ -77,9 +79,17 @@ export function SearchPage() {
   const nothingAsked = !q && !profession && !byCampaign;
   const { data, loading, error } = useQuery(SEARCH, { variables: { filter, first: 25, after }, skip: nothingAsked });
 
+  // Enter on an exact identifier with exactly one match opens the file. Only right after a submit:
+  // coming back to these results (browser back) must show them, not reopen the file.
+  // The box follows the address (browser back and forward).
+  useEffect(() => setText(q), [q]);
+
+  const openSingle = useRef<string | null>(null);
   useEffect(() => {
     const nodes = data?.professionals.nodes;
-    if (nodes?.length === 1 && IDENTIFIER.test(q.replace(/\s/g, ''))) navigate(`/professionnels/${nodes[0]!.id}`);
+    if (!nodes || openSingle.current === null || openSingle.current !== q) return;
+    openSingle.current = null;
+    if (nodes.length === 1 && data.professionals.totalCount === 1) navigate(`/professionnels/${nodes[0]!.id}`);
   }, [data, q, navigate]);
 
   const update = (changes: Record<string, string | null>) => {
@@ -95,17 +105,24 @@ export function SearchPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    update({ q: text.trim() || null });
+    const value = text.trim().replace(/\s+/g, ' ');
+    const compact = value.replace(/\s/g, '');
+    const query = IDENTIFIER.test(compact) ? compact.toUpperCase() : value;
+    openSingle.current = IDENTIFIER.test(compact) ? query : null;
+    update({ q: query || null });
   };
 
   return (
     <>
       <h1>Rechercher un professionnel</h1>
       <form onSubmit={submit} role="search" className="fr-mb-3w">
+        <label className="fr-label fr-mb-1w" htmlFor="q">
+          Nom, N° AM, RPPS ou ADELI
+          <span className="fr-hint-text">
+            Début du nom (sans accents ni majuscules) ou identifiant exact ; Entrée sur un identifiant ouvre le dossier.
+          </span>
+        </label>
         <div className="fr-search-bar fr-search-bar--lg" id="recherche">
-          <label className="fr-label" htmlFor="q">
-            Nom, N° AM, RPPS ou ADELI
-          </label>
           <input
             className="fr-input"
             id="q"
@@ -115,7 +132,7 @@ export function SearchPage() {
             value={text}
             onChange={(e) => setText(e.target.value)}
           />
-          <button className="fr-btn" type="submit">
+          <button className="fr-btn" type="submit" title="Rechercher">
             Rechercher
           </button>
         </div>
@@ -133,7 +150,7 @@ export function SearchPage() {
           <div className="fr-col-12 fr-col-md-4">
             <SelectField
               id="campagne"
-              label="Campagne"
+              label="Campagne (pour les deux filtres suivants)"
               value={campaign?.id ?? ''}
               options={campaigns.data?.campaigns.map((c) => [c.id, c.label] as const) ?? []}
               onChange={(v) => update({ campagne: v })}
@@ -169,15 +186,19 @@ export function SearchPage() {
       {nothingAsked && <Empty>Saisissez un nom ou un identifiant, ou choisissez un filtre.</Empty>}
       {data && data.professionals.totalCount === 0 && <Empty>Aucun professionnel ne correspond à la recherche.</Empty>}
       {data && data.professionals.totalCount > 0 && (
-        <div className="fr-table fr-table--no-caption">
+        <div className="fr-table">
           <table>
-            <caption>Résultats ({data.professionals.totalCount})</caption>
+            <caption>
+              {data.professionals.totalCount} professionnel{data.professionals.totalCount > 1 ? 's' : ''} trouvé
+              {data.professionals.totalCount > 1 ? 's' : ''}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Nom</th>
                 <th scope="col">Profession</th>
                 <th scope="col">N° AM</th>
                 <th scope="col">RPPS</th>
+                <th scope="col">ADELI</th>
                 <th scope="col">Commune</th>
                 <th scope="col">Caisse</th>
               </tr>
@@ -196,26 +217,33 @@ export function SearchPage() {
                   </td>
                   <td>{p.amNumber}</td>
                   <td>{p.rpps ?? '—'}</td>
+                  <td>{p.adeli ?? '—'}</td>
                   <td>{p.commune}</td>
                   <td>{p.caisseCode}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <p className="mcbo-reason">{data.professionals.totalCount} résultat(s)</p>
-          {after && (
-            <button className="fr-btn fr-btn--secondary fr-mr-2w" onClick={() => update({ apres: null })}>
-              Première page
-            </button>
-          )}
-          {data.professionals.pageInfo.hasNextPage && (
-            <button
-              className="fr-btn fr-btn--secondary"
-              onClick={() => update({ apres: data.professionals.pageInfo.endCursor })}
-            >
-              Page suivante
-            </button>
-          )}
+          <ul className="fr-btns-group fr-btns-group--inline fr-mt-2w">
+            {after && (
+              <li>
+                <button type="button" className="fr-btn fr-btn--secondary" onClick={() => update({ apres: null })}>
+                  Première page
+                </button>
+              </li>
+            )}
+            {data.professionals.pageInfo.hasNextPage && (
+              <li>
+                <button
+                  type="button"
+                  className="fr-btn fr-btn--secondary"
+                  onClick={() => update({ apres: data.professionals.pageInfo.endCursor })}
+                >
+                  Page suivante
+                </button>
+              </li>
+            )}
+          </ul>
         </div>
       )}
     </>

@@ -1,0 +1,114 @@
+/**
+ * What every browser test needs: Debian's Chromium, a logged-in agent, and `screen()`, which saves a
+ * screenshot of the screen and fails on any serious or critical axe-core violation.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const SHOTS = path.join(__dirname, 'screenshots');
+export const PASSWORD = 'Demo-mcbo-2026!';
+export const ACCOUNTS = {
+  conseiller: 'conseiller.211@demo.mcbo.fr',
+  dam: 'dam.211@demo.mcbo.fr',
+  superviseur: 'superviseur.211@demo.mcbo.fr',
+  admin: 'admin.211@demo.mcbo.fr',
+} as const;
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function baseUrl(): string {
+  const url = process.env.MCBO_BROWSER_URL;
+  if (!url) throw new Error('MCBO_BROWSER_URL is not set: run through test/browser/jest.config.js');
+  return url;
+}
+
+export async function launch(): Promise<Browser> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Uncaught errors of the pages of a context: a console must never throw at an agent. */
+const pageErrors = new WeakMap<BrowserContext, string[]>();
+
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport: { width: 1366, height: 900 },
+    acceptDownloads: true,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+  });
+  context.setDefaultTimeout(30_000);
+  const errors: string[] = [];
+  pageErrors.set(context, errors);
+  context.on('page', (page) => page.on('pageerror', (error) => errors.push(error.message)));
+  return context;
+}
+
+export function uncaughtErrors(context: BrowserContext): string[] {
+  return pageErrors.get(context) ?? [];
+}
+
+/** Logs in through the login form, as an agent does, and waits for the role's landing screen. */
+export async function login(browser: Browser, email: string): Promise<Page> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('Adresse électronique').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+  await page.locator('main h1').first().waitFor();
+  return page;
+}
+
+/** Closes the agent's context and fails the test if one of its pages threw. */
+export async function done(page: Page) {
+  const context = page.context();
+  const errors = uncaughtErrors(context);
+  await context.close();
+  expect(errors).toEqual([]);
+}
+
+/** Saves the screen under test/browser/screenshots/ and checks it with axe-core (all its rules, WCAG 2.1 AA included). */
+export async function screen(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}) {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  // Fonts loaded, and no hover left over from the last click (a chart tooltip is not part of the screen).
+  await page.evaluate(() => document.fonts.ready);
+  await page.mouse.move(0, 0);
+  // A dialog is seen in the viewport it covers; a page, whole.
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
+  expect({ screen: name, violations: serious }).toEqual({ screen: name, violations: [] });
+}
+
+/** The text of the cells of a table, row by row (header row excluded). */
+export async function tableRows(page: Page, caption: string | RegExp): Promise<string[][]> {
+  const table = page.getByRole('table', { name: caption });
+  await table.waitFor();
+  return table
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => Array.from(row.querySelectorAll('th, td')).map((cell) => (cell.textContent ?? '').trim())),
+    );
+}

@@ -52,7 +52,8 @@ export async function loadEvaluationInputs(
   const [campaigns, professionals, values, justificatifs, allDeclarations] = await Promise.all([
     em.getRepository(Campaign).find(),
     em.getRepository(Professional).findBy({ id: In(professionalIds) }),
-    em.getRepository(IndicatorValue).find({ where: { declarationId: In([...declarationIds]) }, order: { id: 'ASC' } }),
+    // No ORDER BY: rows are matched by key, and sorting thousands of them cost more than the read.
+    em.getRepository(IndicatorValue).find({ where: { declarationId: In([...declarationIds]) } }),
     em.getRepository(Justificatif).find({ where: { professionalId: In(professionalIds) }, order: { id: 'ASC' } }),
     em.getRepository(Declaration).find({
       where: { professionalId: In(professionalIds), status: 'TRANSMITTED' },
@@ -69,21 +70,31 @@ export async function loadEvaluationInputs(
     .find({ where: { campaignId: In([...neededCampaigns]) }, order: { displayOrder: 'ASC' } });
   const indicatorById = new Map(indicators.map((i) => [i.id, i]));
   const professionalById = new Map(professionals.map((p) => [p.id, p]));
+  // Grouped once, so that the work stays linear in the batch size.
+  const indicatorsByCampaign = groupBy(indicators, (i) => i.campaignId);
+  const valuesByDeclaration = groupBy(values, (v) => v.declarationId);
+  const justificatifsByProfessional = groupBy(justificatifs, (j) => j.professionalId);
+  const transmittedByProfessional = groupBy(allDeclarations, (d) => d.professionalId);
+  const referentielByCampaign = new Map<number, EvaluationInput['referentiel']>();
 
   for (const declaration of declarations) {
     const campaign = campaignById.get(declaration.campaignId);
     const professional = professionalById.get(declaration.professionalId);
     if (!campaign || !professional) continue;
-    const campaignIndicators = indicators.filter((i) => i.campaignId === campaign.id);
-    const declarationValues = values.filter((v) => v.declarationId === declaration.id);
+    const campaignIndicators = indicatorsByCampaign.get(campaign.id) ?? [];
+    let referentiel = referentielByCampaign.get(campaign.id);
+    if (!referentiel) {
+      referentiel = referentielOf(campaign, campaignIndicators);
+      referentielByCampaign.set(campaign.id, referentiel);
+    }
+    const declarationValues = valuesByDeclaration.get(declaration.id) ?? [];
     const valueByCode: Record<string, RecordedValue | null> = {};
     for (const row of declarationValues) {
       const indicator = indicatorById.get(row.indicatorId);
       if (indicator && row.value && row.source) valueByCode[indicator.code] = { data: row.value, source: row.source };
     }
     // First year the professional declared in this scheme: the first-year rule's reference.
-    const earlierYears = allDeclarations
-      .filter((d) => d.professionalId === professional.id)
+    const earlierYears = (transmittedByProfessional.get(professional.id) ?? [])
       .map((d) => campaignById.get(d.campaignId))
       .filter((c): c is Campaign => !!c && c.scheme === campaign.scheme && c.referenceYear < campaign.referenceYear)
       .map((c) => c.referenceYear);
@@ -96,7 +107,7 @@ export async function loadEvaluationInputs(
       indicators: campaignIndicators,
       values: declarationValues,
       input: {
-        referentiel: referentielOf(campaign, campaignIndicators),
+        referentiel,
         campaignStatus: campaign.status,
         professional: {
           profession: professional.profession,
@@ -104,22 +115,31 @@ export async function loadEvaluationInputs(
           installationYear: professional.installationDate ? Number(professional.installationDate.slice(0, 4)) : null,
         },
         values: valueByCode,
-        justificatifs: justificatifs
-          .filter((j) => j.professionalId === professional.id)
-          .map((j) => {
-            const jCampaign = campaignById.get(j.campaignId);
-            return {
-              campaignYear: jCampaign?.referenceYear ?? 0,
-              conventionId: jCampaign?.conventions[professional.profession] ?? null,
-              family: j.family,
-              status: j.status,
-              publisherId: j.declaredPublisherId,
-              softwareId: j.declaredSoftwareId,
-            };
-          }),
+        justificatifs: (justificatifsByProfessional.get(professional.id) ?? []).map((j) => {
+          const jCampaign = campaignById.get(j.campaignId);
+          return {
+            campaignYear: jCampaign?.referenceYear ?? 0,
+            conventionId: jCampaign?.conventions[professional.profession] ?? null,
+            family: j.family,
+            status: j.status,
+            publisherId: j.declaredPublisherId,
+            softwareId: j.declaredSoftwareId,
+          };
+        }),
         firstDeclarationYearByFamily: Object.fromEntries(families.map((f) => [f, firstYear])),
       },
     });
   }
   return result;
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }

@@ -1,10 +1,10 @@
 /**
  * Re-evaluates many declarations at once (imports): inputs loaded in a fixed number of queries, the
- * rules run in memory, and the changed atteintes and rémunérations written as grouped updates (one
- * statement per distinct result, not one per row).
+ * rules run in memory, and only the changed atteintes and rémunérations written, each kind in one
+ * multi-row UPDATE per slice.
  */
 import type { EntityManager } from 'typeorm';
-import { chunks } from '../imports/bulk';
+import { bulkUpdateById, chunks } from '../imports/bulk';
 import { Declaration, IndicatorValue } from './declaration.entity';
 import { evaluateDeclaration } from './evaluation';
 import { loadEvaluationInputs } from './evaluation-inputs';
@@ -15,23 +15,16 @@ export interface RecomputeSummary {
   remunerationsChanged: number;
 }
 
-/**
- * Declarations loaded at a time: loadEvaluationInputs matches rows to declarations by scanning lists,
- * so its cost grows with the square of the slice; 250 measured best.
- */
-const LOAD_SLICE = 250;
+/** Declarations loaded at a time: one import batch, within the IN (…) lists the drivers handle well. */
+const LOAD_SLICE = 1_000;
 
 export async function recomputeDeclarations(em: EntityManager, ids: readonly number[]): Promise<RecomputeSummary> {
   const unique = [...new Set(ids)];
   const summary: RecomputeSummary = { declarations: 0, valuesChanged: 0, remunerationsChanged: 0 };
   for (const slice of chunks(unique, LOAD_SLICE)) {
     const loaded = await loadEvaluationInputs(em, slice);
-    // achievement + reason → value ids; total → declaration ids.
-    const valueGroups = new Map<
-      string,
-      { achievement: IndicatorValue['achievement']; reason: string; ids: number[] }
-    >();
-    const totalGroups = new Map<number, number[]>();
+    const valueChanges: { id: number; achievement: IndicatorValue['achievement']; achievementReason: string }[] = [];
+    const totalChanges: { id: number; projectedRemunerationCents: number }[] = [];
     for (const [declarationId, entry] of loaded) {
       summary.declarations += 1;
       const evaluation = evaluateDeclaration(entry.input);
@@ -42,43 +35,17 @@ export async function recomputeDeclarations(em: EntityManager, ids: readonly num
         if (!result) continue;
         const reason = result.achievement.reason.slice(0, 400);
         if (row.achievement === result.achievement.status && row.achievementReason === reason) continue;
-        const key = `${result.achievement.status}\u0000${reason}`;
-        let group = valueGroups.get(key);
-        if (!group) {
-          group = { achievement: result.achievement.status, reason, ids: [] };
-          valueGroups.set(key, group);
-        }
-        group.ids.push(row.id);
+        valueChanges.push({ id: row.id, achievement: result.achievement.status, achievementReason: reason });
       }
       const total = evaluation.remuneration.totalCents;
       if (entry.declaration.projectedRemunerationCents !== total) {
-        const group = totalGroups.get(total) ?? [];
-        group.push(declarationId);
-        totalGroups.set(total, group);
+        totalChanges.push({ id: declarationId, projectedRemunerationCents: total });
       }
     }
-    for (const group of valueGroups.values()) {
-      for (const idSlice of chunks(group.ids)) {
-        await em
-          .createQueryBuilder()
-          .update(IndicatorValue)
-          .set({ achievement: group.achievement, achievementReason: group.reason })
-          .where('id IN (:...ids)', { ids: idSlice })
-          .execute();
-      }
-      summary.valuesChanged += group.ids.length;
-    }
-    for (const [total, declarationIds] of totalGroups) {
-      for (const idSlice of chunks(declarationIds)) {
-        await em
-          .createQueryBuilder()
-          .update(Declaration)
-          .set({ projectedRemunerationCents: total })
-          .where('id IN (:...ids)', { ids: idSlice })
-          .execute();
-      }
-      summary.remunerationsChanged += declarationIds.length;
-    }
+    await bulkUpdateById(em, IndicatorValue, valueChanges, ['achievement', 'achievementReason']);
+    await bulkUpdateById(em, Declaration, totalChanges, ['projectedRemunerationCents']);
+    summary.valuesChanged += valueChanges.length;
+    summary.remunerationsChanged += totalChanges.length;
   }
   return summary;
 }

@@ -93,6 +93,42 @@ export function bulkUpsert<E extends ObjectLiteral>(
   });
 }
 
+/**
+ * Sets properties of rows found by id, each row its own values, in one UPDATE per slice
+ * (`SET col = CASE id WHEN ? THEN ? … END … WHERE id IN (…)`): one round trip for a thousand rows
+ * whose values all differ, in both dialects.
+ */
+export async function bulkUpdateById<E extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  rows: ({ id: number } & BulkRow<E>)[],
+  properties: (keyof E & string)[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const { metadata, columns } = columnsOf(em, entity, properties);
+  const escape = (name: string) => em.connection.driver.escape(name);
+  const id = escape(metadata.findColumnWithPropertyName('id')!.databaseName);
+  // Per row: 2 parameters per column (id, value) and 1 for the IN list.
+  const perStatement = Math.max(
+    1,
+    Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / (2 * columns.length + 1))),
+  );
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const slice = rows.slice(start, start + perStatement);
+    const parameters: unknown[] = [];
+    const sets = columns.map((column) => {
+      for (const row of slice)
+        parameters.push(row.id, parameterOf(em, column, (row as ObjectLiteral)[column.propertyName]));
+      return `${escape(column.databaseName)} = CASE ${id}${' WHEN ? THEN ?'.repeat(slice.length)} END`;
+    });
+    parameters.push(...slice.map((row) => row.id));
+    await em.query(
+      `UPDATE ${escape(metadata.tableName)} SET ${sets.join(', ')} WHERE ${id} IN (${slice.map(() => '?').join(', ')})`,
+      parameters,
+    );
+  }
+}
+
 /** Splits a list for `IN (…)` clauses. */
 export function chunks<T>(items: readonly T[], size = 5_000): T[][] {
   const out: T[][] = [];

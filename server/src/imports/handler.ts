@@ -226,13 +226,12 @@ export async function valuesOf(em: EntityManager, declarationIds: number[], indi
   const map = new Map<string, ValueRef>();
   const wanted = new Set(indicatorIds);
   if (declarationIds.length === 0 || wanted.size === 0) return map;
-  const ids = [...wanted];
+  // By declaration only (the unique index's prefix); the indicators are filtered here.
   const rows = await selectIn<Record<string, string | number | null>>(
     em,
     'SELECT id, declaration_id, indicator_id, value, source, prefill_origin FROM indicator_value',
     'declaration_id',
     declarationIds,
-    { sql: `indicator_id IN (${ids.map(() => '?').join(',')})`, parameters: ids },
   );
   for (const r of rows) {
     const indicatorId = Number(r.indicator_id);

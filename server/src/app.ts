@@ -5,7 +5,10 @@ import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -137,6 +140,8 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
     validationRules: validationRules(config),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Answers are per agent and never cached by HTTP: the cache-control plugin's per-field hook only costs.
+      ApolloServerPluginCacheControlDisabled(),
       ...(config.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...securityPlugins(config),
     ],

@@ -1,0 +1,912 @@
+/**
+ * The raw floor: node:http + mysql2, no framework, no ORM, no GraphQL. It authenticates the same
+ * bearer token, runs the SQL the services run (hand-written, each statement once) and answers the
+ * same JSON as the API for the bench operations. The business rules are the server's own pure
+ * functions (evaluation, nodes): the floor measures everything the API adds around them.
+ *
+ *   npx tsx --tsconfig server/tsconfig.json bench/floor.ts   (env DATABASE_URL, PORT, DB_POOL_SIZE)
+ *
+ * POST /floor/<op> with the operation's variables as JSON body; answers { data: { <root>: … } }
+ * and X-Sql-Statements like the API.
+ */
+import 'reflect-metadata';
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import mysql, { type Pool, type PoolConnection, type ResultSetHeader } from 'mysql2/promise';
+import {
+  Permission,
+  effectiveCaisses,
+  requirePermission,
+  type AuthenticatedAgent,
+} from '../server/src/agents/authorization';
+import { agentSummary } from '../server/src/agents/agent-summary';
+import type { AuditDetails } from '../server/src/audit/audit-event.entity';
+import { hashAuditRow } from '../server/src/audit/audit.service';
+import { campaignNode, indicatorNode } from '../server/src/campaigns/campaigns.service';
+import type { Campaign } from '../server/src/campaigns/campaign.entity';
+import type { Indicator } from '../server/src/campaigns/indicator.entity';
+import { decodeCursor, pageSize, toPage } from '../server/src/common/pagination';
+import type { Declaration, IndicatorValue } from '../server/src/declarations/declaration.entity';
+import { indicatorNodes, remunerationNode } from '../server/src/declarations/declarations.service';
+import { evaluateDeclaration } from '../server/src/declarations/evaluation';
+import { referentielOf, type LoadedDeclaration } from '../server/src/declarations/evaluation-inputs';
+import type { Justificatif } from '../server/src/justificatifs/justificatif.entity';
+import { checkTransition } from '../server/src/justificatifs/justificatif.machine';
+import { justificatifNode } from '../server/src/justificatifs/justificatifs.service';
+import { parseSearchQuery } from '../server/src/professionals/identifiers';
+import { searchKey } from '../server/src/professionals/normalize';
+import type { Professional } from '../server/src/professionals/professional.entity';
+import { AGE_BUCKETS, bucketThresholds } from '../server/src/progress/age-buckets';
+import { FILE, PROGRESS, QUEUE, SEARCH, VALIDATE } from './operations';
+import { project, rootSelection } from './project';
+
+// ------------------------------------------------------------------------------------------------
+// Rows: snake_case columns to the entities' camelCase, JSON text parsed, tinyint booleans.
+
+const JSON_COLUMNS = new Set([
+  'professions',
+  'conventions',
+  'settings',
+  'remuneration',
+  'sources',
+  'definition',
+  'value',
+  'values',
+  'rejection_reasons',
+  'checklist',
+  'reasons',
+  'details',
+]);
+const BOOL_COLUMNS = new Set([
+  'national_scope',
+  'active',
+  'neutralised',
+  'honour_attestation',
+  'conditions_acknowledged',
+  'uses_amelipro',
+  'dmp_compatible',
+  'lap_certified',
+]);
+const camel = (s: string) => s.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+function entity<T>(row: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    let v = value;
+    if (JSON_COLUMNS.has(key) && typeof v === 'string') v = JSON.parse(v);
+    else if (BOOL_COLUMNS.has(key) && v !== null) v = Boolean(v);
+    out[camel(key)] = v;
+  }
+  return out as T;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One request's SQL: every statement counted, like the API's X-Sql-Statements. */
+class Sql {
+  statements = 0;
+  constructor(private readonly runner: Pool | PoolConnection) {}
+  async rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    this.statements += 1;
+    const [rows] = await this.runner.query(sql, params);
+    return rows as T[];
+  }
+  async entities<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.rows(sql, params)).map((r) => entity<T>(r));
+  }
+  async exec(sql: string, params: unknown[] = []): Promise<ResultSetHeader> {
+    this.statements += 1;
+    const [result] = await this.runner.query(sql, params);
+    return result as ResultSetHeader;
+  }
+}
+
+const inList = (values: readonly unknown[]) => values.map(() => '?').join(',');
+
+// ------------------------------------------------------------------------------------------------
+// Authentication: the session row and its agent, as authenticateToken does.
+
+const IDLE_MS = 30 * 60_000;
+const TOUCH_INTERVAL_MS = 60_000;
+
+interface SessionRow {
+  id: string;
+  agentId: number;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+}
+interface AgentRow {
+  id: number;
+  email: string;
+  displayName: string;
+  role: AuthenticatedAgent['role'];
+  caisseCode: string;
+  nationalScope: boolean;
+  active: boolean;
+}
+
+async function authenticate(sql: Sql, header: string | undefined): Promise<AuthenticatedAgent | null> {
+  const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+  if (!token || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const id = createHash('sha256').update(token).digest('hex');
+  const [session] = await sql.entities<SessionRow>('SELECT * FROM agent_session WHERE id = ? LIMIT 1', [id]);
+  const now = Date.now();
+  if (!session || session.revokedAt) return null;
+  if (now >= session.expiresAt.getTime() || now >= session.lastSeenAt.getTime() + IDLE_MS) return null;
+  const [agent] = await sql.entities<AgentRow>('SELECT * FROM agent WHERE id = ? LIMIT 1', [session.agentId]);
+  if (!agent || !agent.active) return null;
+  if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await sql.exec('UPDATE agent_session SET last_seen_at = ? WHERE id = ?', [new Date(now), id]);
+  }
+  return { ...agent, sessionId: id };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Audit chain: the same four statements as recordAudit, inside the caller's transaction.
+
+async function audit(
+  sql: Sql,
+  input: {
+    agentId: number;
+    action: string;
+    targetType: string;
+    targetId: number;
+    caisseCode: string;
+    professionalId: number;
+    details?: AuditDetails | null;
+  },
+) {
+  const [head] = await sql.rows<{ last_hash: string }>('SELECT * FROM audit_head WHERE id = 1 FOR UPDATE');
+  if (!head) throw new Error('audit_head missing');
+  const at = new Date();
+  at.setMilliseconds(0);
+  const partial = {
+    at,
+    agentId: input.agentId,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: String(input.targetId),
+    caisseCode: input.caisseCode,
+    professionalId: input.professionalId,
+    details: input.details ?? null,
+    prevHash: head.last_hash,
+  };
+  const inserted = await sql.exec(
+    'INSERT INTO audit_event (at, agent_id, action, target_type, target_id, caisse_code, professional_id, details, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)',
+    [
+      at,
+      partial.agentId,
+      partial.action,
+      partial.targetType,
+      partial.targetId,
+      partial.caisseCode,
+      partial.professionalId,
+      partial.details === null ? null : JSON.stringify(partial.details),
+      partial.prevHash,
+      'pending',
+    ],
+  );
+  const id = inserted.insertId;
+  const hash = hashAuditRow({ ...partial, id });
+  await sql.exec('UPDATE audit_event SET hash = ? WHERE id = ?', [hash, id]);
+  await sql.exec('UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1', [id, hash]);
+}
+
+async function transaction<T>(pool: Pool, outer: Sql, work: (sql: Sql) => Promise<T>): Promise<T> {
+  const conn = await pool.getConnection();
+  const sql = new Sql(conn);
+  try {
+    await sql.exec('START TRANSACTION');
+    const result = await work(sql);
+    await sql.exec('COMMIT');
+    return result;
+  } catch (error) {
+    await conn.query('ROLLBACK');
+    throw error;
+  } finally {
+    outer.statements += sql.statements;
+    conn.release();
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// (a) Search
+
+interface SearchVars {
+  filter?: { query?: string; caisseCode?: string } | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+async function search(sql: Sql, agent: AuthenticatedAgent | null, vars: SearchVars) {
+  const me = requirePermission(agent, Permission.READ_PROFESSIONALS);
+  const limit = pageSize(vars.first);
+  const cursor = decodeCursor(vars.after, ['string', 'number'] as const);
+  const caisses = effectiveCaisses(me, vars.filter?.caisseCode);
+  const where: string[] = ['1 = 1'];
+  const params: unknown[] = [];
+  if (caisses) {
+    if (caisses.length === 0) return { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] };
+    where.push(`p.caisse_code IN (${inList(caisses)})`);
+    params.push(...caisses);
+  }
+  const text = vars.filter?.query?.trim();
+  if (text) {
+    const parsed = parseSearchQuery(text);
+    if (parsed.kind === 'MALFORMED_IDENTIFIER') throw new HttpError(200, 'BAD_USER_INPUT', 'Identifiant mal formé');
+    if (parsed.kind === 'IDENTIFIER') {
+      const columns = parsed.candidates.map((k) =>
+        k === 'RPPS' ? 'p.rpps' : k === 'ADELI' ? 'p.adeli' : 'p.am_number',
+      );
+      where.push(`(${columns.map((c) => `${c} = ?`).join(' OR ')})`);
+      params.push(...columns.map(() => parsed.value));
+    } else {
+      const prefix = searchKey(parsed.value);
+      where.push("p.search_name LIKE ? ESCAPE '!'");
+      params.push(`${prefix.replace(/[!%_]/g, '!$&')}%`);
+    }
+  }
+  const [count] = await sql.rows<{ cnt: number }>(
+    `SELECT COUNT(1) AS cnt FROM professional p WHERE ${where.join(' AND ')}`,
+    params,
+  );
+  const pageWhere = [...where];
+  const pageParams = [...params];
+  if (cursor) {
+    pageWhere.push('(p.search_name > ? OR (p.search_name = ? AND p.id > ?))');
+    pageParams.push(cursor[0], cursor[0], cursor[1]);
+  }
+  const rows = await sql.entities<Professional>(
+    `SELECT * FROM professional p WHERE ${pageWhere.join(' AND ')} ORDER BY p.search_name ASC, p.id ASC LIMIT ${limit + 1}`,
+    pageParams,
+  );
+  const page = toPage(rows, limit, (r) => [r.searchName, r.id]);
+  const codes = [...new Set(page.nodes.map((p) => p.caisseCode))];
+  const caisseRows = codes.length
+    ? await sql.rows<{ code: string; name: string }>(`SELECT * FROM caisse WHERE code IN (${inList(codes)})`, codes)
+    : [];
+  const caisseByCode = new Map(caisseRows.map((c) => [c.code, c]));
+  return {
+    totalCount: Number(count?.cnt ?? 0),
+    pageInfo: page.pageInfo,
+    nodes: page.nodes.map((p) => ({ ...p, id: String(p.id), caisse: caisseByCode.get(p.caisseCode) })),
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// (b) A professional's file: every campaign's declaration, evaluated by the rules
+
+async function file(pool: Pool, sql: Sql, agent: AuthenticatedAgent | null, vars: { id: string }) {
+  const me = requirePermission(agent, Permission.READ_PROFESSIONALS);
+  const id = Number(vars.id);
+  const [professional] = await sql.entities<Professional>('SELECT * FROM professional WHERE id IN (?)', [id]);
+  if (!professional || !(me.nationalScope || me.caisseCode === professional.caisseCode)) return null;
+  await transaction(pool, sql, (tx) =>
+    audit(tx, {
+      agentId: me.id,
+      action: 'PROFESSIONAL_VIEWED',
+      targetType: 'PROFESSIONAL',
+      targetId: id,
+      caisseCode: professional.caisseCode,
+      professionalId: id,
+    }),
+  );
+  const [caisses, campaigns, declarations, justificatifs, payments, contacts] = await Promise.all([
+    sql.rows('SELECT * FROM caisse WHERE code IN (?)', [professional.caisseCode]),
+    sql.entities<Campaign>('SELECT * FROM campaign ORDER BY reference_year DESC, scheme ASC'),
+    sql.entities<Declaration>('SELECT * FROM declaration WHERE professional_id IN (?) ORDER BY campaign_id DESC', [id]),
+    sql.entities<Justificatif>(
+      'SELECT * FROM justificatif WHERE professional_id IN (?) ORDER BY received_at DESC, id DESC',
+      [id],
+    ),
+    sql.entities('SELECT * FROM payment WHERE professional_id IN (?) ORDER BY paid_on DESC, id DESC', [id]),
+    sql.entities('SELECT * FROM contact_log WHERE professional_id IN (?) ORDER BY at DESC, id DESC', [id]),
+  ]);
+  const declarationIds = declarations.map((d) => d.id);
+  const campaignIds = [
+    ...new Set([...declarations.map((d) => d.campaignId), ...justificatifs.map((j) => j.campaignId)]),
+  ];
+  const [values, indicators] = await Promise.all([
+    declarationIds.length
+      ? sql.entities<IndicatorValue>(
+          `SELECT * FROM indicator_value WHERE declaration_id IN (${inList(declarationIds)}) ORDER BY id ASC`,
+          declarationIds,
+        )
+      : [],
+    campaignIds.length
+      ? sql.entities<Indicator>(
+          `SELECT * FROM indicator WHERE campaign_id IN (${inList(campaignIds)}) ORDER BY display_order ASC`,
+          campaignIds,
+        )
+      : [],
+  ]);
+  const campaignById = new Map(campaigns.map((c) => [c.id, c]));
+  return {
+    ...professional,
+    id: String(professional.id),
+    caisse: caisses[0],
+    campaigns: campaigns.filter((c) => c.professions.includes(professional.profession)).map(campaignNode),
+    declarations: declarations.map((declaration) => {
+      const loaded = loadedDeclaration(
+        declaration,
+        campaignById,
+        professional,
+        indicators,
+        values,
+        justificatifs,
+        declarations,
+      );
+      const evaluated = { loaded, evaluation: evaluateDeclaration(loaded.input) };
+      return {
+        ...declaration,
+        id: String(declaration.id),
+        campaign: campaignNode(loaded.campaign),
+        indicators: indicatorNodes(evaluated).map((node) => ({
+          ...node,
+          indicator: indicatorNode(loaded.indicators.find((i) => i.id === node.indicatorId)!),
+          justificatifs: justificatifs
+            .filter((j) => j.campaignId === node.campaignId && j.indicatorId === node.indicatorId)
+            .map((j) => justificatifNode(j)),
+        })),
+        remuneration: remunerationNode(evaluated.evaluation),
+      };
+    }),
+    payments,
+    contacts,
+  };
+}
+
+/** What loadEvaluationInputs builds, from rows already in hand. */
+function loadedDeclaration(
+  declaration: Declaration,
+  campaignById: Map<number, Campaign>,
+  professional: Professional,
+  allIndicators: Indicator[],
+  allValues: IndicatorValue[],
+  justificatifs: Justificatif[],
+  declarations: Pick<Declaration, 'campaignId' | 'status'>[],
+): LoadedDeclaration {
+  const campaign = campaignById.get(declaration.campaignId)!;
+  const indicators = allIndicators.filter((i) => i.campaignId === campaign.id);
+  const values = allValues.filter((v) => v.declarationId === declaration.id);
+  const indicatorById = new Map(indicators.map((i) => [i.id, i]));
+  const valueByCode: LoadedDeclaration['input']['values'] = {};
+  for (const row of values) {
+    const indicator = indicatorById.get(row.indicatorId);
+    if (indicator && row.value && row.source) valueByCode[indicator.code] = { data: row.value, source: row.source };
+  }
+  const earlierYears = declarations
+    .filter((d) => d.status === 'TRANSMITTED')
+    .map((d) => campaignById.get(d.campaignId))
+    .filter((c): c is Campaign => !!c && c.scheme === campaign.scheme && c.referenceYear < campaign.referenceYear)
+    .map((c) => c.referenceYear);
+  const firstYear = earlierYears.length ? Math.min(...earlierYears) : null;
+  const families = indicators.map((i) => i.definition.justificatif.family).filter((f): f is string => !!f);
+  return {
+    declaration,
+    campaign,
+    indicators,
+    values,
+    input: {
+      referentiel: referentielOf(campaign, indicators),
+      campaignStatus: campaign.status,
+      professional: {
+        profession: professional.profession,
+        specialty: professional.specialty,
+        installationYear: professional.installationDate ? Number(professional.installationDate.slice(0, 4)) : null,
+      },
+      values: valueByCode,
+      justificatifs: justificatifs.map((j) => {
+        const jCampaign = campaignById.get(j.campaignId);
+        return {
+          campaignYear: jCampaign?.referenceYear ?? 0,
+          conventionId: jCampaign?.conventions[professional.profession] ?? null,
+          family: j.family,
+          status: j.status,
+          publisherId: j.declaredPublisherId,
+          softwareId: j.declaredSoftwareId,
+        };
+      }),
+      firstDeclarationYearByFamily: Object.fromEntries(families.map((f) => [f, firstYear])),
+    },
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// (c) A page of the justificatif queue
+
+interface QueueVars {
+  filter?: { view?: string; campaignYear?: number; scheme?: string; caisseCode?: string } | null;
+  first?: number | null;
+}
+
+async function queue(sql: Sql, agent: AuthenticatedAgent | null, vars: QueueVars) {
+  const me = requirePermission(agent, Permission.READ_DOCUMENTS);
+  const limit = pageSize(vars.first);
+  const view = vars.filter?.view ?? 'TO_PROCESS';
+  const caisses = effectiveCaisses(me, vars.filter?.caisseCode);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (view === 'PROCESSED') where.push("j.status IN ('VALIDATED','REJECTED')");
+  else where.push("j.status = 'RECEIVED'");
+  if (view === 'TO_PROCESS') where.push('j.assigned_agent_id IS NULL');
+  if (view === 'MINE') {
+    where.push('j.assigned_agent_id = ?');
+    params.push(me.id);
+  }
+  if (caisses) {
+    where.push(`j.caisse_code IN (${inList(caisses)})`);
+    params.push(...caisses);
+  }
+  let campaigns: Campaign[] = [];
+  if (vars.filter?.campaignYear) {
+    campaigns = await sql.entities<Campaign>('SELECT * FROM campaign ORDER BY reference_year DESC, scheme ASC');
+    const ids = campaigns
+      .filter(
+        (c) =>
+          c.referenceYear === vars.filter?.campaignYear && (!vars.filter.scheme || c.scheme === vars.filter.scheme),
+      )
+      .map((c) => c.id);
+    where.push(`j.campaign_id IN (${inList(ids)})`);
+    params.push(...ids);
+  }
+  const [count] = await sql.rows<{ cnt: number }>(
+    `SELECT COUNT(1) AS cnt FROM justificatif j WHERE ${where.join(' AND ')}`,
+    params,
+  );
+  const rows = await sql.entities<Justificatif>(
+    `SELECT * FROM justificatif j WHERE ${where.join(' AND ')} ORDER BY j.received_at ASC, j.id ASC LIMIT ${limit + 1}`,
+    params,
+  );
+  const now = Date.now();
+  const page = toPage(
+    rows.map((r) => justificatifNode(r, now)),
+    limit,
+    (n) => [n.receivedAt.toISOString(), Number(n.id)],
+  );
+  const professionalIds = [...new Set(page.nodes.map((n) => n.professionalId))];
+  const campaignIds = [...new Set(page.nodes.map((n) => n.campaignId))];
+  const agentIds = [...new Set(page.nodes.map((n) => n.assignedAgentId).filter((a): a is number => a !== null))];
+  const [professionals, indicators, agents] = await Promise.all([
+    professionalIds.length
+      ? sql.entities<Professional>(
+          `SELECT * FROM professional WHERE id IN (${inList(professionalIds)})`,
+          professionalIds,
+        )
+      : [],
+    campaignIds.length
+      ? sql.entities<Indicator>(
+          `SELECT * FROM indicator WHERE campaign_id IN (${inList(campaignIds)}) ORDER BY display_order ASC`,
+          campaignIds,
+        )
+      : [],
+    agentIds.length ? sql.entities<AgentRow>(`SELECT * FROM agent WHERE id IN (${inList(agentIds)})`, agentIds) : [],
+  ]);
+  const professionalById = new Map(professionals.map((p) => [p.id, p]));
+  const indicatorById = new Map(indicators.map((i) => [i.id, i]));
+  const agentById = new Map(agents.map((a) => [a.id, a]));
+  return {
+    totalCount: Number(count?.cnt ?? 0),
+    pageInfo: page.pageInfo,
+    nodes: page.nodes.map((n) => ({
+      ...n,
+      professional: { ...professionalById.get(n.professionalId), id: String(n.professionalId) },
+      indicator: indicatorNode(indicatorById.get(n.indicatorId)!),
+      assignedTo: n.assignedAgentId ? agentSummary(agentById.get(n.assignedAgentId) as never) : null,
+    })),
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// (d) Campaign progress: the same grouped queries, figures assembled the same way
+
+const PROFESSION_LABELS: Record<string, string> = {
+  MEDECIN_GENERALISTE: 'Médecins généralistes',
+  MEDECIN_SPECIALISTE: 'Médecins spécialistes',
+  CHIRURGIEN_DENTISTE: 'Chirurgiens-dentistes',
+  INFIRMIER: 'Infirmiers',
+  MASSEUR_KINESITHERAPEUTE: 'Masseurs-kinésithérapeutes',
+  SAGE_FEMME: 'Sages-femmes',
+  ORTHOPHONISTE: 'Orthophonistes',
+  ORTHOPTISTE: 'Orthoptistes',
+  PEDICURE_PODOLOGUE: 'Pédicures-podologues',
+};
+const num = (v: unknown) => Number(v ?? 0);
+
+/** The national/caisse progress SQL, exported for EXPLAIN in the report. */
+export function progressStatements(campaignIds: number[], professions: string[], caisses: string[] | null) {
+  const scope = (alias: string) => (caisses ? ` AND ${alias}.caisse_code IN (${inList(caisses)})` : '');
+  const c = caisses ?? [];
+  const [t8, t16, t31] = bucketThresholds(new Date());
+  const ids = inList(campaignIds);
+  return {
+    concerned: {
+      sql: `SELECT p.caisse_code AS caisse, p.profession AS profession, COUNT(*) AS n FROM professional p WHERE ${professions.length ? `p.profession IN (${inList(professions)})` : '1 = 0'}${scope('p')} GROUP BY p.caisse_code, p.profession`,
+      params: [...professions, ...c],
+    },
+    declarations: {
+      sql: `SELECT d.caisse_code AS caisse, d.profession AS profession, d.status AS status, COUNT(*) AS n, SUM(d.projected_remuneration_cents) AS projected, SUM(COALESCE(d.computed_remuneration_cents, 0)) AS computed FROM declaration d WHERE d.campaign_id IN (${ids})${scope('d')} GROUP BY d.caisse_code, d.profession, d.status`,
+      params: [...campaignIds, ...c],
+    },
+    justificatifs: {
+      sql: `SELECT j.caisse_code AS caisse, j.profession AS profession, j.status AS status, CASE WHEN j.received_at >= ? THEN 0 WHEN j.received_at >= ? THEN 1 WHEN j.received_at >= ? THEN 2 ELSE 3 END AS bucket, COUNT(*) AS n FROM justificatif j WHERE j.campaign_id IN (${ids})${scope('j')} GROUP BY j.caisse_code, j.profession, j.status, bucket`,
+      params: [t8, t16, t31, ...campaignIds, ...c],
+    },
+    achievements: {
+      sql: caisses
+        ? `SELECT v.indicator_id AS indicatorId, v.achievement AS achievement, COUNT(*) AS n FROM indicator_value v INNER JOIN declaration d ON d.id = v.declaration_id WHERE v.campaign_id IN (${ids})${scope('d')} GROUP BY v.indicator_id, v.achievement`
+        : `SELECT v.indicator_id AS indicatorId, v.achievement AS achievement, COUNT(*) AS n FROM indicator_value v WHERE v.campaign_id IN (${ids}) GROUP BY v.indicator_id, v.achievement`,
+      params: [...campaignIds, ...c],
+    },
+    indicators: {
+      sql: `SELECT * FROM indicator WHERE campaign_id IN (${ids}) ORDER BY campaign_id ASC, display_order ASC`,
+      params: [...campaignIds],
+    },
+    paid: {
+      sql: `SELECT SUM(pay.amount_cents) AS total FROM payment pay WHERE pay.campaign_id IN (${ids}) AND pay.status <> 'CANCELLED'${scope('pay')}`,
+      params: [...campaignIds, ...c],
+    },
+    caisses: {
+      sql: caisses
+        ? `SELECT code, name FROM caisse WHERE code IN (${inList(caisses)})`
+        : 'SELECT code, name FROM caisse',
+      params: [...c],
+    },
+  };
+}
+
+type Row = Record<string, unknown> & { caisse: string; profession: string };
+interface Line {
+  key: string;
+  label: string;
+  profession: string | null;
+  professionalsConcerned: number;
+  declarationsStarted: number;
+  declarationsTransmitted: number;
+  justificatifsPending: number;
+  projectedCents: number;
+  computedCents: number;
+}
+
+async function progress(
+  sql: Sql,
+  agent: AuthenticatedAgent | null,
+  vars: { year: number; scheme?: string | null; caisseCode?: string | null },
+) {
+  const me = requirePermission(agent, Permission.READ_DASHBOARDS);
+  const all = await sql.entities<Campaign>('SELECT * FROM campaign ORDER BY reference_year DESC, scheme ASC');
+  const campaigns = all.filter((c) => c.referenceYear === vars.year && (!vars.scheme || c.scheme === vars.scheme));
+  const campaignIds = campaigns.map((c) => c.id);
+  const professions = [...new Set(campaigns.flatMap((c) => c.professions))];
+  const caisses = effectiveCaisses(me, vars.caisseCode);
+  const s = progressStatements(campaignIds, professions, caisses);
+  const [concerned, declarations, justificatifs, achievements, indicatorRows, paidRows, caisseRows] = await Promise.all(
+    [
+      sql.rows<Row>(s.concerned.sql, s.concerned.params),
+      sql.rows<Row>(s.declarations.sql, s.declarations.params),
+      sql.rows<Row>(s.justificatifs.sql, s.justificatifs.params),
+      sql.rows<{ indicatorId: number; achievement: string; n: number }>(s.achievements.sql, s.achievements.params),
+      sql.entities<Indicator>(s.indicators.sql, s.indicators.params),
+      sql.rows<{ total: string | null }>(s.paid.sql, s.paid.params),
+      sql.rows<{ code: string; name: string }>(s.caisses.sql, s.caisses.params),
+    ],
+  );
+  const caisseName = new Map(caisseRows.map((c) => [c.code, c.name]));
+  const breakdown = (
+    keyOf: (r: Row) => string,
+    labelOf: (k: string) => string,
+    professionOf: (k: string) => string | null,
+  ) => {
+    const lines = new Map<string, Line>();
+    const line = (key: string) => {
+      let l = lines.get(key);
+      if (!l) {
+        l = {
+          key,
+          label: labelOf(key),
+          profession: professionOf(key),
+          professionalsConcerned: 0,
+          declarationsStarted: 0,
+          declarationsTransmitted: 0,
+          justificatifsPending: 0,
+          projectedCents: 0,
+          computedCents: 0,
+        };
+        lines.set(key, l);
+      }
+      return l;
+    };
+    for (const r of concerned) line(keyOf(r)).professionalsConcerned += num(r.n);
+    for (const r of declarations) {
+      const l = line(keyOf(r));
+      if (r.status !== 'NOT_STARTED') l.declarationsStarted += num(r.n);
+      if (r.status === 'TRANSMITTED') l.declarationsTransmitted += num(r.n);
+      l.projectedCents += num(r.projected);
+      l.computedCents += num(r.computed);
+    }
+    for (const r of justificatifs) if (r.status === 'RECEIVED') line(keyOf(r)).justificatifsPending += num(r.n);
+    return [...lines.values()].sort((a, b) => a.key.localeCompare(b.key));
+  };
+  const byProfession = breakdown(
+    (r) => r.profession,
+    (k) => PROFESSION_LABELS[k] ?? k,
+    (k) => k,
+  );
+  const byCaisse = breakdown(
+    (r) => r.caisse,
+    (k) => caisseName.get(k) ?? k,
+    () => null,
+  );
+  const sum = (f: (l: Line) => number) => byCaisse.reduce((acc, l) => acc + f(l), 0);
+  const countStatus = (status: string) =>
+    justificatifs.filter((r) => r.status === status).reduce((a, r) => a + num(r.n), 0);
+  const campaignLabel = new Map(campaigns.map((c) => [c.id, c.label]));
+  return {
+    professionalsConcerned: sum((l) => l.professionalsConcerned),
+    declarationsStarted: sum((l) => l.declarationsStarted),
+    declarationsTransmitted: sum((l) => l.declarationsTransmitted),
+    justificatifs: {
+      received: countStatus('RECEIVED') + countStatus('VALIDATED') + countStatus('REJECTED'),
+      validated: countStatus('VALIDATED'),
+      rejected: countStatus('REJECTED'),
+      pending: countStatus('RECEIVED'),
+      pendingByAge: AGE_BUCKETS.map((b, index) => ({
+        label: b.label,
+        count: justificatifs
+          .filter((r) => r.status === 'RECEIVED' && num(r.bucket) === index)
+          .reduce((a, r) => a + num(r.n), 0),
+      })),
+    },
+    achievementByIndicator: indicatorRows.map((indicator) => {
+      const count = (status: string) =>
+        num(achievements.find((a) => num(a.indicatorId) === indicator.id && a.achievement === status)?.n);
+      const achieved = count('ACHIEVED');
+      const neutralised = count('NEUTRALISED');
+      const notAchieved = count('NOT_ACHIEVED');
+      const pendingJustificatif = count('PENDING_JUSTIFICATIF');
+      const total = achieved + neutralised + notAchieved + pendingJustificatif;
+      return {
+        campaignLabel: campaignLabel.get(indicator.campaignId) ?? '',
+        code: indicator.code,
+        label: indicator.label,
+        achieved,
+        notAchieved,
+        neutralised,
+        pendingJustificatif,
+        achievementRate: total === 0 ? 0 : (achieved + neutralised) / total,
+      };
+    }),
+    projectedCents: sum((l) => l.projectedCents),
+    computedCents: sum((l) => l.computedCents),
+    paidCents: num(paidRows[0]?.total),
+    byProfession,
+    byCaisse,
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// (e) Validate a justificatif: conditional update on the version, history, audit, re-evaluation
+
+interface ValidateVars {
+  id: string;
+  expectedVersion: number;
+  checklist?: { code: string; checked: boolean }[] | null;
+}
+
+async function validate(pool: Pool, outer: Sql, agent: AuthenticatedAgent | null, vars: ValidateVars) {
+  const me = requirePermission(agent, Permission.DECIDE_JUSTIFICATIFS);
+  const id = Number(vars.id);
+  return transaction(pool, outer, async (sql) => {
+    const [row] = await sql.entities<Justificatif>('SELECT * FROM justificatif WHERE id = ? LIMIT 1', [id]);
+    if (!row || !(me.nationalScope || me.caisseCode === row.caisseCode))
+      throw new HttpError(200, 'NOT_FOUND', 'Justificatif introuvable');
+    const [indicator] = await sql.entities<Indicator>('SELECT * FROM indicator WHERE id = ? LIMIT 1', [
+      row.indicatorId,
+    ]);
+    const items = indicator!.definition.justificatif.checklist ?? [];
+    const known = new Set(items.map((i) => i.code));
+    const checklist = vars.checklist?.map((e) => ({ code: e.code, checked: e.checked })) ?? null;
+    if (checklist?.some((e) => !known.has(e.code))) throw new HttpError(200, 'BAD_USER_INPUT', 'Élément inconnu');
+    const [campaign] = await sql.entities<Campaign>('SELECT * FROM campaign WHERE id = ? LIMIT 1', [row.campaignId]);
+    if (campaign!.status === 'COMPUTED' || campaign!.status === 'PAID')
+      throw new HttpError(200, 'CAMPAIGN_CLOSED', 'Campagne calculée');
+    const transition = checkTransition(row.status, 'VALIDATED');
+    if (!transition.allowed) throw new HttpError(200, 'CONFLICT', transition.reason);
+    if (row.version !== vars.expectedVersion) throw new HttpError(200, 'STALE_VERSION', 'Version');
+    const now = new Date();
+    now.setMilliseconds(0);
+    const [value] = await sql.entities<IndicatorValue>(
+      'SELECT * FROM indicator_value WHERE professional_id = ? AND campaign_id = ? AND indicator_id = ? LIMIT 1',
+      [row.professionalId, row.campaignId, row.indicatorId],
+    );
+    const software = value?.value?.type === 'SOFTWARE' ? value.value : null;
+    const update = await sql.exec(
+      `UPDATE justificatif SET status = ?, decided_by_agent_id = ?, decided_at = ?, rejection_reasons = NULL, comment = NULL, checklist = ?, version = version + 1${software ? ', declared_software_id = ?, declared_publisher_id = ?' : ''} WHERE id = ? AND version = ? AND status = 'RECEIVED'`,
+      [
+        transition.to,
+        me.id,
+        now,
+        checklist ? JSON.stringify(checklist) : null,
+        ...(software ? [software.softwareId, software.publisherId] : []),
+        id,
+        vars.expectedVersion,
+      ],
+    );
+    if (!update.affectedRows) throw new HttpError(200, 'CONFLICT', 'Déjà décidé');
+    await sql.exec(
+      'INSERT INTO justificatif_history (justificatif_id, action, from_status, to_status, agent_id, at, reasons, comment) VALUES (?,?,?,?,?,?,NULL,NULL)',
+      [id, 'VALIDATED', row.status, transition.to, me.id, now],
+    );
+    await audit(sql, {
+      agentId: me.id,
+      action: 'JUSTIFICATIF_VALIDATED',
+      targetType: 'JUSTIFICATIF',
+      targetId: id,
+      caisseCode: row.caisseCode,
+      professionalId: row.professionalId,
+    });
+    const fresh: Justificatif = {
+      ...row,
+      status: transition.to,
+      decidedByAgentId: me.id,
+      decidedAt: now,
+      checklist,
+      version: row.version + 1,
+      ...(software ? { declaredSoftwareId: software.softwareId, declaredPublisherId: software.publisherId } : {}),
+    } as Justificatif;
+    // Re-evaluation of the declaration, from the professional's rows (as loadEvaluationInputs).
+    const [declarations, campaigns, professionals, justificatifs] = await Promise.all([
+      sql.entities<Declaration>('SELECT * FROM declaration WHERE professional_id = ?', [row.professionalId]),
+      sql.entities<Campaign>('SELECT * FROM campaign'),
+      sql.entities<Professional>('SELECT * FROM professional WHERE id = ?', [row.professionalId]),
+      sql.entities<Justificatif>('SELECT * FROM justificatif WHERE professional_id = ? ORDER BY id ASC', [
+        row.professionalId,
+      ]),
+    ]);
+    const declaration = declarations.find((d) => d.campaignId === row.campaignId);
+    const result = {
+      justificatif: { ...justificatifNode(fresh), decidedBy: agentSummary(me as never) },
+      indicator: null as unknown,
+      remuneration: null as unknown,
+    };
+    if (!declaration) return result;
+    const campaignIds = [...new Set([declaration.campaignId, ...justificatifs.map((j) => j.campaignId)])];
+    const [values, indicators] = await Promise.all([
+      sql.entities<IndicatorValue>('SELECT * FROM indicator_value WHERE declaration_id = ? ORDER BY id ASC', [
+        declaration.id,
+      ]),
+      sql.entities<Indicator>(
+        `SELECT * FROM indicator WHERE campaign_id IN (${inList(campaignIds)}) ORDER BY display_order ASC`,
+        campaignIds,
+      ),
+    ]);
+    const loaded = loadedDeclaration(
+      declaration,
+      new Map(campaigns.map((c) => [c.id, c])),
+      professionals[0]!,
+      indicators,
+      values,
+      justificatifs,
+      declarations,
+    );
+    const evaluation = evaluateDeclaration(loaded.input);
+    const byCode = new Map(evaluation.indicators.map((e) => [e.indicator.code, e]));
+    const codeById = new Map(loaded.indicators.map((i) => [i.id, i.code]));
+    for (const v of loaded.values) {
+      const r = byCode.get(codeById.get(v.indicatorId) ?? '');
+      if (!r) continue;
+      const reason = r.achievement.reason.slice(0, 400);
+      if (v.achievement !== r.achievement.status || v.achievementReason !== reason) {
+        await sql.exec('UPDATE indicator_value SET achievement = ?, achievement_reason = ? WHERE id = ?', [
+          r.achievement.status,
+          reason,
+          v.id,
+        ]);
+        v.achievement = r.achievement.status;
+        v.achievementReason = reason;
+      }
+    }
+    if (declaration.projectedRemunerationCents !== evaluation.remuneration.totalCents) {
+      await sql.exec('UPDATE declaration SET projected_remuneration_cents = ? WHERE id = ?', [
+        evaluation.remuneration.totalCents,
+        declaration.id,
+      ]);
+    }
+    result.indicator = indicatorNodes({ loaded, evaluation }).find((i) => i.indicatorId === row.indicatorId) ?? null;
+    result.remuneration = remunerationNode(evaluation);
+    return result;
+  });
+}
+
+// ------------------------------------------------------------------------------------------------
+// HTTP
+
+const OPERATIONS = {
+  search: { query: SEARCH },
+  file: { query: FILE },
+  queue: { query: QUEUE },
+  progress: { query: PROGRESS },
+  validate: { query: VALIDATE },
+} as const;
+const selections = Object.fromEntries(
+  Object.entries(OPERATIONS).map(([name, op]) => [name, rootSelection(op.query)]),
+) as Record<keyof typeof OPERATIONS, ReturnType<typeof rootSelection>>;
+
+export function createFloor(pool: Pool): http.Server {
+  return http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const sql = new Sql(pool);
+      const name = (req.url ?? '').replace(/^\/floor\//, '') as keyof typeof OPERATIONS;
+      const send = (status: number, body: unknown) => {
+        const text = JSON.stringify(body);
+        res.writeHead(status, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(text),
+          'x-sql-statements': String(sql.statements),
+        });
+        res.end(text);
+      };
+      if (req.url === '/healthz') return send(200, { status: 'ok' });
+      const selection = selections[name];
+      if (!selection || req.method !== 'POST') return send(404, { error: 'unknown operation' });
+      void (async () => {
+        try {
+          const vars = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+          const agent = await authenticate(sql, req.headers.authorization);
+          const data =
+            name === 'search'
+              ? await search(sql, agent, vars)
+              : name === 'file'
+                ? await file(pool, sql, agent, vars)
+                : name === 'queue'
+                  ? await queue(sql, agent, vars)
+                  : name === 'progress'
+                    ? await progress(sql, agent, vars)
+                    : await validate(pool, sql, agent, vars);
+          send(200, { data: { [selection.field]: project(data, selection.selection) } });
+        } catch (error) {
+          const e = error as HttpError & { extensions?: { code?: string } };
+          const code = e.code ?? e.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+          if (code === 'INTERNAL_SERVER_ERROR') console.error(error);
+          send(e.status ?? 200, { errors: [{ message: e.message, extensions: { code } }], data: null });
+        }
+      })();
+    });
+  });
+}
+
+export function createFloorPool(url: string, size: number): Pool {
+  return mysql.createPool({
+    uri: url.replace(/^mariadb:/, 'mysql:'),
+    connectionLimit: size,
+    waitForConnections: true,
+    timezone: 'Z',
+    dateStrings: ['DATE'],
+    charset: 'utf8mb4_unicode_ci',
+  });
+}
+
+if (require.main === module) {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is required');
+  const pool = createFloorPool(url, Number(process.env.DB_POOL_SIZE ?? 10));
+  const server = createFloor(pool);
+  server.listen(Number(process.env.PORT ?? 4100), '127.0.0.1', () => {
+    console.log(`floor listening on ${process.env.PORT ?? 4100}`);
+  });
+  const stop = () => server.close(() => void pool.end().then(() => process.exit(0)));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}

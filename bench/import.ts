@@ -1,0 +1,118 @@
+/**
+ * (f) Import of pre-fill rows through the project's import CLI (`npm run import -- billing <file>`: parse,
+ * check against the référentiel, upsert the values, re-evaluate the declarations touched, one transaction
+ * per batch) vs MySQL's own bulk path: `LOAD DATA LOCAL INFILE` of the same file into a staging table
+ * of the same columns (no checks, no evaluation — the ceiling).
+ *
+ * Rows: one billing row (FSE rate + SESAM-Vitale) per professional concerned by a campaign still open to
+ * pre-fill (status neither COMPUTED nor PAID), up to the number asked. Values change at every run (they
+ * derive from the run's time) so that every row is a real write, not "unchanged".
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+import { DATA_DIR, ROOT } from './env';
+
+export interface ImportResult {
+  available: boolean;
+  note?: string;
+  rows?: number;
+  importSeconds?: number;
+  importWallSeconds?: number;
+  importRowsPerSecond?: number;
+  outcome?: string;
+  loadDataSeconds?: number;
+  loadDataRowsPerSecond?: number;
+}
+
+export async function benchImport(
+  databaseUrl: string,
+  wanted: number,
+  log: (m: string) => void,
+): Promise<ImportResult> {
+  if (!fs.existsSync(path.join(ROOT, 'server', 'src', 'cli', 'import.ts'))) {
+    return { available: false, note: 'not available (no import CLI: server/src/cli/import.ts)' };
+  }
+  const conn = await mysql.createConnection({ uri: databaseUrl });
+  const file = path.join(os.tmpdir(), `mcbo-bench-billing-${process.pid}.csv`);
+  try {
+    const campaigns = (
+      await conn.query(
+        "SELECT reference_year, scheme, professions FROM campaign WHERE status NOT IN ('COMPUTED', 'PAID')",
+      )
+    )[0] as { reference_year: number; scheme: string; professions: string }[];
+    const pairs: string[] = [];
+    const salt = Math.floor(Date.now() / 1000) % 997;
+    for (const c of campaigns) {
+      const professions = JSON.parse(c.professions) as string[];
+      if (professions.length === 0 || pairs.length >= wanted) continue;
+      const [rows] = await conn.query(
+        `SELECT am_number, id FROM professional WHERE profession IN (${professions.map(() => '?').join(',')}) ORDER BY id LIMIT ?`,
+        [...professions, wanted - pairs.length],
+      );
+      for (const p of rows as { am_number: string; id: number }[]) {
+        const total = 2000 + ((p.id * 37 + salt) % 6000);
+        const fse = Math.floor(total * (0.5 + ((p.id * 13 + salt) % 50) / 100));
+        pairs.push(
+          `${p.am_number};${c.reference_year};${c.scheme};${fse};${total};${(p.id + salt) % 4 === 0 ? 'non' : 'oui'}`,
+        );
+      }
+    }
+    if (pairs.length === 0) return { available: false, note: 'no campaign open to pre-fill in the bench database' };
+    fs.writeFileSync(
+      file,
+      `am_number;campaign_year;scheme;fse_count;acts_total;sesam_vitale_compliant\n${pairs.join('\n')}\n`,
+    );
+    log(`import: ${pairs.length} billing rows (${wanted} asked; the database concerns ${pairs.length})`);
+
+    // The project's import.
+    const started = Date.now();
+    const run = spawnSync('npm', ['run', 'import', '--', 'billing', file, '--batch-size', '1000'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR, LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+      encoding: 'utf8',
+    });
+    const wall = (Date.now() - started) / 1000;
+    const out = `${run.stdout}\n${run.stderr}`;
+    if (run.status !== 0 && run.status !== 3) {
+      return { available: false, note: `import CLI failed (exit ${run.status}): ${out.slice(-400)}` };
+    }
+    const done = /Terminé en ([^(]+)\(([\d\s\u202f\u00a0.,]+) lignes\/s\)/.exec(out);
+    const digits = (s: string) => Number(s.replace(/[^\d]/g, ''));
+    const importRate = done ? digits(done[2]!) : pairs.length / wall;
+    const seconds = done ? pairs.length / importRate : wall;
+    const outcome = /Lues : [^\n]+/.exec(out)?.[0]?.trim();
+
+    // LOAD DATA LOCAL INFILE of the same file into a staging table of the same columns.
+    await conn.query('DROP TABLE IF EXISTS bench_billing_stage');
+    await conn.query(
+      `CREATE TABLE bench_billing_stage (am_number varchar(9) NOT NULL, campaign_year int NOT NULL, scheme varchar(32) NOT NULL,
+        fse_count int NOT NULL, acts_total int NOT NULL, sesam_vitale_compliant varchar(8) NOT NULL) ENGINE=InnoDB`,
+    );
+    const loadStarted = process.hrtime.bigint();
+    await conn.query({
+      sql: `LOAD DATA LOCAL INFILE ? INTO TABLE bench_billing_stage FIELDS TERMINATED BY ';' LINES TERMINATED BY '\\n' IGNORE 1 LINES`,
+      values: [file],
+      infileStreamFactory: (p: string) => fs.createReadStream(p),
+    } as never);
+    const loadSeconds = Number(process.hrtime.bigint() - loadStarted) / 1e9;
+    await conn.query('DROP TABLE IF EXISTS bench_billing_stage');
+    return {
+      available: true,
+      rows: pairs.length,
+      importSeconds: Math.round(seconds * 100) / 100,
+      importWallSeconds: Math.round(wall * 100) / 100,
+      importRowsPerSecond: Math.round(importRate),
+      ...(outcome ? { outcome } : {}),
+      loadDataSeconds: Math.round(loadSeconds * 1000) / 1000,
+      loadDataRowsPerSecond: Math.round(pairs.length / loadSeconds),
+      note: pairs.length < wanted ? `${pairs.length} rows: all the pre-fill pairs this database holds` : undefined,
+    };
+  } finally {
+    await conn.end();
+    fs.rmSync(file, { force: true });
+    fs.rmSync(`${file}.report.csv`, { force: true });
+  }
+}

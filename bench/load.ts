@@ -1,0 +1,161 @@
+/**
+ * One load run with autocannon's programmatic API: every request is built by the scenario (its own
+ * variables), every response's latency is kept (exact percentiles), its X-Sql-Statements read and
+ * its body checked for GraphQL errors.
+ */
+import autocannon from 'autocannon';
+
+type AutocannonResult = Parameters<Parameters<typeof autocannon>[1]>[1];
+
+export interface Target {
+  name: 'api' | 'floor';
+  url: string;
+}
+
+export interface Call {
+  /** GraphQL operation (API) / floor operation name. */
+  query: string;
+  floorOp: string;
+  variables: Record<string, unknown>;
+  token: string;
+}
+
+export interface Measure {
+  requests: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  errors: number;
+  /** Median statements per request (X-Sql-Statements). */
+  sql: number | null;
+  firstError?: string;
+}
+
+export function requestFor(target: Target, call: Call) {
+  const api = target.name === 'api';
+  return {
+    method: 'POST',
+    path: api ? '/graphql' : `/floor/${call.floorOp}`,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${call.token}` },
+    body: JSON.stringify(api ? { query: call.query, variables: call.variables } : call.variables),
+  };
+}
+
+/** A single request outside the load (sanity checks, statement counts). */
+export async function once(
+  target: Target,
+  call: Call,
+): Promise<{ body: { data?: unknown; errors?: unknown[] }; sql: number }> {
+  const r = requestFor(target, call);
+  const response = await fetch(`${target.url}${r.path}`, { method: 'POST', headers: r.headers, body: r.body });
+  const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
+  return { body, sql: Number(response.headers.get('x-sql-statements') ?? NaN) };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+/** What a run recorded; several runs of one target merge into one measure. */
+export interface Recording {
+  latencies: number[];
+  statements: number[];
+  seconds: number;
+  errors: number;
+  firstError?: string;
+}
+
+export async function record(
+  target: Target,
+  next: () => Call,
+  options: { connections: number; duration?: number; amount?: number },
+): Promise<Recording> {
+  const latencies: number[] = [];
+  const statements: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const started = process.hrtime.bigint();
+  const result = await new Promise<AutocannonResult>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: target.url,
+        connections: options.connections,
+        ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? 10 }),
+        timeout: 60,
+        requests: [
+          {
+            setupRequest: (req) => ({ ...req, ...requestFor(target, next()) }),
+            onResponse: (status, body, _context, headers) => {
+              const header = Object.entries(headers).find(([k]) => k.toLowerCase() === 'x-sql-statements');
+              if (header) statements.push(Number(header[1]));
+              if (status !== 200 || body.includes('"errors"')) {
+                errors += 1;
+                firstError ??= `${status} ${body.slice(0, 300)}`;
+              }
+            },
+          },
+        ],
+      },
+      (error, res) => (error ? reject(error) : resolve(res)),
+    );
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+      latencies.push(responseTime);
+    });
+  });
+  return {
+    latencies,
+    statements,
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    errors: errors + result.errors + result.timeouts,
+    ...(firstError ? { firstError } : {}),
+  };
+}
+
+export function summarize(recordings: Recording[]): Measure {
+  const latencies = recordings.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const statements = recordings.flatMap((r) => r.statements).sort((a, b) => a - b);
+  const seconds = recordings.reduce((a, r) => a + r.seconds, 0);
+  const firstError = recordings.find((r) => r.firstError)?.firstError;
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    requests: latencies.length,
+    seconds: round(seconds),
+    rps: round(latencies.length / seconds),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    mean: round(latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length)),
+    errors: recordings.reduce((a, r) => a + r.errors, 0),
+    sql: statements.length ? percentile(statements, 50) : null,
+    ...(firstError ? { firstError } : {}),
+  };
+}
+
+export async function load(
+  target: Target,
+  next: () => Call,
+  options: { connections: number; duration?: number; amount?: number },
+): Promise<Measure> {
+  return summarize([await record(target, next, options)]);
+}
+
+/**
+ * API and floor measured in alternating slices (API, floor, API, floor…), so that a change in the
+ * machine's load during the run weighs on both alike.
+ */
+export async function compare(
+  targets: { api: Target; floor: Target },
+  next: () => Call,
+  options: { connections: number; duration: number; slices: number },
+): Promise<{ api: Measure; floor: Measure }> {
+  const slice = options.duration / options.slices;
+  const recordings: { api: Recording[]; floor: Recording[] } = { api: [], floor: [] };
+  for (let i = 0; i < options.slices; i++) {
+    for (const name of ['api', 'floor'] as const) {
+      recordings[name].push(await record(targets[name], next, { connections: options.connections, duration: slice }));
+    }
+  }
+  return { api: summarize(recordings.api), floor: summarize(recordings.floor) };
+}

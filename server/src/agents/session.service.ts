@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { findByKey } from '../db/find-by-key';
 import { Agent, AgentSession } from './agent.entity';
 import type { AuthenticatedAgent } from './authorization';
 
@@ -51,7 +52,7 @@ export async function authenticateToken(
 ): Promise<AuthenticatedAgent | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const sessionId = hashToken(token);
-  const session = await db.getRepository(AgentSession).findOneBy({ id: sessionId });
+  const session = await findByKey(db, AgentSession, 'id', sessionId);
   if (!session || session.revokedAt) return null;
   const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
   // The absolute end is checked against createdAt too, so that shortening the setting applies to open sessions.
@@ -60,7 +61,7 @@ export async function authenticateToken(
     session.createdAt.getTime() + policy.absoluteHours * 3_600_000,
   );
   if (now.getTime() >= absoluteLimit || now.getTime() >= idleLimit) return null;
-  const agent = await db.getRepository(Agent).findOneBy({ id: session.agentId });
+  const agent = await findByKey(db, Agent, 'id', session.agentId);
   if (!agent || !agent.active) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.getRepository(AgentSession).update({ id: sessionId }, { lastSeenAt: now });

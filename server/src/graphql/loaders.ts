@@ -3,10 +3,11 @@
  * page of 100 professionals costs the same number of SQL statements as a page of 1.
  */
 import DataLoader from 'dataloader';
-import { In, type DataSource, type ObjectLiteral, type Repository } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Agent } from '../agents/agent.entity';
 import type { AuthenticatedAgent } from '../agents/authorization';
 import { Campaign } from '../campaigns/campaign.entity';
+import { findWhereIn, type SortOrder } from '../db/find-by-key';
 import { Indicator } from '../campaigns/indicator.entity';
 import { ContactLog } from '../contacts/contact-log.entity';
 import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
@@ -20,9 +21,13 @@ import { Professional } from '../professionals/professional.entity';
 import { Software, SoftwarePublisher } from '../software/software.entity';
 
 /** Loads rows by a unique key, answering null for unknown keys, in the order asked. */
-function byKey<E extends ObjectLiteral, K extends string | number>(repo: Repository<E>, column: keyof E & string) {
+function byKey<E extends ObjectLiteral, K extends string | number>(
+  db: DataSource,
+  entity: EntityTarget<E>,
+  column: keyof E & string,
+) {
   return new DataLoader<K, E | null>(async (keys) => {
-    const rows = await repo.find({ where: { [column]: In([...keys]) } as never });
+    const rows = await findWhereIn(db, entity, column, keys);
     const map = new Map(rows.map((row) => [row[column] as K, row]));
     return keys.map((key) => map.get(key) ?? null);
   });
@@ -30,12 +35,14 @@ function byKey<E extends ObjectLiteral, K extends string | number>(repo: Reposit
 
 /** Loads every row sharing a foreign key, grouped in the order asked. */
 function groupedBy<E extends ObjectLiteral, K extends string | number>(
-  repo: Repository<E>,
+  db: DataSource,
+  entity: EntityTarget<E>,
   column: keyof E & string,
   order: Partial<Record<keyof E & string, 'ASC' | 'DESC'>>,
 ) {
+  const sort = Object.entries(order) as SortOrder<E>;
   return new DataLoader<K, E[]>(async (keys) => {
-    const rows = await repo.find({ where: { [column]: In([...keys]) } as never, order: order as never });
+    const rows = await findWhereIn(db, entity, column, keys, sort);
     const groups = new Map<K, E[]>(keys.map((key) => [key, []]));
     for (const row of rows) groups.get(row[column] as K)?.push(row);
     return keys.map((key) => groups.get(key) ?? []);
@@ -48,31 +55,32 @@ export function createLoaders(db: DataSource, agent: AuthenticatedAgent | null) 
   return {
     db,
     agent,
-    caisse: byKey<Caisse, string>(repo(Caisse), 'code'),
-    professional: byKey<Professional, number>(repo(Professional), 'id'),
-    agentById: byKey<Agent, number>(repo(Agent), 'id'),
-    campaign: byKey<Campaign, number>(repo(Campaign), 'id'),
+    caisse: byKey<Caisse, string>(db, Caisse, 'code'),
+    professional: byKey<Professional, number>(db, Professional, 'id'),
+    agentById: byKey<Agent, number>(db, Agent, 'id'),
+    campaign: byKey<Campaign, number>(db, Campaign, 'id'),
     /** The référentiel is small: one query per request serves every campaign lookup. */
     campaigns: () => (allCampaigns ??= repo(Campaign).find({ order: { referenceYear: 'DESC', scheme: 'ASC' } })),
-    indicatorsByCampaign: groupedBy<Indicator, number>(repo(Indicator), 'campaignId', { displayOrder: 'ASC' }),
-    declarationsByProfessional: groupedBy<Declaration, number>(repo(Declaration), 'professionalId', {
+    indicatorsByCampaign: groupedBy<Indicator, number>(db, Indicator, 'campaignId', { displayOrder: 'ASC' }),
+    declarationsByProfessional: groupedBy<Declaration, number>(db, Declaration, 'professionalId', {
       campaignId: 'DESC',
     }),
-    valuesByDeclaration: groupedBy<IndicatorValue, number>(repo(IndicatorValue), 'declarationId', { id: 'ASC' }),
+    valuesByDeclaration: groupedBy<IndicatorValue, number>(db, IndicatorValue, 'declarationId', { id: 'ASC' }),
     transmissionsByDeclaration: groupedBy<DeclarationTransmission, number>(
-      repo(DeclarationTransmission),
+      db,
+      DeclarationTransmission,
       'declarationId',
       { transmittedAt: 'DESC' },
     ),
-    justificatifsByProfessional: groupedBy<Justificatif, number>(repo(Justificatif), 'professionalId', {
+    justificatifsByProfessional: groupedBy<Justificatif, number>(db, Justificatif, 'professionalId', {
       receivedAt: 'DESC',
       id: 'DESC',
     }),
-    historyByJustificatif: groupedBy<JustificatifHistory, number>(repo(JustificatifHistory), 'justificatifId', {
+    historyByJustificatif: groupedBy<JustificatifHistory, number>(db, JustificatifHistory, 'justificatifId', {
       id: 'ASC',
     }),
-    paymentsByProfessional: groupedBy<Payment, number>(repo(Payment), 'professionalId', { paidOn: 'DESC', id: 'DESC' }),
-    contactsByProfessional: groupedBy<ContactLog, number>(repo(ContactLog), 'professionalId', {
+    paymentsByProfessional: groupedBy<Payment, number>(db, Payment, 'professionalId', { paidOn: 'DESC', id: 'DESC' }),
+    contactsByProfessional: groupedBy<ContactLog, number>(db, ContactLog, 'professionalId', {
       at: 'DESC',
       id: 'DESC',
     }),
@@ -84,8 +92,8 @@ export function createLoaders(db: DataSource, agent: AuthenticatedAgent | null) 
         return loaded ? { loaded, evaluation: evaluateDeclaration(loaded.input) } : null;
       });
     }),
-    software: byKey<Software, number>(repo(Software), 'id'),
-    publisher: byKey<SoftwarePublisher, number>(repo(SoftwarePublisher), 'id'),
+    software: byKey<Software, number>(db, Software, 'id'),
+    publisher: byKey<SoftwarePublisher, number>(db, SoftwarePublisher, 'id'),
   };
 }
 

@@ -5,6 +5,7 @@ import { errorCode } from './errors';
 import { graphql } from './gql';
 import { ROLE_LABELS } from './format';
 import { LoginPage } from './pages/LoginPage';
+import { ImportsPage } from './pages/ImportsPage';
 import { ProfessionalPage } from './pages/ProfessionalPage';
 import { QueuePage } from './pages/QueuePage';
 import { ReviewPage } from './pages/ReviewPage';
@@ -103,6 +104,13 @@ function Header({ agent }: { agent: CurrentAgent | null }) {
                   <li className="fr-nav__item">
                     <NavLink className="fr-nav__link" to="/supervision">
                       Supervision
+                    </NavLink>
+                  </li>
+                )}
+                {can(agent, 'IMPORT_FEEDS') && (
+                  <li className="fr-nav__item">
+                    <NavLink className="fr-nav__link" to="/imports">
+                      Imports
                     </NavLink>
                   </li>
                 )}
@@ -212,6 +220,14 @@ export function App() {
                 element={
                   <Restricted allowed={can(agent, 'READ_DASHBOARDS')}>
                     <SupervisionPage />
+                  </Restricted>
+                }
+              />
+              <Route
+                path="/imports"
+                element={
+                  <Restricted allowed={can(agent, 'IMPORT_FEEDS')}>
+                    <ImportsPage />
                   </Restricted>
                 }
               />

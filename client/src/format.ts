@@ -1,4 +1,6 @@
 /** French formatting of amounts, dates and domain labels. */
+import type { ImportKind, ImportRunStatus } from './gql/graphql';
+
 export const euros = (cents: number) =>
   `${(cents / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).replace(/[\u202f\u00a0]/g, '\u00a0')}\u00a0€`;
 
@@ -130,3 +132,41 @@ export function download(fileName: string, content: string) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** Date and time in Paris, e.g. « 22/11/2026 14:05 ». */
+export const dateTime = (iso: string | null | undefined) =>
+  iso
+    ? new Date(iso).toLocaleString('fr-FR', {
+        timeZone: 'Europe/Paris',
+        dateStyle: 'short',
+        timeStyle: 'short',
+      })
+    : '—';
+
+export const integer = (n: number) =>
+  Math.round(n)
+    .toLocaleString('fr-FR')
+    .replace(/[\u202f\u00a0]/g, '\u00a0');
+
+/** A duration in seconds, e.g. « 2 min 05 s ». */
+export const seconds = (total: number) =>
+  total >= 60
+    ? `${Math.floor(total / 60)} min ${String(Math.round(total % 60)).padStart(2, '0')} s`
+    : `${Math.round(total)} s`;
+
+export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
+  PROFESSIONALS: 'Professionnels de santé',
+  DMP_TRACES: 'Traces DMP (logiciel utilisé)',
+  MSSANTE: 'Annuaire MSSanté (messagerie)',
+  BILLING: 'Flux de facturation (FSE, SESAM-Vitale)',
+  ANNUAIRE: 'Annuaire santé (horaires affichés)',
+  DECLARATIONS: 'Déclarations amelipro',
+  PAYMENTS: 'Paiements',
+};
+
+export const IMPORT_STATUS: Record<ImportRunStatus, { label: string; severity: string }> = {
+  RUNNING: { label: 'En cours', severity: 'info' },
+  COMPLETED: { label: 'Terminé', severity: 'success' },
+  FAILED: { label: 'Échec', severity: 'error' },
+  INTERRUPTED: { label: 'Interrompu', severity: 'warning' },
+};

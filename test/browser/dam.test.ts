@@ -73,6 +73,8 @@ test('a DAM finds a professional by RPPS and logs a contact', async () => {
   // An older campaign, with the arrow keys of the tab list: the validated mention where it applies.
   await tabs.first().focus();
   await page.keyboard.press('ArrowRight');
+  // The selection follows the key press at React's next render, not synchronously.
+  await tabs.nth(1).and(page.locator('[aria-selected="true"]')).waitFor({ timeout: 5_000 });
   expect(await tabs.nth(1).getAttribute('aria-selected')).toBe('true');
   await page.getByRole('table', { name: /^Indicateurs/ }).waitFor();
   await page.getByText('pièce justificative validée par la CPAM').first().waitFor();

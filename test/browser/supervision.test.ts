@@ -72,6 +72,22 @@ test('a supervisor reads the dashboard and exports a CSV', async () => {
   const amounts = await exportCsv(page, 'Exporter en CSV : montants');
   for (const [, value] of amounts.rows) expect(value).toMatch(/^\d+,\d{2}$/);
 
+  // The whole files come from the server, over the campaign shown: one row per professional of the caisse.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Rémunérations par professionnel' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^remunerations-\d{4}-[a-z_]+-\d{4}-\d{2}-\d{2}\.csv$/);
+  const remunerations = fs.readFileSync((await download.path())!, 'utf8');
+  expect(remunerations.charCodeAt(0)).toBe(0xfeff);
+  const lines = remunerations.slice(1).trimEnd().split('\r\n');
+  expect(lines[0]!.split(';').slice(0, 3)).toEqual(['N° AM', 'RPPS', 'ADELI']);
+  const concerned = Number(
+    (await page.getByText('Professionnels concernés').locator('..').textContent())!.replace(/\D/g, ''),
+  );
+  expect(lines.length - 1).toBe(concerned);
+  expect(new Set(lines.slice(1).map((l) => l.split(';')[6]))).toEqual(new Set(['211']));
+
   // One profession: the address holds the filter, the figures follow.
   await page.getByLabel('Profession', { exact: true }).selectOption({ index: 1 });
   await page.waitForURL(/profession=/);

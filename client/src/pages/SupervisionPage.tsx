@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { graphql } from '../gql';
 import type { Profession, ProgressQuery } from '../gql/graphql';
 import { PROFESSION_LABELS, csvEuros, download, euros, percent, toCsv } from '../format';
-import { useAgent } from '../session';
+import { can, useAgent } from '../session';
 import { ChartFigure, Empty, ErrorAlert, Loading, SelectField, tooltipStyle, usePageTitle } from '../ui';
 
 const CAMPAIGNS = graphql(`
@@ -545,6 +545,40 @@ export function SupervisionPage() {
       {progress.loading && !p && <Loading what="Calcul de l’avancement…" />}
       {p && p.professionalsConcerned === 0 && <Empty>Aucun professionnel concerné sur ce périmètre.</Empty>}
       {p && <Dashboard p={p} slug={slug} />}
+      {p && campaign && can(agent, 'EXPORT') && (
+        <FullExports
+          query={{ campaignYear: String(campaign.referenceYear), scheme: campaign.scheme, caisseCode, profession }}
+        />
+      )}
     </>
+  );
+}
+
+/** Whole files streamed by the server, beyond the tables shown: one row per piece or per professional. */
+function FullExports({ query }: { query: Record<string, string | null> }) {
+  const url = (what: string, keys: string[]) => {
+    const params = new URLSearchParams();
+    for (const key of keys) if (query[key]) params.set(key, query[key]!);
+    return `/api/exports/${what}?${params.toString()}`;
+  };
+  const links: [string, string][] = [
+    [url('justificatifs', ['campaignYear', 'scheme', 'caisseCode', 'profession']), 'Justificatifs en attente'],
+    [url('progress', ['campaignYear', 'scheme', 'caisseCode', 'profession']), 'Avancement de la campagne'],
+    [url('remunerations', ['campaignYear', 'scheme', 'caisseCode']), 'Rémunérations par professionnel'],
+  ];
+  return (
+    <section className="fr-mt-6w" aria-labelledby="fichiers-complets">
+      <h2 id="fichiers-complets">Fichiers complets</h2>
+      <p className="fr-text--sm">Produits par le serveur sur tout le périmètre choisi (CSV, séparateur « ; »).</p>
+      <ul>
+        {links.map(([href, label]) => (
+          <li key={href}>
+            <a className="fr-link fr-icon-download-line fr-link--icon-left" href={href} download>
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -39,35 +39,72 @@ export function referentielOf(campaign: Campaign, indicators: Indicator[]): Eval
   };
 }
 
-export async function loadEvaluationInputs(
+/** Where the rows come from: the database in a transaction (writes), or the request's DataLoaders (reads). */
+export interface EvaluationRowSource {
+  declarations(ids: readonly number[]): Promise<Declaration[]>;
+  campaigns(): Promise<Campaign[]>;
+  professionals(ids: number[]): Promise<Professional[]>;
+  values(declarationIds: readonly number[]): Promise<IndicatorValue[]>;
+  justificatifs(professionalIds: number[]): Promise<Justificatif[]>;
+  /** The professionals' declarations of any status (only TRANSMITTED ones are used). */
+  declarationsOf(
+    professionalIds: number[],
+  ): Promise<Pick<Declaration, 'id' | 'professionalId' | 'campaignId' | 'status'>[]>;
+  indicators(campaignIds: number[]): Promise<Indicator[]>;
+}
+
+/** Straight from the database, in a fixed number of queries (recomputation inside a transaction). */
+export function databaseRows(em: EntityManager): EvaluationRowSource {
+  return {
+    declarations: (ids) => em.getRepository(Declaration).findBy({ id: In([...ids]) }),
+    campaigns: () => em.getRepository(Campaign).find(),
+    professionals: (ids) => em.getRepository(Professional).findBy({ id: In(ids) }),
+    // No ORDER BY: rows are matched by key, and sorting thousands of them cost more than the read.
+    values: (ids) => em.getRepository(IndicatorValue).find({ where: { declarationId: In([...ids]) } }),
+    justificatifs: (ids) => em.getRepository(Justificatif).find({ where: { professionalId: In(ids) } }),
+    declarationsOf: (ids) =>
+      em.getRepository(Declaration).find({
+        where: { professionalId: In(ids), status: 'TRANSMITTED' },
+        select: { id: true, professionalId: true, campaignId: true, status: true },
+      }),
+    indicators: (ids) =>
+      em.getRepository(Indicator).find({ where: { campaignId: In(ids) }, order: { displayOrder: 'ASC' } }),
+  };
+}
+
+export function loadEvaluationInputs(
   em: EntityManager,
+  declarationIds: readonly number[],
+): Promise<Map<number, LoadedDeclaration>> {
+  return assembleEvaluationInputs(databaseRows(em), declarationIds);
+}
+
+export async function assembleEvaluationInputs(
+  source: EvaluationRowSource,
   declarationIds: readonly number[],
 ): Promise<Map<number, LoadedDeclaration>> {
   const result = new Map<number, LoadedDeclaration>();
   if (declarationIds.length === 0) return result;
-  const declarations = await em.getRepository(Declaration).findBy({ id: In([...declarationIds]) });
+  const declarations = await source.declarations(declarationIds);
   if (declarations.length === 0) return result;
   const professionalIds = [...new Set(declarations.map((d) => d.professionalId))];
 
-  const [campaigns, professionals, values, justificatifs, allDeclarations] = await Promise.all([
-    em.getRepository(Campaign).find(),
-    em.getRepository(Professional).findBy({ id: In(professionalIds) }),
-    // No ORDER BY: rows are matched by key, and sorting thousands of them cost more than the read.
-    em.getRepository(IndicatorValue).find({ where: { declarationId: In([...declarationIds]) } }),
-    em.getRepository(Justificatif).find({ where: { professionalId: In(professionalIds) }, order: { id: 'ASC' } }),
-    em.getRepository(Declaration).find({
-      where: { professionalId: In(professionalIds), status: 'TRANSMITTED' },
-      select: { id: true, professionalId: true, campaignId: true },
-    }),
+  const [campaigns, professionals, values, unorderedJustificatifs, professionalsDeclarations] = await Promise.all([
+    source.campaigns(),
+    source.professionals(professionalIds),
+    source.values(declarations.map((d) => d.id)),
+    source.justificatifs(professionalIds),
+    source.declarationsOf(professionalIds),
   ]);
+  // The rules read a professional's justificatifs in the order they were recorded, whatever the source's order.
+  const justificatifs = [...unorderedJustificatifs].sort((a, b) => a.id - b.id);
+  const allDeclarations = professionalsDeclarations.filter((d) => d.status === 'TRANSMITTED');
   const campaignById = new Map(campaigns.map((c) => [c.id, c]));
   const neededCampaigns = new Set([
     ...declarations.map((d) => d.campaignId),
     ...justificatifs.map((j) => j.campaignId),
   ]);
-  const indicators = await em
-    .getRepository(Indicator)
-    .find({ where: { campaignId: In([...neededCampaigns]) }, order: { displayOrder: 'ASC' } });
+  const indicators = await source.indicators([...neededCampaigns]);
   const indicatorById = new Map(indicators.map((i) => [i.id, i]));
   const professionalById = new Map(professionals.map((p) => [p.id, p]));
   // Grouped once, so that the work stays linear in the batch size.

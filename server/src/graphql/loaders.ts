@@ -13,7 +13,7 @@ import { ContactLog } from '../contacts/contact-log.entity';
 import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
 import type { EvaluatedDeclaration } from '../declarations/declarations.service';
 import { evaluateDeclaration } from '../declarations/evaluation';
-import { loadEvaluationInputs } from '../declarations/evaluation-inputs';
+import { assembleEvaluationInputs, type EvaluationRowSource } from '../declarations/evaluation-inputs';
 import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
 import { Payment } from '../payments/payment.entity';
 import { Caisse } from '../professionals/caisse.entity';
@@ -50,32 +50,63 @@ function groupedBy<E extends ObjectLiteral, K extends string | number>(
 }
 
 export function createLoaders(db: DataSource, agent: AuthenticatedAgent | null) {
-  const repo = <E extends ObjectLiteral>(entity: new () => E) => db.getRepository(entity);
   let allCampaigns: Promise<Campaign[]> | null = null;
+  /** The référentiel is small: one query per request serves every campaign lookup. */
+  const campaigns = () =>
+    (allCampaigns ??= db.getRepository(Campaign).find({ order: { referenceYear: 'DESC', scheme: 'ASC' } }));
+  const professional = byKey<Professional, number>(db, Professional, 'id');
+  const declaration = byKey<Declaration, number>(db, Declaration, 'id');
+  const declarationsByProfessionalRows = groupedBy<Declaration, number>(db, Declaration, 'professionalId', {
+    campaignId: 'DESC',
+  });
+  // A professional's declarations, once read, also answer lookups by id (the rules' inputs).
+  const declarationsByProfessional = new DataLoader<number, Declaration[]>(async (ids) => {
+    const groups = await declarationsByProfessionalRows.loadMany(ids);
+    for (const group of groups) if (Array.isArray(group)) for (const d of group) declaration.prime(d.id, d);
+    return groups;
+  });
+  const indicatorsByCampaign = groupedBy<Indicator, number>(db, Indicator, 'campaignId', { displayOrder: 'ASC' });
+  const valuesByDeclaration = groupedBy<IndicatorValue, number>(db, IndicatorValue, 'declarationId', { id: 'ASC' });
+  const justificatifsByProfessional = groupedBy<Justificatif, number>(db, Justificatif, 'professionalId', {
+    receivedAt: 'DESC',
+    id: 'DESC',
+  });
+  const rows = <T>(results: (T | Error | null)[]): T[] => {
+    const error = results.find((r): r is Error => r instanceof Error);
+    if (error) throw error;
+    return results.filter((r): r is T => r !== null);
+  };
+  /** The rules' inputs from the loaders above: what the file already read is not read again. */
+  const evaluationRows: EvaluationRowSource = {
+    declarations: async (ids) => rows(await declaration.loadMany(ids)),
+    campaigns,
+    professionals: async (ids) => rows(await professional.loadMany(ids)),
+    values: async (ids) => rows(await valuesByDeclaration.loadMany(ids)).flat(),
+    justificatifs: async (ids) => rows(await justificatifsByProfessional.loadMany(ids)).flat(),
+    declarationsOf: async (ids) => rows(await declarationsByProfessional.loadMany(ids)).flat(),
+    indicators: async (ids) => rows(await indicatorsByCampaign.loadMany(ids)).flat(),
+  };
   return {
     db,
     agent,
     caisse: byKey<Caisse, string>(db, Caisse, 'code'),
-    professional: byKey<Professional, number>(db, Professional, 'id'),
+    professional,
     agentById: byKey<Agent, number>(db, Agent, 'id'),
-    campaign: byKey<Campaign, number>(db, Campaign, 'id'),
-    /** The référentiel is small: one query per request serves every campaign lookup. */
-    campaigns: () => (allCampaigns ??= repo(Campaign).find({ order: { referenceYear: 'DESC', scheme: 'ASC' } })),
-    indicatorsByCampaign: groupedBy<Indicator, number>(db, Indicator, 'campaignId', { displayOrder: 'ASC' }),
-    declarationsByProfessional: groupedBy<Declaration, number>(db, Declaration, 'professionalId', {
-      campaignId: 'DESC',
+    campaign: new DataLoader<number, Campaign | null>(async (ids) => {
+      const byId = new Map((await campaigns()).map((c) => [c.id, c]));
+      return ids.map((id) => byId.get(id) ?? null);
     }),
-    valuesByDeclaration: groupedBy<IndicatorValue, number>(db, IndicatorValue, 'declarationId', { id: 'ASC' }),
+    campaigns,
+    indicatorsByCampaign,
+    declarationsByProfessional,
+    valuesByDeclaration,
     transmissionsByDeclaration: groupedBy<DeclarationTransmission, number>(
       db,
       DeclarationTransmission,
       'declarationId',
       { transmittedAt: 'DESC' },
     ),
-    justificatifsByProfessional: groupedBy<Justificatif, number>(db, Justificatif, 'professionalId', {
-      receivedAt: 'DESC',
-      id: 'DESC',
-    }),
+    justificatifsByProfessional,
     historyByJustificatif: groupedBy<JustificatifHistory, number>(db, JustificatifHistory, 'justificatifId', {
       id: 'ASC',
     }),
@@ -86,7 +117,7 @@ export function createLoaders(db: DataSource, agent: AuthenticatedAgent | null) 
     }),
     /** The rules' verdict on a declaration, computed from batched inputs (a fixed number of queries). */
     evaluation: new DataLoader<number, EvaluatedDeclaration | null>(async (ids) => {
-      const inputs = await loadEvaluationInputs(db.manager, ids);
+      const inputs = await assembleEvaluationInputs(evaluationRows, ids);
       return ids.map((id) => {
         const loaded = inputs.get(id);
         return loaded ? { loaded, evaluation: evaluateDeclaration(loaded.input) } : null;

@@ -50,6 +50,18 @@ function hydrate<E>(db: DataSource, metadata: EntityMetadata, row: Record<string
   return entity as E;
 }
 
+/**
+ * `SELECT <every column> FROM <table> <alias>` and the hydration of its rows, for a hand-written query
+ * over one table (filters and keyset written in SQL, rows still typed entities).
+ */
+export function selectFrom<E extends ObjectLiteral>(db: DataSource, entity: EntityTarget<E>, alias: string) {
+  const table = tableOf(db, entity);
+  return {
+    sql: `${table.select} ${alias}`,
+    hydrate: (rows: Record<string, unknown>[]) => rows.map((row) => hydrate<E>(db, table.metadata, row)),
+  };
+}
+
 /** Every row whose `property` is one of `keys`, in `order`. */
 export async function findWhereIn<E extends ObjectLiteral>(
   db: DataSource,

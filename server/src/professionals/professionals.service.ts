@@ -2,12 +2,12 @@
  * Finding professionals: by exact identifier, or by name prefix on an indexed, accent-free key,
  * with keyset pagination on (search_name, id) and every filter inside the agent's caisse scope.
  */
-import { Brackets, type SelectQueryBuilder } from 'typeorm';
 import { Permission, assertInScope, effectiveCaisses, requirePermission } from '../agents/authorization';
 import { recordAudit } from '../audit/audit.service';
 import { AppError, ErrorCode, badInput } from '../common/errors';
 import { parseId } from '../common/ids';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
+import { selectFrom } from '../db/find-by-key';
 import type { RequestContext } from '../graphql/context';
 import { parseSearchQuery } from './identifiers';
 import { searchKey } from './normalize';
@@ -16,15 +16,21 @@ import type { ProfessionalFilter, ProfessionalNode } from './professional.types'
 
 export const professionalNode = (row: Professional): ProfessionalNode => ({ ...row, id: String(row.id) });
 
-type Query = SelectQueryBuilder<Professional>;
+/** Conditions of a WHERE clause with their positional parameters, in order. */
+interface Conditions {
+  sql: string[];
+  parameters: unknown[];
+}
 
-async function applyCampaignFilters(ctx: RequestContext, query: Query, filter: ProfessionalFilter): Promise<boolean> {
+const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+async function addCampaignFilters(ctx: RequestContext, where: Conditions, filter: ProfessionalFilter): Promise<void> {
   const wantsCampaign =
     filter.declarationStatus ||
     (filter.hasJustificatifToProcess !== undefined && filter.hasJustificatifToProcess !== null) ||
     filter.indicatorCode ||
     filter.achievement;
-  if (!wantsCampaign) return true;
+  if (!wantsCampaign) return;
   if (!filter.campaignYear) throw badInput('Ces critères demandent une année de campagne.', 'campaignYear');
   const campaignIds = (await ctx.loaders.campaigns())
     .filter((c) => c.referenceYear === filter.campaignYear && (!filter.scheme || c.scheme === filter.scheme))
@@ -38,35 +44,40 @@ async function applyCampaignFilters(ctx: RequestContext, query: Query, filter: P
       },
     );
   }
-  query.setParameter('campaignIds', campaignIds);
+  const inCampaigns = `campaign_id IN (${placeholders(campaignIds)})`;
   if (filter.declarationStatus === 'NOT_STARTED') {
-    query.andWhere(
-      "NOT EXISTS (SELECT 1 FROM declaration d WHERE d.professional_id = p.id AND d.campaign_id IN (:...campaignIds) AND d.status <> 'NOT_STARTED')",
+    where.sql.push(
+      `NOT EXISTS (SELECT 1 FROM declaration d WHERE d.professional_id = p.id AND d.${inCampaigns} AND d.status <> 'NOT_STARTED')`,
     );
+    where.parameters.push(...campaignIds);
   } else if (filter.declarationStatus) {
-    query.andWhere(
-      'EXISTS (SELECT 1 FROM declaration d WHERE d.professional_id = p.id AND d.campaign_id IN (:...campaignIds) AND d.status = :declarationStatus)',
-      { declarationStatus: filter.declarationStatus },
+    where.sql.push(
+      `EXISTS (SELECT 1 FROM declaration d WHERE d.professional_id = p.id AND d.${inCampaigns} AND d.status = ?)`,
     );
+    where.parameters.push(...campaignIds, filter.declarationStatus);
   }
   if (filter.hasJustificatifToProcess !== undefined && filter.hasJustificatifToProcess !== null) {
-    query.andWhere(
-      `${filter.hasJustificatifToProcess ? '' : 'NOT '}EXISTS (SELECT 1 FROM justificatif j WHERE j.professional_id = p.id AND j.campaign_id IN (:...campaignIds) AND j.status = 'RECEIVED')`,
+    where.sql.push(
+      `${filter.hasJustificatifToProcess ? '' : 'NOT '}EXISTS (SELECT 1 FROM justificatif j WHERE j.professional_id = p.id AND j.${inCampaigns} AND j.status = 'RECEIVED')`,
     );
+    where.parameters.push(...campaignIds);
   }
   if (filter.indicatorCode || filter.achievement) {
     if (!filter.indicatorCode || !filter.achievement) {
       throw badInput("Le filtre d'atteinte demande un indicateur et un statut.", 'indicatorCode');
     }
-    query.andWhere(
+    where.sql.push(
       `EXISTS (SELECT 1 FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
-         WHERE v.professional_id = p.id AND v.campaign_id IN (:...campaignIds) AND i.code = :indicatorCode AND v.achievement = :achievement)`,
-      { indicatorCode: filter.indicatorCode, achievement: filter.achievement },
+         WHERE v.professional_id = p.id AND v.${inCampaigns} AND i.code = ? AND v.achievement = ?)`,
     );
+    where.parameters.push(...campaignIds, filter.indicatorCode, filter.achievement);
   }
-  return true;
 }
 
+/**
+ * The search is written in SQL rather than with the query builder: it is the console's most frequent
+ * request, and building the query cost more CPU than running it (docs/performance.md).
+ */
 export async function searchProfessionals(
   ctx: RequestContext,
   filter: ProfessionalFilter | null | undefined,
@@ -80,9 +91,11 @@ export async function searchProfessionals(
   const empty = { edges: [], nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
   if (caisses && caisses.length === 0) return empty;
 
-  const query = ctx.db.getRepository(Professional).createQueryBuilder('p');
-  query.where('1 = 1');
-  if (caisses) query.andWhere('p.caisseCode IN (:...caisses)', { caisses });
+  const where: Conditions = { sql: [], parameters: [] };
+  if (caisses) {
+    where.sql.push(`p.caisse_code IN (${placeholders(caisses)})`);
+    where.parameters.push(...caisses);
+  }
   const text = filter?.query?.trim();
   if (text) {
     if (text.length > 100) throw badInput('Recherche trop longue (100 caractères au plus).', 'query');
@@ -94,47 +107,48 @@ export async function searchProfessionals(
       );
     }
     if (parsed.kind === 'IDENTIFIER') {
-      query.andWhere(
-        new Brackets((qb) => {
-          for (const kind of parsed.candidates) {
-            const column = kind === 'RPPS' ? 'p.rpps' : kind === 'ADELI' ? 'p.adeli' : 'p.amNumber';
-            qb.orWhere(`${column} = :identifier`, { identifier: parsed.value });
-          }
-        }),
+      const columns = parsed.candidates.map((kind) =>
+        kind === 'RPPS' ? 'p.rpps' : kind === 'ADELI' ? 'p.adeli' : 'p.am_number',
       );
+      where.sql.push(`(${columns.map((column) => `${column} = ?`).join(' OR ')})`);
+      where.parameters.push(...columns.map(() => parsed.value));
     } else {
       const prefix = searchKey(parsed.value);
       if (!prefix) throw badInput('Saisissez au moins une lettre du nom.', 'query');
       // Escape LIKE wildcards so that a name is matched literally ('!' reads the same in both dialects).
-      query.andWhere("p.searchName LIKE :prefix ESCAPE '!'", { prefix: `${prefix.replace(/[!%_]/g, '!$&')}%` });
+      where.sql.push("p.search_name LIKE ? ESCAPE '!'");
+      where.parameters.push(`${prefix.replace(/[!%_]/g, '!$&')}%`);
     }
   }
-  if (filter?.profession) query.andWhere('p.profession = :profession', { profession: filter.profession });
-  if (filter?.commune?.trim()) query.andWhere('p.communeKey = :commune', { commune: searchKey(filter.commune) });
-  if (filter) await applyCampaignFilters(ctx, query, filter);
-
-  const totalCount = await query.clone().getCount();
-  const page = query.clone().orderBy('p.searchName', 'ASC').addOrderBy('p.id', 'ASC');
-  if (cursor) {
-    page.andWhere(
-      new Brackets((qb) =>
-        qb
-          .where('p.searchName > :cursorName', { cursorName: cursor[0] })
-          .orWhere(
-            new Brackets((tie) =>
-              tie.where('p.searchName = :cursorName').andWhere('p.id > :cursorId', { cursorId: cursor[1] }),
-            ),
-          ),
-      ),
-    );
+  if (filter?.profession) {
+    where.sql.push('p.profession = ?');
+    where.parameters.push(filter.profession);
   }
-  const rows = await page.take(limit + 1).getMany();
+  if (filter?.commune?.trim()) {
+    where.sql.push('p.commune_key = ?');
+    where.parameters.push(searchKey(filter.commune));
+  }
+  if (filter) await addCampaignFilters(ctx, where, filter);
+
+  const clause = (conditions: string[]) => (conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '');
+  const [count] = (await ctx.db.query(
+    `SELECT COUNT(*) AS total FROM professional p${clause(where.sql)}`,
+    where.parameters,
+  )) as { total: number | string }[];
+  const keyset = cursor ? ['(p.search_name > ? OR (p.search_name = ? AND p.id > ?))'] : [];
+  const select = selectFrom(ctx.db, Professional, 'p');
+  const rows = select.hydrate(
+    await ctx.db.query(
+      `${select.sql}${clause([...where.sql, ...keyset])} ORDER BY p.search_name ASC, p.id ASC LIMIT ?`,
+      [...where.parameters, ...(cursor ? [cursor[0], cursor[0], cursor[1]] : []), limit + 1],
+    ),
+  );
   const result = toPage(rows, limit, (row) => [row.searchName, row.id]);
   return {
     ...result,
     nodes: result.nodes.map(professionalNode),
     edges: result.edges.map((e) => ({ ...e, node: professionalNode(e.node) })),
-    totalCount,
+    totalCount: Number(count?.total ?? 0),
   };
 }
 

@@ -7,7 +7,6 @@
  * CONFLICT, which both servers then read alike.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import type { Agent } from '../../server/src/agents/agent.entity';
 import type { Campaign } from '../../server/src/campaigns/campaign.entity';
@@ -20,19 +19,9 @@ import {
   createProfessional,
   receivedJustificatif,
 } from '../../server/src/test-support/world';
+import { freePort } from '../support/free-port';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** Server B: `server/src/main.ts` in its own Node process, on the database and data folder of A. */
 async function startServerProcess(a: TestApp): Promise<{ url: string; pid: number; stop(): Promise<void> }> {

@@ -18,6 +18,8 @@ import { searchKey } from '../professionals/normalize';
 import { Professional } from '../professionals/professional.entity';
 import { Software, SoftwarePublisher } from '../software/software.entity';
 
+export { softwareValue } from '../software/software-value';
+
 let sequence = 0;
 
 export async function createCaisses(em: EntityManager) {
@@ -82,19 +84,6 @@ export async function createSoftware(em: EntityManager, publisherName: string, n
         .create({ publisherId: publisher.id, name, version, dmpCompatible: true, lapCertified: true }),
     );
   return { publisher, software };
-}
-
-export function softwareValue(found: Awaited<ReturnType<typeof createSoftware>>): IndicatorValueData {
-  return {
-    type: 'SOFTWARE',
-    softwareId: found.software.id,
-    softwareName: found.software.name,
-    version: found.software.version,
-    publisherId: found.publisher.id,
-    publisherName: found.publisher.name,
-    dmpCompatible: found.software.dmpCompatible,
-    lapCertified: found.software.lapCertified,
-  };
 }
 
 /** Sets indicator values of a professional's declaration (creating it) and re-evaluates it. */

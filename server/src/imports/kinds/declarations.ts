@@ -41,6 +41,7 @@ import {
   type ValueWrite,
 } from '../handler';
 import { findCampaignRef, indicatorApplies, lookupSoftware, type CampaignRef, type ReferenceData } from '../reference';
+import { softwareValue } from '../../software/software-value';
 
 export interface DeclarationRow {
   amNumber: string;
@@ -93,16 +94,7 @@ function value(row: RawRow, indicator: Indicator, reference: ReferenceData): Ind
         required(row, 'version'),
         { publisher: 'publisher', software: 'software', version: 'version' },
       );
-      return {
-        type: 'SOFTWARE',
-        softwareId: found.software.id,
-        softwareName: found.software.name,
-        version: found.software.version,
-        publisherId: found.publisher.id,
-        publisherName: found.publisher.name,
-        dmpCompatible: found.software.dmpCompatible,
-        lapCertified: found.software.lapCertified,
-      };
+      return softwareValue(found);
     }
     default:
       return reject('indicator_code', `Type de valeur non pris en charge : ${definition.valueType}.`);

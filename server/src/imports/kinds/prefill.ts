@@ -47,6 +47,7 @@ import {
   type CampaignRef,
   type ReferenceData,
 } from '../reference';
+import { softwareValue } from '../../software/software-value';
 
 export interface PrefillRow {
   amNumber: string;
@@ -179,16 +180,7 @@ export const DMP_TRACES = prefillHandler(
       {
         indicator,
         column: 'software',
-        data: {
-          type: 'SOFTWARE',
-          softwareId: found.software.id,
-          softwareName: found.software.name,
-          version: found.software.version,
-          publisherId: found.publisher.id,
-          publisherName: found.publisher.name,
-          dmpCompatible: found.software.dmpCompatible,
-          lapCertified: found.software.lapCertified,
-        },
+        data: softwareValue(found),
       },
     ];
   },

@@ -20,12 +20,17 @@ import {
 const USAGE = `Usage : npm run import -- <type> <fichier.csv> [--batch-size N]
 Types : ${Object.values(CLI_NAMES).join(', ')}`;
 
+/** `--name value` or `--name=value`. */
 function option(name: string): string | undefined {
+  const inline = process.argv.find((a) => a.startsWith(`--${name}=`));
+  if (inline) return inline.slice(name.length + 3);
   const index = process.argv.indexOf(`--${name}`);
   return index === -1 ? undefined : process.argv[index + 1];
 }
 
-const positional = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
+// Arguments that are neither an option nor the value of a `--name value` option.
+const takesValue = (a: string | undefined) => !!a && a.startsWith('--') && !a.includes('=');
+const positional = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !takesValue(all[i - 1]));
 const [kindName, file] = positional;
 const kind = kindName ? kindFromCliName(kindName) : null;
 const batchSize = Number(option('batch-size') ?? DEFAULT_BATCH_SIZE);

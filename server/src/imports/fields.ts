@@ -81,7 +81,10 @@ export function bool(column: string, value: string): boolean {
   const upper = value.toUpperCase();
   if (TRUE.has(upper)) return true;
   if (FALSE.has(upper)) return false;
-  return reject(column, `Oui/non attendu : ${quote(value)} (valeurs admises : oui, non, 1, 0).`);
+  return reject(
+    column,
+    `Oui/non attendu : ${quote(value)} (valeurs admises : oui/non, o/n, 1/0, vrai/faux, true/false, yes/no).`,
+  );
 }
 
 export function integer(column: string, value: string, min: number, max: number, what: string): number {

@@ -152,6 +152,58 @@ describe('imports: sample files', () => {
     expect(events[0]).toMatchObject({ targetType: 'IMPORT_RUN', agentId: null });
   });
 
+  it('professionals: a file without the optional columns keeps what is stored for them', async () => {
+    const before = await t.db.getRepository(Professional).findOneByOrFail({ amNumber: '211000001' });
+    expect(before.email).not.toBeNull();
+    expect(before.rpps).not.toBeNull();
+    const csv = [
+      'am_number;last_name;first_name;profession;caisse_code;address_line;postal_code;commune',
+      [
+        before.amNumber,
+        before.lastName,
+        before.firstName,
+        before.profession,
+        before.caisseCode,
+        before.addressLine,
+        before.postalCode,
+        before.commune,
+      ].join(';'),
+    ].join('\n');
+    const result = await importCsv(t.db, 'PROFESSIONALS', csv);
+    expect(counts(result)).toEqual({ read: 1, inserted: 0, updated: 0, unchanged: 1, rejected: 0 });
+    const after = await t.db.getRepository(Professional).findOneByOrFail({ amNumber: '211000001' });
+    for (const field of ['rpps', 'adeli', 'email', 'phone', 'installationDate', 'usesAmelipro', 'specialty'] as const) {
+      expect(after[field]).toEqual(before[field]);
+    }
+  });
+
+  it('payments: a file without statuses leaves a cancelled payment cancelled, and sends a new one', async () => {
+    await t.db.getRepository(Payment).update({ reference: 'PAY-2025-000001' }, { status: 'CANCELLED' });
+    const csv = [
+      'reference;am_number;campaign_year;scheme;kind;amount_eur;paid_on',
+      'PAY-2025-000001;211000001;2024;FAMI;INITIAL;1 050,00;2025-05-15',
+      'PAY-2025-R00099;211000001;2024;FAMI;REGULARISATION;10;2025-10-01',
+    ].join('\n');
+    const result = await importCsv(t.db, 'PAYMENTS', csv);
+    expect(counts(result)).toEqual({ read: 2, inserted: 1, updated: 0, unchanged: 1, rejected: 0 });
+    const statuses = await t.db.getRepository(Payment).find({
+      where: [{ reference: 'PAY-2025-000001' }, { reference: 'PAY-2025-R00099' }],
+      order: { reference: 'ASC' },
+    });
+    expect(statuses.map((p) => [p.reference, p.status])).toEqual([
+      ['PAY-2025-000001', 'CANCELLED'],
+      ['PAY-2025-R00099', 'SENT'],
+    ]);
+  });
+
+  it('a file of rejected rows still commits its progress and its report batch by batch', async () => {
+    const lines = ['am_number;campaign_year;scheme;hours_published'];
+    for (let i = 0; i < 2500; i++) lines.push(`XX${i};2024;FAMI;oui`);
+    const result = await importCsv(t.db, 'ANNUAIRE', lines.join('\n'), { batchSize: 1000 });
+    expect(result.run).toMatchObject({ status: 'COMPLETED', rowsRead: 2500, rejected: 2500, batchesCommitted: 3 });
+    expect(result.report.rows()).toHaveLength(2500);
+  });
+
   async function snapshot() {
     const strip = <T extends object>(rows: T[]) =>
       rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'updatedAt')));

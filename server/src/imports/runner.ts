@@ -238,8 +238,11 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
         };
       }
     }
-    // Grouped kinds cut batches between groups only (a group is contiguous rows with the same key).
-    if (parsed && pending.length >= batchSize) {
+    // A batch counts rejected rows too, so that a file of bad rows still commits its progress and its
+    // report batch by batch. Grouped kinds cut between groups only (a group is contiguous rows with the
+    // same key).
+    const full = pending.length + pendingRejections.length >= batchSize;
+    if (parsed && full && pending.length > 0) {
       const last = pending[pending.length - 1]!;
       const cut =
         !handler.group || handler.group(last.data) !== handler.group(parsed.data) || pending.length >= batchSize * 10;
@@ -248,7 +251,9 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
     totals.rowsRead += 1;
     if (rejection) pendingRejections.push(rejection);
     if (parsed) pending.push(parsed);
-    if (!handler.group && pending.length >= batchSize) await flush();
+    if (pending.length + pendingRejections.length >= batchSize && (!handler.group || pending.length === 0)) {
+      await flush();
+    }
   }
   if (!header) throw new CsvFileError('Fichier vide : la ligne d’en-tête manque.');
   await flush();

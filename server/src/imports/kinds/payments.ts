@@ -38,7 +38,8 @@ export interface PaymentRow {
   kind: PaymentKind;
   amountCents: number;
   paidOn: string;
-  status: PaymentStatus;
+  /** Null: not given in the file. */
+  status: PaymentStatus | null;
 }
 
 /** Above this, an amount for one professional and one campaign is a data error. */
@@ -76,7 +77,8 @@ function parse(row: RawRow, reference: ReferenceData): PaymentRow {
     kind,
     amountCents,
     paidOn,
-    status: status === null ? 'SENT' : oneOf('status', status, PAYMENT_STATUSES, 'Statut de paiement'),
+    // Absent or empty: a new payment is SENT, a known one keeps its status (a CANCELLED payment stays so).
+    status: status === null ? null : oneOf('status', status, PAYMENT_STATUSES, 'Statut de paiement'),
   };
 }
 
@@ -108,6 +110,7 @@ export const PAYMENTS: KindHandler<PaymentRow> = {
       attempt(() => {
         const professional = checkProfessional(professionals, data.amNumber, ctx);
         checkConcerned(data.ref, professional);
+        const current = existing.get(data.reference);
         const next: Omit<Payment, 'id'> = {
           reference: data.reference,
           professionalId: professional.id,
@@ -116,9 +119,8 @@ export const PAYMENTS: KindHandler<PaymentRow> = {
           kind: data.kind,
           amountCents: data.amountCents,
           paidOn: data.paidOn,
-          status: data.status,
+          status: data.status ?? current?.status ?? 'SENT',
         };
-        const current = existing.get(data.reference);
         if (current && current.professionalId !== professional.id) {
           reject('reference', `Référence ${data.reference} déjà utilisée pour un autre professionnel.`);
         }

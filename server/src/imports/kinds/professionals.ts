@@ -60,7 +60,33 @@ const FIELDS: (keyof ProfessionalRow)[] = [
   'usesAmelipro',
 ];
 
-function parse(row: RawRow, reference: { caisses: Set<string> }): ProfessionalRow {
+/** Optional columns the header may leave out: then a known professional keeps what is stored. */
+const OMISSIBLE = {
+  rpps: 'rpps',
+  adeli: 'adeli',
+  specialty: 'specialty',
+  installationDate: 'installation_date',
+  email: 'email',
+  phone: 'phone',
+  usesAmelipro: 'uses_amelipro',
+} as const satisfies Partial<Record<keyof ProfessionalRow, string>>;
+
+type Omissible = keyof typeof OMISSIBLE;
+
+/** A row as read: the omissible fields are undefined when their column is not in the file. */
+type ParsedProfessional = Omit<ProfessionalRow, Omissible> & { [K in Omissible]: ProfessionalRow[K] | undefined };
+
+/** The row to store: what the file gives, and for the columns it leaves out, the stored value or the default. */
+function complete(data: ParsedProfessional, current: Professional | undefined): ProfessionalRow {
+  const row = { ...data } as Record<string, unknown>;
+  for (const field of Object.keys(OMISSIBLE) as Omissible[]) {
+    if (row[field] !== undefined) continue;
+    row[field] = current ? current[field] : field === 'usesAmelipro' ? true : null;
+  }
+  return row as unknown as ProfessionalRow;
+}
+
+function parse(row: RawRow, reference: { caisses: Set<string> }): ParsedProfessional {
   const rpps = optional(row, 'rpps');
   if (rpps !== null && !RPPS_PATTERN.test(rpps))
     reject('rpps', `RPPS mal formé : ${quote(rpps)} (11 chiffres attendus).`);
@@ -84,7 +110,8 @@ function parse(row: RawRow, reference: { caisses: Set<string> }): ProfessionalRo
     reject('installation_date', `Date d'installation dans le futur : ${installationDate}.`);
   }
   const usesAmelipro = optional(row, 'uses_amelipro');
-  return {
+  const given = (column: string) => column in row;
+  const parsed: ProfessionalRow = {
     amNumber: amNumber(row),
     rpps,
     adeli,
@@ -101,6 +128,11 @@ function parse(row: RawRow, reference: { caisses: Set<string> }): ProfessionalRo
     phone,
     usesAmelipro: usesAmelipro === null ? true : bool('uses_amelipro', usesAmelipro),
   };
+  const out = parsed as ParsedProfessional;
+  for (const [field, column] of Object.entries(OMISSIBLE) as [Omissible, string][]) {
+    if (!given(column)) out[field] = undefined;
+  }
+  return out;
 }
 
 /** Holders of the RPPS and ADELI numbers the batch brings, to refuse giving one number to two people. */
@@ -115,7 +147,7 @@ async function identifierHolders(em: EntityManager, column: 'rpps' | 'adeli', va
   return map;
 }
 
-export const PROFESSIONALS: KindHandler<ProfessionalRow> = {
+export const PROFESSIONALS: KindHandler<ParsedProfessional> = {
   kind: 'PROFESSIONALS',
   columns: [
     { name: 'am_number', required: true },
@@ -155,9 +187,10 @@ export const PROFESSIONALS: KindHandler<ProfessionalRow> = {
     const claimed = { rpps: new Map<string, string>(), adeli: new Map<string, string>() };
     const writes: ProfessionalRow[] = [];
     const moved: { id: number; caisseCode: string; profession: Profession }[] = [];
-    const outcomes: Outcome[] = rows.map(({ data }) =>
+    const outcomes: Outcome[] = rows.map(({ data: parsed }) =>
       attempt(() => {
-        const current = existing.get(data.amNumber);
+        const current = existing.get(parsed.amNumber);
+        const data = complete(parsed, current);
         if (ctx.scope && current && !ctx.scope.includes(current.caisseCode)) {
           reject(
             'am_number',

@@ -142,7 +142,10 @@ describe('CSV exports', () => {
     expect(Number(total[6])).toBe(DIJON_JUSTIFICATIFS + 1);
     const caisses = csv.lines.filter((l) => l.startsWith('Caisse;')).map((l) => l.split(';')[1]);
     expect(caisses.sort()).toEqual(['211', '751']);
-    expect(csv.lines.some((l) => l.startsWith('Indicateur;LOG_DMP;'))).toBe(true);
+    const logDmp = csv.lines.find((l) => l.startsWith('Indicateur;LOG_DMP;'))!.split(';');
+    expect(logDmp).toHaveLength(csv.lines[0]!.split(';').length);
+    // Both dentists declared the software; every piece is still pending.
+    expect(logDmp.slice(9).map(Number)).toEqual([0, 0, 0, 2]);
   });
 
   it.each([

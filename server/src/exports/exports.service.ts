@@ -177,6 +177,9 @@ export async function justificatifsExport(ctx: RequestContext, query: Query): Pr
   };
 }
 
+/** The achievement columns, filled on the per-indicator lines only. */
+const NO_COUNTS: CsvValue[] = ['', '', '', ''];
+
 export async function progressExport(ctx: RequestContext, query: Query): Promise<CsvExport> {
   const agent = requirePermission(ctx.agent, Permission.EXPORT);
   const year = int(query, 'campaignYear', true)!;
@@ -197,6 +200,7 @@ export async function progressExport(ctx: RequestContext, query: Query): Promise
       progress.justificatifs.pending,
       money(progress.projectedCents),
       money(progress.computedCents),
+      ...NO_COUNTS,
     ];
     for (const [section, lines] of [
       ['Profession', progress.byProfession],
@@ -213,6 +217,7 @@ export async function progressExport(ctx: RequestContext, query: Query): Promise
           l.justificatifsPending,
           money(l.projectedCents),
           money(l.computedCents),
+          ...NO_COUNTS,
         ];
       }
     }
@@ -220,13 +225,17 @@ export async function progressExport(ctx: RequestContext, query: Query): Promise
       yield [
         'Indicateur',
         a.code,
-        `${a.label} — atteint ${a.achieved}, non atteint ${a.notAchieved}, neutralisé ${a.neutralised}, en attente ${a.pendingJustificatif}`,
+        a.label,
         '',
         '',
         '',
         '',
         '',
         '',
+        a.achieved,
+        a.notAchieved,
+        a.neutralised,
+        a.pendingJustificatif,
       ];
     }
   }
@@ -243,6 +252,10 @@ export async function progressExport(ctx: RequestContext, query: Query): Promise
       'Justificatifs en attente',
       'Rémunération projetée (€)',
       'Rémunération calculée (€)',
+      'Atteints',
+      'Non atteints',
+      'Neutralisés',
+      'En attente de justificatif',
     ],
     rows: rows(),
   };

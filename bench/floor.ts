@@ -29,7 +29,7 @@ import { decodeCursor, pageSize, toPage } from '../server/src/common/pagination'
 import type { Declaration, IndicatorValue } from '../server/src/declarations/declaration.entity';
 import { indicatorNodes, remunerationNode } from '../server/src/declarations/declarations.service';
 import { evaluateDeclaration } from '../server/src/declarations/evaluation';
-import { referentielOf, type LoadedDeclaration } from '../server/src/declarations/evaluation-inputs';
+import { assembleEvaluationInputs, type EvaluationRowSource } from '../server/src/declarations/evaluation-inputs';
 import type { Justificatif } from '../server/src/justificatifs/justificatif.entity';
 import { checkTransition } from '../server/src/justificatifs/justificatif.machine';
 import { justificatifNode } from '../server/src/justificatifs/justificatifs.service';
@@ -330,22 +330,17 @@ async function file(pool: Pool, sql: Sql, agent: AuthenticatedAgent | null, vars
         )
       : [],
   ]);
-  const campaignById = new Map(campaigns.map((c) => [c.id, c]));
+  const inputs = await assembleEvaluationInputs(
+    inHand({ declarations, campaigns, professionals: [professional], values, justificatifs, indicators }),
+    declarations.map((d) => d.id),
+  );
   return {
     ...professional,
     id: String(professional.id),
     caisse: caisses[0],
     campaigns: campaigns.filter((c) => c.professions.includes(professional.profession)).map(campaignNode),
     declarations: declarations.map((declaration) => {
-      const loaded = loadedDeclaration(
-        declaration,
-        campaignById,
-        professional,
-        indicators,
-        values,
-        justificatifs,
-        declarations,
-      );
+      const loaded = inputs.get(declaration.id)!;
       const evaluated = { loaded, evaluation: evaluateDeclaration(loaded.input) };
       return {
         ...declaration,
@@ -366,59 +361,23 @@ async function file(pool: Pool, sql: Sql, agent: AuthenticatedAgent | null, vars
   };
 }
 
-/** What loadEvaluationInputs builds, from rows already in hand. */
-function loadedDeclaration(
-  declaration: Declaration,
-  campaignById: Map<number, Campaign>,
-  professional: Professional,
-  allIndicators: Indicator[],
-  allValues: IndicatorValue[],
-  justificatifs: Justificatif[],
-  declarations: Pick<Declaration, 'campaignId' | 'status'>[],
-): LoadedDeclaration {
-  const campaign = campaignById.get(declaration.campaignId)!;
-  const indicators = allIndicators.filter((i) => i.campaignId === campaign.id);
-  const values = allValues.filter((v) => v.declarationId === declaration.id);
-  const indicatorById = new Map(indicators.map((i) => [i.id, i]));
-  const valueByCode: LoadedDeclaration['input']['values'] = {};
-  for (const row of values) {
-    const indicator = indicatorById.get(row.indicatorId);
-    if (indicator && row.value && row.source) valueByCode[indicator.code] = { data: row.value, source: row.source };
-  }
-  const earlierYears = declarations
-    .filter((d) => d.status === 'TRANSMITTED')
-    .map((d) => campaignById.get(d.campaignId))
-    .filter((c): c is Campaign => !!c && c.scheme === campaign.scheme && c.referenceYear < campaign.referenceYear)
-    .map((c) => c.referenceYear);
-  const firstYear = earlierYears.length ? Math.min(...earlierYears) : null;
-  const families = indicators.map((i) => i.definition.justificatif.family).filter((f): f is string => !!f);
+/** The rules' inputs from rows already in hand, assembled by the server's own pure function. */
+function inHand(rows: {
+  declarations: Declaration[];
+  campaigns: Campaign[];
+  professionals: Professional[];
+  values: IndicatorValue[];
+  justificatifs: Justificatif[];
+  indicators: Indicator[];
+}): EvaluationRowSource {
   return {
-    declaration,
-    campaign,
-    indicators,
-    values,
-    input: {
-      referentiel: referentielOf(campaign, indicators),
-      campaignStatus: campaign.status,
-      professional: {
-        profession: professional.profession,
-        specialty: professional.specialty,
-        installationYear: professional.installationDate ? Number(professional.installationDate.slice(0, 4)) : null,
-      },
-      values: valueByCode,
-      justificatifs: justificatifs.map((j) => {
-        const jCampaign = campaignById.get(j.campaignId);
-        return {
-          campaignYear: jCampaign?.referenceYear ?? 0,
-          conventionId: jCampaign?.conventions[professional.profession] ?? null,
-          family: j.family,
-          status: j.status,
-          publisherId: j.declaredPublisherId,
-          softwareId: j.declaredSoftwareId,
-        };
-      }),
-      firstDeclarationYearByFamily: Object.fromEntries(families.map((f) => [f, firstYear])),
-    },
+    declarations: async (ids) => rows.declarations.filter((d) => ids.includes(d.id)),
+    campaigns: async () => rows.campaigns,
+    professionals: async () => rows.professionals,
+    values: async () => rows.values,
+    justificatifs: async () => rows.justificatifs,
+    declarationsOf: async () => rows.declarations,
+    indicators: async () => rows.indicators,
   };
 }
 
@@ -790,15 +749,12 @@ async function validate(pool: Pool, outer: Sql, agent: AuthenticatedAgent | null
         campaignIds,
       ),
     ]);
-    const loaded = loadedDeclaration(
-      declaration,
-      new Map(campaigns.map((c) => [c.id, c])),
-      professionals[0]!,
-      indicators,
-      values,
-      justificatifs,
-      declarations,
-    );
+    const loaded = (
+      await assembleEvaluationInputs(
+        inHand({ declarations, campaigns, professionals, values, justificatifs, indicators }),
+        [declaration.id],
+      )
+    ).get(declaration.id)!;
     const evaluation = evaluateDeclaration(loaded.input);
     const byCode = new Map(evaluation.indicators.map((e) => [e.indicator.code, e]));
     const codeById = new Map(loaded.indicators.map((i) => [i.id, i.code]));

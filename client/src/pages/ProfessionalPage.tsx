@@ -519,7 +519,8 @@ export function ProfessionalPage() {
                   <XAxis dataKey="year" />
                   <YAxis width={70} tickFormatter={(v: number) => `${v.toLocaleString('fr-FR')} €`} />
                   <Tooltip {...tooltipStyle} formatter={(v) => euros(Math.round(Number(v) * 100))} />
-                  <Bar dataKey="amount" name="Montant payé" fill="#000091" maxBarSize={56} />
+                  {/* No animation: the figures are read at a glance, and a bar caught mid-growth misleads. */}
+                  <Bar dataKey="amount" name="Montant payé" fill="#000091" maxBarSize={56} isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </ChartFigure>

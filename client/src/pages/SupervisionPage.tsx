@@ -198,8 +198,9 @@ function BreakdownChart({ rows, what }: { rows: Breakdown[]; what: string }) {
           <YAxis allowDecimals={false} />
           <Tooltip {...tooltipStyle} />
           <Legend verticalAlign="top" />
-          <Bar dataKey="concerned" name="Concernés" fill={BLUE_LIGHT} maxBarSize={40} />
-          <Bar dataKey="transmitted" name="Transmises" fill={BLUE} maxBarSize={40} />
+          {/* No animation: the figures are read at a glance, and a bar caught mid-growth misleads. */}
+          <Bar dataKey="concerned" name="Concernés" fill={BLUE_LIGHT} maxBarSize={40} isAnimationActive={false} />
+          <Bar dataKey="transmitted" name="Transmises" fill={BLUE} maxBarSize={40} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </ChartFigure>
@@ -268,7 +269,7 @@ function Dashboard({ p, slug }: { p: Progress; slug: string }) {
                 <XAxis dataKey="step" />
                 <YAxis allowDecimals={false} />
                 <Tooltip {...tooltipStyle} />
-                <Bar dataKey="count" name="Professionnels" fill={BLUE} maxBarSize={80} />
+                <Bar dataKey="count" name="Professionnels" fill={BLUE} maxBarSize={80} isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
           </ChartFigure>
@@ -294,7 +295,7 @@ function Dashboard({ p, slug }: { p: Progress; slug: string }) {
                 <XAxis dataKey="label" />
                 <YAxis allowDecimals={false} />
                 <Tooltip {...tooltipStyle} />
-                <Bar dataKey="count" name="En attente" fill={BLUE_LIGHT} maxBarSize={80} />
+                <Bar dataKey="count" name="En attente" fill={BLUE_LIGHT} maxBarSize={80} isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
           </ChartFigure>
@@ -324,7 +325,7 @@ function Dashboard({ p, slug }: { p: Progress; slug: string }) {
                   <XAxis dataKey="kind" />
                   <YAxis width={90} tickFormatter={(v: number) => `${v.toLocaleString('fr-FR')} €`} />
                   <Tooltip {...tooltipStyle} formatter={(v) => euros(Math.round(Number(v) * 100))} />
-                  <Bar dataKey="euros" name="Montant" fill={GREEN} maxBarSize={80} />
+                  <Bar dataKey="euros" name="Montant" fill={GREEN} maxBarSize={80} isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </ChartFigure>
@@ -372,7 +373,7 @@ function Dashboard({ p, slug }: { p: Progress; slug: string }) {
                     formatter={(v) => `${Number(v).toLocaleString('fr-FR')} %`}
                     labelFormatter={(_, payload) => payload?.[0]?.payload?.label ?? ''}
                   />
-                  <Bar dataKey="rate" name="Taux d’atteinte" fill={BLUE} maxBarSize={22} />
+                  <Bar dataKey="rate" name="Taux d’atteinte" fill={BLUE} maxBarSize={22} isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </ChartFigure>

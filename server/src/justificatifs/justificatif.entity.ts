@@ -13,6 +13,9 @@ export interface ChecklistEntry {
 @Index('idx_justificatif_assignee', ['assignedAgentId', 'status', 'receivedAt', 'id'])
 @Index('idx_justificatif_professional', ['professionalId', 'campaignId'])
 @Index('idx_justificatif_family', ['professionalId', 'family', 'status'])
+// Campaign progress and the queue filtered by campaign: counts by caisse, profession, status and age read
+// this index alone (a full scan of the table otherwise, 0.2 s at national scale).
+@Index('idx_justificatif_campaign_status', ['campaignId', 'status', 'caisseCode', 'profession', 'receivedAt'])
 export class Justificatif {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;

@@ -503,9 +503,9 @@ export function progressStatements(campaignIds: number[], professions: string[],
     },
     achievements: {
       sql: caisses
-        ? `SELECT v.indicator_id AS indicatorId, v.achievement AS achievement, COUNT(*) AS n FROM indicator_value v INNER JOIN declaration d ON d.id = v.declaration_id WHERE v.campaign_id IN (${ids})${scope('d')} GROUP BY v.indicator_id, v.achievement`
+        ? `SELECT v.indicator_id AS indicatorId, v.achievement AS achievement, COUNT(*) AS n FROM indicator_value v INNER JOIN declaration d ON d.id = v.declaration_id AND d.campaign_id IN (${ids}) WHERE v.campaign_id IN (${ids})${scope('d')} GROUP BY v.indicator_id, v.achievement`
         : `SELECT v.indicator_id AS indicatorId, v.achievement AS achievement, COUNT(*) AS n FROM indicator_value v WHERE v.campaign_id IN (${ids}) GROUP BY v.indicator_id, v.achievement`,
-      params: [...campaignIds, ...c],
+      params: caisses ? [...campaignIds, ...campaignIds, ...c] : [...campaignIds, ...c],
     },
     indicators: {
       sql: `SELECT * FROM indicator WHERE campaign_id IN (${ids}) ORDER BY campaign_id ASC, display_order ASC`,

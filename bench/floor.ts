@@ -30,6 +30,7 @@ import type { Declaration, IndicatorValue } from '../server/src/declarations/dec
 import { indicatorNodes, remunerationNode } from '../server/src/declarations/declarations.service';
 import { evaluateDeclaration } from '../server/src/declarations/evaluation';
 import { assembleEvaluationInputs, type EvaluationRowSource } from '../server/src/declarations/evaluation-inputs';
+import { storedEvaluationChanges, storedOf } from '../server/src/declarations/stored-evaluation';
 import type { Justificatif } from '../server/src/justificatifs/justificatif.entity';
 import { checkTransition } from '../server/src/justificatifs/justificatif.machine';
 import { justificatifNode } from '../server/src/justificatifs/justificatifs.service';
@@ -756,25 +757,19 @@ async function validate(pool: Pool, outer: Sql, agent: AuthenticatedAgent | null
       )
     ).get(declaration.id)!;
     const evaluation = evaluateDeclaration(loaded.input);
-    const byCode = new Map(evaluation.indicators.map((e) => [e.indicator.code, e]));
-    const codeById = new Map(loaded.indicators.map((i) => [i.id, i.code]));
-    for (const v of loaded.values) {
-      const r = byCode.get(codeById.get(v.indicatorId) ?? '');
-      if (!r) continue;
-      const reason = r.achievement.reason.slice(0, 400);
-      if (v.achievement !== r.achievement.status || v.achievementReason !== reason) {
-        await sql.exec('UPDATE indicator_value SET achievement = ?, achievement_reason = ? WHERE id = ?', [
-          r.achievement.status,
-          reason,
-          v.id,
-        ]);
-        v.achievement = r.achievement.status;
-        v.achievementReason = reason;
-      }
+    const changes = storedEvaluationChanges(storedOf(loaded), evaluation);
+    const rows = new Map(loaded.values.map((v) => [v.id, v]));
+    for (const { id, achievement, achievementReason } of changes.values) {
+      await sql.exec('UPDATE indicator_value SET achievement = ?, achievement_reason = ? WHERE id = ?', [
+        achievement,
+        achievementReason,
+        id,
+      ]);
+      Object.assign(rows.get(id)!, { achievement, achievementReason });
     }
-    if (declaration.projectedRemunerationCents !== evaluation.remuneration.totalCents) {
+    if (changes.projectedRemunerationCents !== null) {
       await sql.exec('UPDATE declaration SET projected_remuneration_cents = ? WHERE id = ?', [
-        evaluation.remuneration.totalCents,
+        changes.projectedRemunerationCents,
         declaration.id,
       ]);
     }

@@ -52,6 +52,36 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="fr-my-4w mcbo-reason">{children}</p>;
 }
 
+/** Cursor pagination of a list: back to the first page, or on to the next one. */
+export function Pager({
+  onFirstPage,
+  onNextPage,
+}: {
+  /** Absent on the first page. */
+  onFirstPage: (() => void) | null;
+  /** Absent on the last page. */
+  onNextPage: (() => void) | null;
+}) {
+  return (
+    <ul className="fr-btns-group fr-btns-group--inline fr-mt-2w">
+      {onFirstPage && (
+        <li>
+          <button type="button" className="fr-btn fr-btn--secondary" onClick={onFirstPage}>
+            Première page
+          </button>
+        </li>
+      )}
+      {onNextPage && (
+        <li>
+          <button type="button" className="fr-btn fr-btn--secondary" onClick={onNextPage}>
+            Page suivante
+          </button>
+        </li>
+      )}
+    </ul>
+  );
+}
+
 /** A labelled DSFR select over [value, label] options; `allLabel` adds an empty « all » choice. */
 export function SelectField({
   id,

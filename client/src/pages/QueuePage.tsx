@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
 import type { JustificatifQueueView } from '../gql/graphql';
 import { CHANNEL_LABELS, JUSTIFICATIF_STATUS, PROFESSION_LABELS, frenchDate } from '../format';
-import { Badge, Empty, ErrorAlert, Loading, Tabs, usePageTitle } from '../ui';
+import { Badge, Empty, ErrorAlert, Loading, Pager, Tabs, usePageTitle } from '../ui';
 
 export const QUEUE = graphql(`
   query Queue($filter: JustificatifQueueFilter, $first: Int, $after: String) {
@@ -135,26 +135,14 @@ export function QueuePage() {
                 ))}
               </tbody>
             </table>
-            <ul className="fr-btns-group fr-btns-group--inline fr-mt-2w">
-              {after && (
-                <li>
-                  <button type="button" className="fr-btn fr-btn--secondary" onClick={() => setParams({ vue: view })}>
-                    Première page
-                  </button>
-                </li>
-              )}
-              {queue.pageInfo.hasNextPage && (
-                <li>
-                  <button
-                    type="button"
-                    className="fr-btn fr-btn--secondary"
-                    onClick={() => setParams({ vue: view, apres: queue.pageInfo.endCursor ?? '' })}
-                  >
-                    Page suivante
-                  </button>
-                </li>
-              )}
-            </ul>
+            <Pager
+              onFirstPage={after ? () => setParams({ vue: view }) : null}
+              onNextPage={
+                queue.pageInfo.hasNextPage
+                  ? () => setParams({ vue: view, apres: queue.pageInfo.endCursor ?? '' })
+                  : null
+              }
+            />
           </div>
         )}
       </Tabs>

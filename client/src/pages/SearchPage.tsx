@@ -4,7 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
 import type { DeclarationStatus, Profession } from '../gql/graphql';
 import { PROFESSION_LABELS } from '../format';
-import { Empty, ErrorAlert, Loading, SelectField, usePageTitle } from '../ui';
+import { Empty, ErrorAlert, Loading, Pager, SelectField, usePageTitle } from '../ui';
 
 const SEARCH = graphql(`
   query SearchProfessionals($filter: ProfessionalFilter, $first: Int, $after: String) {
@@ -224,26 +224,14 @@ export function SearchPage() {
               ))}
             </tbody>
           </table>
-          <ul className="fr-btns-group fr-btns-group--inline fr-mt-2w">
-            {after && (
-              <li>
-                <button type="button" className="fr-btn fr-btn--secondary" onClick={() => update({ apres: null })}>
-                  Première page
-                </button>
-              </li>
-            )}
-            {data.professionals.pageInfo.hasNextPage && (
-              <li>
-                <button
-                  type="button"
-                  className="fr-btn fr-btn--secondary"
-                  onClick={() => update({ apres: data.professionals.pageInfo.endCursor })}
-                >
-                  Page suivante
-                </button>
-              </li>
-            )}
-          </ul>
+          <Pager
+            onFirstPage={after ? () => update({ apres: null }) : null}
+            onNextPage={
+              data.professionals.pageInfo.hasNextPage
+                ? () => update({ apres: data.professionals.pageInfo.endCursor })
+                : null
+            }
+          />
         </div>
       )}
     </>

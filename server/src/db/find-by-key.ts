@@ -5,7 +5,7 @@
  * costs more CPU than the indexed read itself (measured in docs/performance.md).
  */
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
-import { chunks } from '../imports/bulk';
+import { chunks } from './bulk';
 
 export type SortOrder<E> = [keyof E & string, 'ASC' | 'DESC'][];
 

@@ -25,6 +25,7 @@ import type {
 } from './declaration.types';
 import { evaluateDeclaration, type EvaluationResult } from './evaluation';
 import { loadEvaluationInputs, type LoadedDeclaration } from './evaluation-inputs';
+import { storedEvaluationChanges, storedOf } from './stored-evaluation';
 import { formatValue, ratePercent } from './value-format';
 
 export interface EvaluatedDeclaration {
@@ -37,25 +38,16 @@ export async function recomputeDeclaration(em: EntityManager, declarationId: num
   const loaded = (await loadEvaluationInputs(em, [declarationId])).get(declarationId);
   if (!loaded) throw notFound('Déclaration');
   const evaluation = evaluateDeclaration(loaded.input);
-  const byCode = new Map(evaluation.indicators.map((e) => [e.indicator.code, e]));
-  const codeById = new Map(loaded.indicators.map((i) => [i.id, i.code]));
-  for (const row of loaded.values) {
-    const result = byCode.get(codeById.get(row.indicatorId) ?? '');
-    if (!result) continue;
-    const reason = result.achievement.reason.slice(0, 400);
-    if (row.achievement !== result.achievement.status || row.achievementReason !== reason) {
-      await em
-        .getRepository(IndicatorValue)
-        .update({ id: row.id }, { achievement: result.achievement.status, achievementReason: reason });
-      row.achievement = result.achievement.status;
-      row.achievementReason = reason;
-    }
+  const changes = storedEvaluationChanges(storedOf(loaded), evaluation);
+  const rows = new Map(loaded.values.map((row) => [row.id, row]));
+  for (const { id, achievement, achievementReason } of changes.values) {
+    await em.getRepository(IndicatorValue).update({ id }, { achievement, achievementReason });
+    Object.assign(rows.get(id)!, { achievement, achievementReason });
   }
-  if (loaded.declaration.projectedRemunerationCents !== evaluation.remuneration.totalCents) {
-    await em
-      .getRepository(Declaration)
-      .update({ id: declarationId }, { projectedRemunerationCents: evaluation.remuneration.totalCents });
-    loaded.declaration.projectedRemunerationCents = evaluation.remuneration.totalCents;
+  if (changes.projectedRemunerationCents !== null) {
+    const projectedRemunerationCents = changes.projectedRemunerationCents;
+    await em.getRepository(Declaration).update({ id: declarationId }, { projectedRemunerationCents });
+    loaded.declaration.projectedRemunerationCents = projectedRemunerationCents;
   }
   return { loaded, evaluation };
 }

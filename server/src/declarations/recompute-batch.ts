@@ -4,10 +4,11 @@
  * multi-row UPDATE per slice.
  */
 import type { EntityManager } from 'typeorm';
-import { bulkUpdateById, chunks } from '../imports/bulk';
+import { bulkUpdateById, chunks } from '../db/bulk';
 import { Declaration, IndicatorValue } from './declaration.entity';
 import { evaluateDeclaration } from './evaluation';
 import { loadEvaluationInputs } from './evaluation-inputs';
+import { storedEvaluationChanges, storedOf, type StoredEvaluationChanges } from './stored-evaluation';
 
 export interface RecomputeSummary {
   declarations: number;
@@ -23,23 +24,14 @@ export async function recomputeDeclarations(em: EntityManager, ids: readonly num
   const summary: RecomputeSummary = { declarations: 0, valuesChanged: 0, remunerationsChanged: 0 };
   for (const slice of chunks(unique, LOAD_SLICE)) {
     const loaded = await loadEvaluationInputs(em, slice);
-    const valueChanges: { id: number; achievement: IndicatorValue['achievement']; achievementReason: string }[] = [];
+    const valueChanges: StoredEvaluationChanges['values'] = [];
     const totalChanges: { id: number; projectedRemunerationCents: number }[] = [];
     for (const [declarationId, entry] of loaded) {
       summary.declarations += 1;
-      const evaluation = evaluateDeclaration(entry.input);
-      const byCode = new Map(evaluation.indicators.map((e) => [e.indicator.code, e]));
-      const codeById = new Map(entry.indicators.map((i) => [i.id, i.code]));
-      for (const row of entry.values) {
-        const result = byCode.get(codeById.get(row.indicatorId) ?? '');
-        if (!result) continue;
-        const reason = result.achievement.reason.slice(0, 400);
-        if (row.achievement === result.achievement.status && row.achievementReason === reason) continue;
-        valueChanges.push({ id: row.id, achievement: result.achievement.status, achievementReason: reason });
-      }
-      const total = evaluation.remuneration.totalCents;
-      if (entry.declaration.projectedRemunerationCents !== total) {
-        totalChanges.push({ id: declarationId, projectedRemunerationCents: total });
+      const changes = storedEvaluationChanges(storedOf(entry), evaluateDeclaration(entry.input));
+      valueChanges.push(...changes.values);
+      if (changes.projectedRemunerationCents !== null) {
+        totalChanges.push({ id: declarationId, projectedRemunerationCents: changes.projectedRemunerationCents });
       }
     }
     await bulkUpdateById(em, IndicatorValue, valueChanges, ['achievement', 'achievementReason']);

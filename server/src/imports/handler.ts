@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import type { IndicatorValueData } from '../campaigns/rules/types';
 import type { PrefillOrigin, Profession, ValueSource } from '../common/enums';
 import { Declaration, IndicatorValue } from '../declarations/declaration.entity';
-import { bulkInsert, bulkUpsert, chunks, stableJson } from './bulk';
+import { bulkInsert, bulkUpsert, chunks } from '../db/bulk';
 import { RowError, type RawRow } from './fields';
 import type { ImportKind } from './import-kinds';
 import type { CampaignRef, ReferenceData } from './reference';
@@ -293,4 +293,14 @@ export function attempt<T>(check: () => T): T | RowError {
     if (error instanceof RowError) return error;
     throw error;
   }
+}
+
+/** JSON with sorted keys: two values are the same whatever order their keys were written in. */
+export function stableJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
 }

@@ -10,7 +10,7 @@ import { REPO_ROOT } from '../config';
 import type { Profession } from '../common/enums';
 import { Professional } from '../professionals/professional.entity';
 import { createCaisses, createCampaign, createSoftware } from '../test-support/world';
-import { bulkInsert } from './bulk';
+import { bulkInsert } from '../db/bulk';
 import type { ImportKind } from './import-kinds';
 import { createRun, finishRun, runImport, type ImportHooks, type ImportProgress, type ReportSink } from './runner';
 import type { ImportRun } from './import-run.entity';

@@ -21,7 +21,7 @@ import type { ChecklistEntry, Justificatif, JustificatifHistory } from '../justi
 import type { Payment } from '../payments/payment.entity';
 import { searchKey } from '../professionals/normalize';
 import type { Professional } from '../professionals/professional.entity';
-import type { Row } from './bulk-insert';
+import type { BulkRow } from '../db/bulk';
 import type { DemoDocument, PieceDocuments } from './documents';
 import { ADELI_PROFESSIONS, adeliNumber, amNumber, rppsNumber } from './identifiers';
 import type { Prng } from './prng';
@@ -77,14 +77,14 @@ export interface GenerationContext {
 }
 
 export interface BatchRows {
-  professionals: Row<Professional>[];
-  declarations: Row<Declaration>[];
-  transmissions: Row<DeclarationTransmission>[];
-  values: Row<IndicatorValue>[];
-  justificatifs: Row<Justificatif>[];
-  history: Row<JustificatifHistory>[];
-  payments: Row<Payment>[];
-  contacts: Row<ContactLog>[];
+  professionals: BulkRow<Professional>[];
+  declarations: BulkRow<Declaration>[];
+  transmissions: BulkRow<DeclarationTransmission>[];
+  values: BulkRow<IndicatorValue>[];
+  justificatifs: BulkRow<Justificatif>[];
+  history: BulkRow<JustificatifHistory>[];
+  payments: BulkRow<Payment>[];
+  contacts: BulkRow<ContactLog>[];
 }
 
 export const emptyBatch = (): BatchRows => ({
@@ -198,7 +198,7 @@ function generateProfessional(prng: Prng, ctx: GenerationContext, out: BatchRows
     scenario?.installed ??
     `${prng.chance(0.06) ? 2024 : prng.int(1985, 2023)}-${String(prng.int(1, 12)).padStart(2, '0')}`;
   const communeKey = searchKey(commune);
-  const professional: Row<Professional> & ProfessionalRow = {
+  const professional: BulkRow<Professional> & ProfessionalRow = {
     id,
     amNumber: amNumber(caisse.departement, id),
     rpps: rppsNumber(id),
@@ -578,7 +578,7 @@ function writePieces(
       declaredPublisherId: declared?.publisherId ?? null,
       version: decided ? 2 : 1,
     });
-    const history = (row: Row<JustificatifHistory>) =>
+    const history = (row: BulkRow<JustificatifHistory>) =>
       out.history.push({ justificatifId: id, agentId: null, reasons: null, comment: null, ...row });
     history({ action: 'RECEIVED', fromStatus: null, toStatus: 'RECEIVED', at: receivedAt });
     if (assigned)

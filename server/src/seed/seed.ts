@@ -14,6 +14,7 @@ import { importReferentiel } from '../campaigns/referentiel.service';
 import { loadReferentielDirectory } from '../campaigns/referentiel/load';
 import type { AgentRole } from '../common/enums';
 import { ContactLog } from '../contacts/contact-log.entity';
+import { bulkInsert } from '../db/bulk';
 import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
 import { referentielOf } from '../declarations/evaluation-inputs';
 import type { FileStorage } from '../files/storage';
@@ -23,7 +24,6 @@ import { Payment } from '../payments/payment.entity';
 import { Caisse } from '../professionals/caisse.entity';
 import { Professional } from '../professionals/professional.entity';
 import { Software, SoftwarePublisher } from '../software/software.entity';
-import { BulkInserter } from './bulk-insert';
 import { demoDocuments, personalDocuments, type DemoDocument, type PieceDocuments } from './documents';
 import {
   batchRowCount,
@@ -142,7 +142,6 @@ export async function seedDatabase(db: DataSource, storage: FileStorage, options
     today,
     ids,
   };
-  const inserter = new BulkInserter(db, db.options.type === 'better-sqlite3' ? 1000 : 2000);
   // SQLite has one connection: batches are written one after the other. MySQL takes a few at once.
   const mysql = db.options.type !== 'better-sqlite3';
   // MySQL: one batch is written while the next is generated. SQLite has one connection: one at a time,
@@ -175,7 +174,7 @@ export async function seedDatabase(db: DataSource, storage: FileStorage, options
       const count = Math.min(BATCH_PROFESSIONALS, options.professionals - offset);
       const batch = generateBatch(prng, count, ctx, offset === 0 ? scenarios : []);
       const write = db
-        .transaction((em) => writeBatch(inserter, em, batch, mysql))
+        .transaction((em) => writeBatch(em, batch, mysql))
         .then(() => {
           written += count;
           rows += batchRowCount(batch);
@@ -197,18 +196,18 @@ export async function seedDatabase(db: DataSource, storage: FileStorage, options
   return { professionals: written, rows, seconds: (Date.now() - started) / 1000 };
 }
 
-async function writeBatch(inserter: BulkInserter, em: EntityManager, batch: BatchRows, mysql: boolean) {
+async function writeBatch(em: EntityManager, batch: BatchRows, mysql: boolean) {
   // Ids are generated unique: InnoDB may defer the unique-index checks of this bulk load.
   if (mysql) await em.query('SET SESSION unique_checks = 0, foreign_key_checks = 0');
   try {
-    await inserter.insert(em, Professional, batch.professionals);
-    await inserter.insert(em, Declaration, batch.declarations);
-    await inserter.insert(em, DeclarationTransmission, batch.transmissions);
-    await inserter.insert(em, IndicatorValue, batch.values);
-    await inserter.insert(em, Justificatif, batch.justificatifs);
-    await inserter.insert(em, JustificatifHistory, batch.history);
-    await inserter.insert(em, Payment, batch.payments);
-    await inserter.insert(em, ContactLog, batch.contacts);
+    await bulkInsert(em, Professional, batch.professionals);
+    await bulkInsert(em, Declaration, batch.declarations);
+    await bulkInsert(em, DeclarationTransmission, batch.transmissions);
+    await bulkInsert(em, IndicatorValue, batch.values);
+    await bulkInsert(em, Justificatif, batch.justificatifs);
+    await bulkInsert(em, JustificatifHistory, batch.history);
+    await bulkInsert(em, Payment, batch.payments);
+    await bulkInsert(em, ContactLog, batch.contacts);
   } finally {
     if (mysql) await em.query('SET SESSION unique_checks = 1, foreign_key_checks = 1');
   }

@@ -9,7 +9,7 @@ import type { Indicator } from '../../campaigns/indicator.entity';
 import type { IndicatorValueData } from '../../campaigns/rules/types';
 import { DECLARATION_CHANNELS, MESSAGING_TYPES, type DeclarationChannel, type Scheme } from '../../common/enums';
 import { Declaration, DeclarationTransmission } from '../../declarations/declaration.entity';
-import { bulkInsert, bulkUpsert, chunks, stableJson } from '../bulk';
+import { bulkInsert, bulkUpsert, chunks } from '../../db/bulk';
 import {
   amNumber,
   bool,
@@ -34,6 +34,7 @@ import {
   ensureDeclarations,
   professionalsByAmNumber,
   sameValue,
+  stableJson,
   valuesOf,
   writeValues,
   type KindHandler,

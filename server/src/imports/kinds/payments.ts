@@ -5,7 +5,7 @@
 import { In } from 'typeorm';
 import { PAYMENT_KINDS, PAYMENT_STATUSES, type PaymentKind, type PaymentStatus, type Scheme } from '../../common/enums';
 import { Payment } from '../../payments/payment.entity';
-import { bulkUpsert, chunks } from '../bulk';
+import { bulkUpsert, chunks } from '../../db/bulk';
 import {
   amNumber,
   calendarDate,

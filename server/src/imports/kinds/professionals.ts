@@ -10,7 +10,7 @@ import { Justificatif } from '../../justificatifs/justificatif.entity';
 import { ADELI_PATTERN, RPPS_PATTERN } from '../../professionals/identifiers';
 import { searchKey } from '../../professionals/normalize';
 import { Professional } from '../../professionals/professional.entity';
-import { bulkUpsert, chunks } from '../bulk';
+import { bulkUpsert, chunks } from '../../db/bulk';
 import {
   amNumber,
   bool,

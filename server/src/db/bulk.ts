@@ -1,5 +1,5 @@
 /**
- * Multi-row writes for imports: one INSERT (or upsert) statement per slice of rows, sized under the
+ * Multi-row writes (imports, seed, recomputation): one INSERT (or upsert) statement per slice of rows, sized under the
  * placeholder limits (SQLite 32 766 bound variables, MySQL 65 535). Values go through TypeORM's own
  * conversion (dates, JSON, booleans per dialect); table and column names come from the entity metadata.
  */
@@ -134,14 +134,4 @@ export function chunks<T>(items: readonly T[], size = 5_000): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-/** JSON with sorted keys: two values are the same whatever order their keys were written in. */
-export function stableJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
 }

@@ -32,7 +32,7 @@ import { evaluateDeclaration } from '../server/src/declarations/evaluation';
 import { assembleEvaluationInputs, type EvaluationRowSource } from '../server/src/declarations/evaluation-inputs';
 import { storedEvaluationChanges, storedOf } from '../server/src/declarations/stored-evaluation';
 import type { Justificatif } from '../server/src/justificatifs/justificatif.entity';
-import { checkTransition } from '../server/src/justificatifs/justificatif.machine';
+import { checkTransition, heldByAnother } from '../server/src/justificatifs/justificatif.machine';
 import { justificatifNode } from '../server/src/justificatifs/justificatifs.service';
 import { parseSearchQuery } from '../server/src/professionals/identifiers';
 import { searchKey } from '../server/src/professionals/normalize';
@@ -682,6 +682,7 @@ async function validate(pool: Pool, outer: Sql, agent: AuthenticatedAgent | null
       throw new HttpError(200, 'CAMPAIGN_CLOSED', 'Campagne calculée');
     const transition = checkTransition(row.status, 'VALIDATED');
     if (!transition.allowed) throw new HttpError(200, 'CONFLICT', transition.reason);
+    if (heldByAnother(row.assignedAgentId, me.id)) throw new HttpError(200, 'CONFLICT', 'Pris en charge');
     if (row.version !== vars.expectedVersion) throw new HttpError(200, 'STALE_VERSION', 'Version');
     const now = new Date();
     now.setMilliseconds(0);
@@ -691,7 +692,7 @@ async function validate(pool: Pool, outer: Sql, agent: AuthenticatedAgent | null
     );
     const software = value?.value?.type === 'SOFTWARE' ? value.value : null;
     const update = await sql.exec(
-      `UPDATE justificatif SET status = ?, decided_by_agent_id = ?, decided_at = ?, rejection_reasons = NULL, comment = NULL, checklist = ?, version = version + 1${software ? ', declared_software_id = ?, declared_publisher_id = ?' : ''} WHERE id = ? AND version = ? AND status = 'RECEIVED'`,
+      `UPDATE justificatif SET status = ?, decided_by_agent_id = ?, decided_at = ?, rejection_reasons = NULL, comment = NULL, checklist = ?, version = version + 1${software ? ', declared_software_id = ?, declared_publisher_id = ?' : ''} WHERE id = ? AND version = ? AND status = 'RECEIVED' AND (assigned_agent_id IS NULL OR assigned_agent_id = ?)`,
       [
         transition.to,
         me.id,
@@ -700,6 +701,7 @@ async function validate(pool: Pool, outer: Sql, agent: AuthenticatedAgent | null
         ...(software ? [software.softwareId, software.publisherId] : []),
         id,
         vars.expectedVersion,
+        me.id,
       ],
     );
     if (!update.affectedRows) throw new HttpError(200, 'CONFLICT', 'Déjà décidé');

@@ -244,12 +244,12 @@ async function main() {
       }
 
       // -------------------------------------------------------------------------------------------
-      // (e) Decisions: each request validates a distinct RECEIVED justificatif.
+      // (e) Decisions: each request validates a distinct RECEIVED justificatif that no colleague has taken.
       if (wanted('e')) {
         const received = await q<{ id: number; version: number; definition: string }>(
           `SELECT j.id, j.version, i.definition FROM justificatif j
            JOIN indicator i ON i.id = j.indicator_id JOIN campaign c ON c.id = j.campaign_id
-          WHERE j.status = 'RECEIVED' AND c.status IN ('OPEN', 'CLOSED') ORDER BY j.id`,
+          WHERE j.status = 'RECEIVED' AND j.assigned_agent_id IS NULL AND c.status IN ('OPEN', 'CLOSED') ORDER BY j.id`,
         );
         const calls = received.map((j) => {
           const checklist = (

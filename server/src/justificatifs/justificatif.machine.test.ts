@@ -1,4 +1,4 @@
-import { checkTransition, isFinal } from './justificatif.machine';
+import { checkTransition, heldByAnother, isFinal } from './justificatif.machine';
 
 describe('justificatif state machine', () => {
   it.each([
@@ -16,5 +16,16 @@ describe('justificatif state machine', () => {
 
   it('treats decided states as final', () => {
     expect([isFinal('RECEIVED'), isFinal('VALIDATED'), isFinal('REJECTED')]).toEqual([false, true, true]);
+  });
+});
+
+describe('who may decide a piece', () => {
+  it('lets anyone decide a piece nobody holds, and its holder decide a held one', () => {
+    expect(heldByAnother(null, 7)).toBe(false);
+    expect(heldByAnother(7, 7)).toBe(false);
+  });
+
+  it('keeps a piece a colleague has taken for that colleague', () => {
+    expect(heldByAnother(8, 7)).toBe(true);
   });
 });

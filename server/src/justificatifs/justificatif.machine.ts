@@ -35,3 +35,10 @@ export function checkTransition(
 }
 
 export const isFinal = (status: JustificatifStatus) => status !== 'RECEIVED';
+
+/**
+ * Taking a piece reserves its decision: a conseiller decides a piece nobody holds or one they hold,
+ * never one a colleague has taken (a superviseur reassigns it, or its holder releases it).
+ */
+export const heldByAnother = (assignedAgentId: number | null, agentId: number): boolean =>
+  assignedAgentId !== null && assignedAgentId !== agentId;

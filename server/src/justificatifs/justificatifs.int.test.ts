@@ -229,6 +229,30 @@ describe('assignment', () => {
     expect(released.data?.assignJustificatif.assignedTo).toBeNull();
   });
 
+  it('keeps the decision of a taken item for its holder: a colleague gets CONFLICT naming them, nothing changes', async () => {
+    const [a, b] = [await t.createAgent({ role: 'CONSEILLER' }), await t.createAgent({ role: 'CONSEILLER' })];
+    const [ta, tb] = [await t.login(a.email), await t.login(b.email)];
+    const j = await receivedJustificatif(t.db.manager, dentist, campaign, 'LOG_DMP');
+    await t.gql(ASSIGN, { id: String(j.id), agentId: String(a.id) }, ta);
+    const byColleague = await t.gql(REJECT, { id: String(j.id), v: 1, reasons: ['ILLEGIBLE'] }, tb);
+    expect(byColleague.errors?.[0]?.message).toBe(
+      `Ce justificatif est pris en charge par ${a.displayName} : lui seul peut le décider.`,
+    );
+    expect(byColleague.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      status: 'RECEIVED',
+      assignedTo: { id: String(a.id), displayName: a.displayName },
+    });
+    const untouched = await t.db.getRepository(Justificatif).findOneByOrFail({ id: j.id });
+    expect(untouched).toMatchObject({ status: 'RECEIVED', version: 1, assignedAgentId: a.id, rejectionReasons: null });
+    expect(await t.db.getRepository(JustificatifHistory).countBy({ justificatifId: j.id, action: 'REJECTED' })).toBe(0);
+
+    // Its holder decides it.
+    const byHolder = await t.gql(REJECT, { id: String(j.id), v: 1, reasons: ['ILLEGIBLE'] }, ta);
+    expect(byHolder.errors).toBeUndefined();
+    expect(await t.db.getRepository(Justificatif).findOneByOrFail({ id: j.id })).toMatchObject({ status: 'REJECTED' });
+  });
+
   it('lets a supervisor give an item to a conseiller, but not to a DAM', async () => {
     const sup = await t.createAgent({ role: 'SUPERVISEUR' });
     const conseiller = await t.createAgent({ role: 'CONSEILLER' });

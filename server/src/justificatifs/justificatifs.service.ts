@@ -34,7 +34,7 @@ import { StoredFile } from '../files/stored-file.entity';
 import type { RequestContext } from '../graphql/context';
 import { Professional } from '../professionals/professional.entity';
 import { Justificatif, JustificatifHistory, type ChecklistEntry, type JustificatifAction } from './justificatif.entity';
-import { checkTransition } from './justificatif.machine';
+import { checkTransition, heldByAnother } from './justificatif.machine';
 import type {
   ChecklistItemInput,
   JustificatifDecisionResult,
@@ -194,6 +194,16 @@ async function decidedByLabel(em: EntityManager, row: Justificatif): Promise<Rec
   };
 }
 
+/** CONFLICT for a piece a colleague has taken, naming them (the console shows who holds it). */
+async function heldConflict(em: EntityManager, assignedAgentId: number): Promise<AppError> {
+  const holder = await em.getRepository(Agent).findOneBy({ id: assignedAgentId });
+  return new AppError(
+    ErrorCode.CONFLICT,
+    `Ce justificatif est pris en charge par ${holder?.displayName ?? 'un autre agent'} : lui seul peut le décider.`,
+    { status: 'RECEIVED', assignedTo: holder ? { id: String(holder.id), displayName: holder.displayName } : null },
+  );
+}
+
 function conflictMessage(details: Record<string, unknown>): string {
   const who = (details.decidedBy as { displayName: string } | null)?.displayName ?? 'un autre agent';
   const what = details.status === 'VALIDATED' ? 'validé' : 'rejeté';
@@ -224,6 +234,7 @@ export async function decideJustificatif(
       const details = await decidedByLabel(em, row);
       throw new AppError(ErrorCode.CONFLICT, conflictMessage(details), details);
     }
+    if (heldByAnother(row.assignedAgentId, agent.id)) throw await heldConflict(em, row.assignedAgentId!);
     if (row.version !== expectedVersion) {
       throw new AppError(
         ErrorCode.STALE_VERSION,
@@ -252,10 +263,14 @@ export async function decideJustificatif(
         version: expectedVersion,
         status: 'RECEIVED',
       })
+      .andWhere('(assigned_agent_id IS NULL OR assigned_agent_id = :me)', { me: agent.id })
       .execute();
     if (!update.affected) {
-      // Another agent committed between our read and our write: report who decided.
+      // Another agent committed between our read and our write: report who decided, or who took it.
       const current = await repo.findOneByOrFail({ id });
+      if (current.status === 'RECEIVED' && heldByAnother(current.assignedAgentId, agent.id)) {
+        throw await heldConflict(em, current.assignedAgentId!);
+      }
       const details = await decidedByLabel(em, current);
       throw new AppError(ErrorCode.CONFLICT, conflictMessage(details), details);
     }

@@ -9,7 +9,6 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
@@ -20,6 +19,7 @@ import { filesRouter } from './files/files.router';
 import { FilesystemStorage, type FileStorage } from './files/storage';
 import { buildContext, type RequestContext } from './graphql/context';
 import { formatError } from './graphql/format-error';
+import { graphqlHttpHandler } from './graphql/http-handler';
 import { securityPlugins, validationRules } from './graphql/hardening';
 import { getSchema } from './graphql/schema';
 import { logger } from './logger';
@@ -147,11 +147,7 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
     ],
   });
   await apollo.start();
-  app.use(
-    '/graphql',
-    express.json({ limit: '200kb' }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => baseContext(req, res) }),
-  );
+  app.use('/graphql', graphqlHttpHandler(apollo, baseContext));
 
   if (fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
     app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));

@@ -112,6 +112,44 @@ describe('GraphQL hardening on the real API', () => {
     }
   });
 
+  it('answers a body that is not JSON, too large or of another type with a typed error and runs nothing', async () => {
+    const post = async (body: string, contentType = 'application/json') => {
+      const response = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': contentType, authorization: `Bearer ${token}` },
+        body,
+      });
+      const text = await response.text();
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        sql: Number(response.headers.get('x-sql-statements')),
+        text,
+      };
+    };
+    const malformed = await post('{ "query": "{ me { id } }"');
+    expect(malformed).toMatchObject({ status: 400, sql: 0 });
+    expect(malformed.type).toMatch(/^application\/json/);
+    expect(JSON.parse(malformed.text)).toEqual({
+      errors: [{ message: "Le corps de la requête n'est pas un JSON valide.", extensions: { code: 'BAD_REQUEST' } }],
+    });
+
+    const oversized = await post(JSON.stringify({ query: `{ me { id } } #${'x'.repeat(210 * 1024)}` }));
+    expect(oversized).toMatchObject({ status: 413, sql: 0 });
+    expect(JSON.parse(oversized.text)).toEqual({
+      errors: [{ message: 'Requête trop volumineuse : 200 Ko au plus.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    });
+
+    // A form post is what a cross-site page can send without a preflight: refused (CSRF prevention).
+    const form = await post('query=%7B%20me%20%7B%20id%20%7D%20%7D', 'application/x-www-form-urlencoded');
+    expect(form).toMatchObject({ status: 400, sql: 0 });
+    expect(form.text).not.toContain('"me"');
+
+    // The server still answers normally on the same API afterwards.
+    const reply = await t.gql('{ me { id } }', {}, token);
+    expect(reply.errors).toBeUndefined();
+  });
+
   it('keeps introspection working outside production', async () => {
     const reply = await t.gql(getIntrospectionQuery(), {}, null);
     expect(reply.errors).toBeUndefined();

@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import {
   buildSchema,
@@ -18,6 +17,7 @@ import {
 } from 'graphql';
 import { loadConfig } from '../config';
 import { OPERATION_TIMEOUT, operationTimeoutPlugin, QUERY_LIMITS, validationRules } from './hardening';
+import { graphqlHttpHandler } from './http-handler';
 
 /** The shape of the console's deepest page, as the other domains expose it. */
 const consoleSchema = buildSchema(`
@@ -181,8 +181,7 @@ describe('operation time limit', () => {
     const app = express();
     app.use(
       '/graphql',
-      express.json(),
-      expressMiddleware(apollo, { context: async ({ req, res }) => ({ req, res, requestId: 'test' }) as never }),
+      graphqlHttpHandler(apollo as never, async (req, res) => ({ req, res, requestId: 'test' }) as never),
     );
     server = http.createServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

@@ -4,6 +4,12 @@
  * per batch) vs MySQL's own bulk path: `LOAD DATA LOCAL INFILE` of the same file into a staging table
  * of the same columns (no checks, no evaluation — the ceiling).
  *
+ * Between the two, the set-based SQL floor: the same LOAD DATA followed by the two `INSERT … SELECT …
+ * ON DUPLICATE KEY UPDATE` that write the file's values into indicator_value (joins on the N° AM,
+ * the campaign, its BILLING_FLOWS indicators and the existing declaration; no checks, no report, no
+ * re-evaluation). Both run before the import, the merge in a transaction rolled back, so that the project's import still
+ * finds every value changed; it says what any import that writes the values can reach.
+ *
  * Rows: one billing row (FSE rate + SESAM-Vitale) per professional concerned by a campaign still open to
  * pre-fill (status neither COMPUTED nor PAID), up to the number asked. Values change at every run (they
  * derive from the run's time) so that every row is a real write, not "unchanged".
@@ -25,6 +31,55 @@ export interface ImportResult {
   outcome?: string;
   loadDataSeconds?: number;
   loadDataRowsPerSecond?: number;
+  /** LOAD DATA + the set-based merge into indicator_value. */
+  mergeFloorSeconds?: number;
+  mergeFloorRowsPerSecond?: number;
+  /** InnoDB buffer pool and the bench database's size: past the pool, writes wait on the disk. */
+  bufferPoolMb?: number;
+  databaseMb?: number;
+}
+
+const STAGE = `CREATE TABLE bench_billing_stage (am_number varchar(9) NOT NULL, campaign_year int NOT NULL,
+  scheme varchar(32) NOT NULL, fse_count int NOT NULL, acts_total int NOT NULL,
+  sesam_vitale_compliant varchar(8) NOT NULL) ENGINE=InnoDB`;
+
+/**
+ * Each campaign's BILLING_FLOWS indicator of `valueType`, resolved once: joined per staged row, the
+ * JSON of every indicator definition would be parsed 40 000 times over.
+ */
+async function billingIndicators(conn: mysql.Connection, valueType: 'RATE' | 'BOOLEAN') {
+  const [rows] = await conn.query(
+    `SELECT campaign_id, id FROM indicator
+     WHERE JSON_UNQUOTE(JSON_EXTRACT(definition, '$.prefillOrigin')) = 'BILLING_FLOWS'
+       AND JSON_UNQUOTE(JSON_EXTRACT(definition, '$.valueType')) = ?`,
+    [valueType],
+  );
+  return rows as { campaign_id: number; id: number }[];
+}
+
+/** One value per staged row into its campaign's indicator (`indicators`: campaign id → indicator id). */
+const mergeInto = (indicators: { campaign_id: number; id: number }[], value: string, source: string) => `
+  INSERT INTO indicator_value (declaration_id, indicator_id, professional_id, campaign_id, value, source,
+    prefill_origin, achievement, achievement_reason)
+  SELECT d.id, i.indicator_id, p.id, c.id, ${value}, '${source}', 'BILLING_FLOWS', 'NOT_ACHIEVED', ''
+  FROM bench_billing_stage s
+  JOIN campaign c ON c.reference_year = s.campaign_year AND c.scheme = s.scheme
+  JOIN (${indicators.map((i) => `SELECT ${Number(i.campaign_id)} AS campaign_id, ${Number(i.id)} AS indicator_id`).join(' UNION ALL ')}) i
+    ON i.campaign_id = c.id
+  JOIN professional p ON p.am_number = s.am_number
+  JOIN declaration d ON d.professional_id = p.id AND d.campaign_id = c.id
+  ON DUPLICATE KEY UPDATE value = VALUES(value), source = VALUES(source), prefill_origin = VALUES(prefill_origin)`;
+
+async function loadStage(conn: mysql.Connection, file: string): Promise<number> {
+  await conn.query('DROP TABLE IF EXISTS bench_billing_stage');
+  await conn.query(STAGE);
+  const started = process.hrtime.bigint();
+  await conn.query({
+    sql: `LOAD DATA LOCAL INFILE ? INTO TABLE bench_billing_stage FIELDS TERMINATED BY ';' LINES TERMINATED BY '\\n' IGNORE 1 LINES`,
+    values: [file],
+    infileStreamFactory: (p: string) => fs.createReadStream(p),
+  } as never);
+  return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
 export async function benchImport(
@@ -67,6 +122,42 @@ export async function benchImport(
     );
     log(`import: ${pairs.length} billing rows (${wanted} asked; the database concerns ${pairs.length})`);
 
+    const [[pool]] = (await conn.query(
+      'SELECT @@innodb_buffer_pool_size AS bytes, (SELECT SUM(data_length + index_length) FROM information_schema.tables WHERE table_schema = DATABASE()) AS db',
+    )) as unknown as [{ bytes: number; db: number }[]];
+    const bufferPoolMb = Math.round(Number(pool!.bytes) / 2 ** 20);
+    const databaseMb = Math.round(Number(pool!.db) / 2 ** 20);
+    if (databaseMb > bufferPoolMb) {
+      log(
+        `import: the database (${databaseMb} MB) exceeds the InnoDB buffer pool (${bufferPoolMb} MB): writes wait on the disk`,
+      );
+    }
+
+    // LOAD DATA LOCAL INFILE of the file into a staging table of the same columns (the ceiling), then the
+    // set-based merge of the staged rows (the SQL floor), rolled back. The table is created before the
+    // transaction: DDL would commit it.
+    const [rates, flags] = [await billingIndicators(conn, 'RATE'), await billingIndicators(conn, 'BOOLEAN')];
+    const loadSeconds = await loadStage(conn, file);
+    await conn.query('BEGIN');
+    const mergeStarted = process.hrtime.bigint();
+    await conn.query(
+      mergeInto(
+        rates,
+        "JSON_OBJECT('type', 'RATE', 'numerator', s.fse_count, 'denominator', s.acts_total)",
+        'COMPUTED',
+      ),
+    );
+    await conn.query(
+      mergeInto(
+        flags,
+        "JSON_OBJECT('type', 'BOOLEAN', 'value', JSON_EXTRACT(IF(s.sesam_vitale_compliant = 'oui', 'true', 'false'), '$'))",
+        'PREFILLED',
+      ),
+    );
+    const mergeSeconds = loadSeconds + Number(process.hrtime.bigint() - mergeStarted) / 1e9;
+    await conn.query('ROLLBACK');
+    await conn.query('DROP TABLE IF EXISTS bench_billing_stage');
+
     // The project's import.
     const started = Date.now();
     const run = spawnSync('npm', ['run', 'import', '--', 'billing', file, '--batch-size', '1000'], {
@@ -85,20 +176,6 @@ export async function benchImport(
     const seconds = done ? pairs.length / importRate : wall;
     const outcome = /Lues : [^\n]+/.exec(out)?.[0]?.trim();
 
-    // LOAD DATA LOCAL INFILE of the same file into a staging table of the same columns.
-    await conn.query('DROP TABLE IF EXISTS bench_billing_stage');
-    await conn.query(
-      `CREATE TABLE bench_billing_stage (am_number varchar(9) NOT NULL, campaign_year int NOT NULL, scheme varchar(32) NOT NULL,
-        fse_count int NOT NULL, acts_total int NOT NULL, sesam_vitale_compliant varchar(8) NOT NULL) ENGINE=InnoDB`,
-    );
-    const loadStarted = process.hrtime.bigint();
-    await conn.query({
-      sql: `LOAD DATA LOCAL INFILE ? INTO TABLE bench_billing_stage FIELDS TERMINATED BY ';' LINES TERMINATED BY '\\n' IGNORE 1 LINES`,
-      values: [file],
-      infileStreamFactory: (p: string) => fs.createReadStream(p),
-    } as never);
-    const loadSeconds = Number(process.hrtime.bigint() - loadStarted) / 1e9;
-    await conn.query('DROP TABLE IF EXISTS bench_billing_stage');
     return {
       available: true,
       rows: pairs.length,
@@ -108,6 +185,10 @@ export async function benchImport(
       ...(outcome ? { outcome } : {}),
       loadDataSeconds: Math.round(loadSeconds * 1000) / 1000,
       loadDataRowsPerSecond: Math.round(pairs.length / loadSeconds),
+      mergeFloorSeconds: Math.round(mergeSeconds * 1000) / 1000,
+      mergeFloorRowsPerSecond: Math.round(pairs.length / mergeSeconds),
+      bufferPoolMb,
+      databaseMb,
       note: pairs.length < wanted ? `${pairs.length} rows: all the pre-fill pairs this database holds` : undefined,
     };
   } finally {

@@ -4,8 +4,13 @@
  * makes (the session and its agent, the DataLoaders): building a query with TypeORM's query builder
  * costs more CPU than the indexed read itself (measured in docs/performance.md).
  */
-import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { EntityManager, type DataSource, type EntityMetadata, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { chunks } from './bulk';
+
+/** The pool, or a transaction's manager (whose queries run on the transaction's connection). */
+export type Queryable = DataSource | EntityManager;
+
+const dataSourceOf = (db: Queryable): DataSource => (db instanceof EntityManager ? db.connection : db);
 
 export type SortOrder<E> = [keyof E & string, 'ASC' | 'DESC'][];
 
@@ -64,14 +69,15 @@ export function selectFrom<E extends ObjectLiteral>(db: DataSource, entity: Enti
 
 /** Every row whose `property` is one of `keys`, in `order`. */
 export async function findWhereIn<E extends ObjectLiteral>(
-  db: DataSource,
+  db: Queryable,
   entity: EntityTarget<E>,
   property: keyof E & string,
   keys: readonly (string | number)[],
   order: SortOrder<E> = [],
 ): Promise<E[]> {
   if (keys.length === 0) return [];
-  const table = tableOf(db, entity);
+  const source = dataSourceOf(db);
+  const table = tableOf(source, entity);
   const orderBy = order.length
     ? ` ORDER BY ${order.map(([p, direction]) => `${table.column(p)} ${direction}`).join(', ')}`
     : '';
@@ -80,7 +86,7 @@ export async function findWhereIn<E extends ObjectLiteral>(
   for (const slice of slices) {
     const sql = `${table.select} WHERE ${table.column(property)} IN (${slice.map(() => '?').join(', ')})${orderBy}`;
     for (const row of (await db.query(sql, slice)) as Record<string, unknown>[]) {
-      rows.push(hydrate<E>(db, table.metadata, row));
+      rows.push(hydrate<E>(source, table.metadata, row));
     }
   }
   // Several slices are each in order; merged, they are not, which only very large batches reach.

@@ -257,13 +257,18 @@ export interface DemoDocumentLibrary {
   shared: PieceDocuments & { compliant: DemoDocument[] };
 }
 
-export async function invoice(holder: string, software: SoftwareOnDocument, number: string): Promise<Buffer> {
+export async function invoice(
+  holder: string,
+  software: SoftwareOnDocument,
+  number: string,
+  acquiredOn = '14/03/2024',
+): Promise<Buffer> {
   return textPdf(`FACTURE N° ${number}`, [
     `${software.publisherName} — éditeur de logiciels de santé`,
     `Client : ${holder}`,
     `Logiciel : ${software.softwareName} version ${software.version}`,
     'Mention : « DMP compatible »',
-    "Date d'acquisition : 14/03/2024",
+    `Date d'acquisition : ${acquiredOn}`,
     'Montant TTC : 1 200,00 EUR',
   ]);
 }
@@ -278,14 +283,24 @@ export async function attestation(holder: string, software: SoftwareOnDocument):
   ]);
 }
 
-/** The documents of a piece sent by a named professional (showcase cases). */
-export async function personalDocuments(holder: string, software: SoftwareOnDocument, number: string) {
-  const valid = document(await invoice(holder, software, number), 'application/pdf', `facture-${slug(software)}.pdf`);
+/**
+ * The documents of a piece sent by a named professional: an invoice dated in the campaign's reference
+ * year, and the same without the « DMP compatible » mention.
+ */
+export async function personalDocuments(holder: string, software: SoftwareOnDocument, year: number, serial: number) {
+  const number = `${year}-${String(serial).padStart(4, '0')}`;
+  const acquiredOn = `14/03/${year}`;
+  const valid = document(
+    await invoice(holder, software, number, acquiredOn),
+    'application/pdf',
+    `facture-${slug(software)}.pdf`,
+  );
   const flawed = document(
     await textPdf(`FACTURE N° ${number}`, [
       `${software.publisherName}`,
       `Client : ${holder}`,
       `Logiciel : ${software.softwareName} version ${software.version}`,
+      `Date d'acquisition : ${acquiredOn}`,
       'Montant TTC : 1 200,00 EUR',
     ]),
     'application/pdf',

@@ -122,6 +122,38 @@ describe('demo data in the database', () => {
     }
   });
 
+  it('gives every pending piece for a software a document of its own, naming that software', async () => {
+    const pending = await t.db.getRepository(Justificatif).findBy({ status: 'RECEIVED' });
+    const values = await t.db.getRepository(IndicatorValue).find();
+    const files = new Map((await t.db.getRepository(StoredFile).find()).map((f) => [f.id, f]));
+    const holderOf = new Map<string, number>();
+    let checked = 0;
+    for (const piece of pending) {
+      const declared = values.find(
+        (v) =>
+          v.professionalId === piece.professionalId &&
+          v.campaignId === piece.campaignId &&
+          v.indicatorId === piece.indicatorId,
+      )?.value;
+      if (declared?.type !== 'SOFTWARE') continue;
+      checked += 1;
+      const slug = declared.softwareName
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-');
+      const fileId = piece.fileId ?? '(none)';
+      expect(files.get(fileId)?.originalName).toMatch(new RegExp(`^facture-${slug}(-sans-mention)?\\.pdf$`));
+      // Nobody else's piece shows the same document.
+      expect(holderOf.get(fileId) ?? piece.professionalId).toBe(piece.professionalId);
+      holderOf.set(fileId, piece.professionalId);
+    }
+    expect(checked).toBeGreaterThan(5);
+    const names = [...holderOf.keys()].map((id) => files.get(id)!.originalName);
+    expect(names.some((n) => n.endsWith('-sans-mention.pdf'))).toBe(true);
+    expect(names.some((n) => !n.endsWith('-sans-mention.pdf'))).toBe(true);
+  });
+
   it('pays the computed and paid campaigns, over several years', async () => {
     const payments = await t.db.getRepository(Payment).find();
     expect(payments.length).toBeGreaterThan(50);

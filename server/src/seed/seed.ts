@@ -25,6 +25,7 @@ import { Caisse } from '../professionals/caisse.entity';
 import { Professional } from '../professionals/professional.entity';
 import { Software, SoftwarePublisher } from '../software/software.entity';
 import { demoDocuments, personalDocuments, type DemoDocument, type PieceDocuments } from './documents';
+import type { IndicatorValueData } from '../campaigns/rules/types';
 import {
   batchRowCount,
   demoCampaignStatuses,
@@ -131,6 +132,14 @@ export async function seedDatabase(db: DataSource, storage: FileStorage, options
       `${caisses.length} caisses ; ${catalogue.length} logiciels`,
   );
 
+  // The demo's pending pieces are the ones a conseiller opens: each shows its own holder and software.
+  const sharedDocuments = new Set(library.all.map((d) => d.id));
+  const pieceNumbers = {
+    next: 1001,
+    prng: new Prng((options.seed ?? 42) + 1),
+    yearOf: new Map(campaigns.map((c) => [c.id, c.referenceYear])),
+  };
+
   const ctx: GenerationContext = {
     caisses,
     national,
@@ -173,6 +182,7 @@ export async function seedDatabase(db: DataSource, storage: FileStorage, options
     for (let offset = 0; offset < options.professionals && !failure; offset += BATCH_PROFESSIONALS) {
       const count = Math.min(BATCH_PROFESSIONALS, options.professionals - offset);
       const batch = generateBatch(prng, count, ctx, offset === 0 ? scenarios : []);
+      if (!national) await personalisePendingPieces(db, storage, batch, sharedDocuments, pieceNumbers);
       const write = db
         .transaction((em) => writeBatch(em, batch, mysql))
         .then(() => {
@@ -330,18 +340,14 @@ async function scenarioDocuments(
   const documents: DemoDocument[] = [];
   let number = 301;
   for (const scenario of scenarios) {
-    const title =
-      scenario.profession.startsWith('MEDECIN') || scenario.profession === 'CHIRURGIEN_DENTISTE' ? 'Dr ' : '';
-    for (const script of Object.values(scenario.campaigns)) {
+    for (const [campaignKey, script] of Object.entries(scenario.campaigns)) {
       if (!script.software || script.pieces === 'NONE') continue;
       const [name, version] = script.software;
       const entry = catalogue.find((s) => s.softwareName === name && s.version === version);
       if (!entry) continue;
-      const { valid, flawed } = await personalDocuments(
-        `${title}${scenario.firstName} ${scenario.lastName}`,
-        entry,
-        `2024-0${number++}`,
-      );
+      // Keys are `${scheme}-${referenceYear}`.
+      const year = Number(campaignKey.slice(campaignKey.lastIndexOf('-') + 1));
+      const { valid, flawed } = await personalDocuments(holderName(scenario), entry, year, number++);
       documents.push(valid, flawed);
       byKey.set(`${scenario.key}|${name}|${version}`, {
         valid,
@@ -350,6 +356,42 @@ async function scenarioDocuments(
     }
   }
   return { byKey, documents };
+}
+
+const holderName = (p: { firstName?: string | null; lastName?: string | null; profession?: string | null }) =>
+  `${p.profession?.startsWith('MEDECIN') || p.profession === 'CHIRURGIEN_DENTISTE' ? 'Dr ' : ''}${p.firstName} ${p.lastName}`;
+
+/**
+ * Gives each RECEIVED piece of a batch that carries a shared document (the national population shares a
+ * handful) an invoice in its holder's name for the software they declared — three in four compliant,
+ * one in four without the « DMP compatible » mention, for the conseiller to reject. Decided pieces keep
+ * the shared documents: nobody reviews them again.
+ */
+async function personalisePendingPieces(
+  db: DataSource,
+  storage: FileStorage,
+  batch: BatchRows,
+  shared: Set<string>,
+  numbers: { next: number; prng: Prng; yearOf: Map<number, number> },
+) {
+  const professionals = new Map(batch.professionals.map((p) => [p.id, p]));
+  const software = new Map<string, Extract<IndicatorValueData, { type: 'SOFTWARE' }>>();
+  for (const v of batch.values) {
+    if (v.value?.type === 'SOFTWARE') software.set(`${v.professionalId}|${v.campaignId}|${v.indicatorId}`, v.value);
+  }
+  const documents: DemoDocument[] = [];
+  for (const piece of batch.justificatifs) {
+    if (piece.status !== 'RECEIVED' || !piece.fileId || !shared.has(piece.fileId)) continue;
+    const declared = software.get(`${piece.professionalId}|${piece.campaignId}|${piece.indicatorId}`);
+    const holder = professionals.get(piece.professionalId!);
+    if (!declared || !holder) continue;
+    const year = numbers.yearOf.get(piece.campaignId!)!;
+    const { valid, flawed } = await personalDocuments(holderName(holder), declared, year, numbers.next++);
+    const document = numbers.prng.int(1, 4) === 4 ? flawed : valid;
+    documents.push(document);
+    piece.fileId = document.id;
+  }
+  await storeDocuments(db, storage, documents);
 }
 
 async function storeDocuments(db: DataSource, storage: FileStorage, documents: DemoDocument[]) {

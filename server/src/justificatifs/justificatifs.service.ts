@@ -194,15 +194,29 @@ async function decidedByLabel(em: EntityManager, row: Justificatif): Promise<Rec
   };
 }
 
-/** CONFLICT for a piece a colleague has taken, naming them (the console shows who holds it). */
-async function heldConflict(em: EntityManager, assignedAgentId: number): Promise<AppError> {
-  const holder = await em.getRepository(Agent).findOneBy({ id: assignedAgentId });
-  return new AppError(
-    ErrorCode.CONFLICT,
-    `Ce justificatif est pris en charge par ${holder?.displayName ?? 'un autre agent'} : lui seul peut le décider.`,
-    { status: 'RECEIVED', assignedTo: holder ? { id: String(holder.id), displayName: holder.displayName } : null },
-  );
+/** CONFLICT for a piece a colleague has taken, naming them in `extensions.assignedTo` (the console shows who). */
+async function heldConflict(
+  em: EntityManager,
+  assignedAgentId: number | null,
+  message: (holder: string) => string,
+  details: Record<string, unknown> = {},
+): Promise<AppError> {
+  const holder = assignedAgentId ? await em.getRepository(Agent).findOneBy({ id: assignedAgentId }) : null;
+  return new AppError(ErrorCode.CONFLICT, message(holder?.displayName ?? 'un autre agent'), {
+    ...details,
+    assignedTo: holder ? { id: String(holder.id), displayName: holder.displayName } : null,
+  });
 }
+
+const decideHeldConflict = (em: EntityManager, assignedAgentId: number) =>
+  heldConflict(
+    em,
+    assignedAgentId,
+    (who) => `Ce justificatif est pris en charge par ${who} : lui seul peut le décider.`,
+    {
+      status: 'RECEIVED',
+    },
+  );
 
 function conflictMessage(details: Record<string, unknown>): string {
   const who = (details.decidedBy as { displayName: string } | null)?.displayName ?? 'un autre agent';
@@ -234,7 +248,7 @@ export async function decideJustificatif(
       const details = await decidedByLabel(em, row);
       throw new AppError(ErrorCode.CONFLICT, conflictMessage(details), details);
     }
-    if (heldByAnother(row.assignedAgentId, agent.id)) throw await heldConflict(em, row.assignedAgentId!);
+    if (heldByAnother(row.assignedAgentId, agent.id)) throw await decideHeldConflict(em, row.assignedAgentId!);
     if (row.version !== expectedVersion) {
       throw new AppError(
         ErrorCode.STALE_VERSION,
@@ -269,7 +283,7 @@ export async function decideJustificatif(
       // Another agent committed between our read and our write: report who decided, or who took it.
       const current = await repo.findOneByOrFail({ id });
       if (current.status === 'RECEIVED' && heldByAnother(current.assignedAgentId, agent.id)) {
-        throw await heldConflict(em, current.assignedAgentId!);
+        throw await decideHeldConflict(em, current.assignedAgentId!);
       }
       const details = await decidedByLabel(em, current);
       throw new AppError(ErrorCode.CONFLICT, conflictMessage(details), details);
@@ -380,15 +394,10 @@ export async function assignJustificatif(ctx: RequestContext, rawId: string, raw
     const update = await query.execute();
     if (!update.affected) {
       const current = await repo.findOneByOrFail({ id });
-      const holder = current.assignedAgentId
-        ? await em.getRepository(Agent).findOneBy({ id: current.assignedAgentId })
-        : null;
-      throw new AppError(
-        ErrorCode.CONFLICT,
-        `Ce justificatif est déjà pris en charge par ${holder?.displayName ?? 'un autre agent'}.`,
-        {
-          assignedTo: holder ? { id: String(holder.id), displayName: holder.displayName } : null,
-        },
+      throw await heldConflict(
+        em,
+        current.assignedAgentId,
+        (who) => `Ce justificatif est déjà pris en charge par ${who}.`,
       );
     }
     const now = new Date();

@@ -12,6 +12,7 @@ import { Campaign } from '../campaigns/campaign.entity';
 import { Indicator } from '../campaigns/indicator.entity';
 import { importReferentiel } from '../campaigns/referentiel.service';
 import { loadReferentielDirectory } from '../campaigns/referentiel/load';
+import type { IndicatorValueData } from '../campaigns/rules/types';
 import type { AgentRole } from '../common/enums';
 import { ContactLog } from '../contacts/contact-log.entity';
 import { bulkInsert } from '../db/bulk';
@@ -25,7 +26,6 @@ import { Caisse } from '../professionals/caisse.entity';
 import { Professional } from '../professionals/professional.entity';
 import { Software, SoftwarePublisher } from '../software/software.entity';
 import { demoDocuments, personalDocuments, type DemoDocument, type PieceDocuments } from './documents';
-import type { IndicatorValueData } from '../campaigns/rules/types';
 import {
   batchRowCount,
   demoCampaignStatuses,
@@ -125,7 +125,7 @@ export async function seedDatabase(db: DataSource, storage: FileStorage, options
   // The showcase professionals open an empty database (professional #1 of caisse 211 is always the same).
   const scenarios = ids.professional === 1 ? SCENARIOS.slice(0, options.professionals) : [];
   const library = await demoDocuments();
-  const personal = await scenarioDocuments(scenarios, catalogue, library.shared);
+  const personal = await scenarioDocuments(scenarios, campaigns, catalogue, library.shared);
   await storeDocuments(db, storage, [...library.all, ...personal.documents]);
   log(
     `référentiel : ${campaigns.length} campagnes (${campaigns.map((c) => `${c.key} ${c.status}`).join(', ')}) ; ` +
@@ -333,6 +333,7 @@ async function ensureAgents(db: DataSource, log: (m: string) => void): Promise<M
  */
 async function scenarioDocuments(
   scenarios: Scenario[],
+  campaigns: SeedCampaign[],
   catalogue: CatalogueEntry[],
   shared: PieceDocuments,
 ): Promise<{ byKey: Map<string, PieceDocuments>; documents: DemoDocument[] }> {
@@ -344,10 +345,9 @@ async function scenarioDocuments(
       if (!script.software || script.pieces === 'NONE') continue;
       const [name, version] = script.software;
       const entry = catalogue.find((s) => s.softwareName === name && s.version === version);
-      if (!entry) continue;
-      // Keys are `${scheme}-${referenceYear}`.
-      const year = Number(campaignKey.slice(campaignKey.lastIndexOf('-') + 1));
-      const { valid, flawed } = await personalDocuments(holderName(scenario), entry, year, number++);
+      const campaign = campaigns.find((c) => c.key === campaignKey);
+      if (!entry || !campaign) continue;
+      const { valid, flawed } = await personalDocuments(holderName(scenario), entry, campaign.referenceYear, number++);
       documents.push(valid, flawed);
       byKey.set(`${scenario.key}|${name}|${version}`, {
         valid,

@@ -2,12 +2,12 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { AgentSummary } from '../agents/agent-summary.type';
 import { agentSummary } from '../agents/agent-summary';
 import { CampaignNode, IndicatorNode } from '../campaigns/campaign.types';
-import { campaignNode, indicatorNode } from '../campaigns/campaigns.service';
+import { campaignNode, indicatorNode } from '../campaigns/campaign.nodes';
 import type { RejectionReason } from '../common/enums';
-import type { RequestContext } from '../graphql/context';
-import { RejectionReasonEnum } from '../graphql/enums';
+import type { RequestContext } from '../common/request-context';
+import { RejectionReasonEnum } from '../common/graphql-enums';
 import { ProfessionalNode } from '../professionals/professional.types';
-import { professionalNode } from '../professionals/professionals.service';
+import { professionalNode } from '../professionals/professional.nodes';
 import {
   ChecklistItemInput,
   JustificatifConnection,
@@ -17,13 +17,10 @@ import {
   JustificatifQueueFilter,
   ReceiveJustificatifInput,
 } from './justificatif.types';
-import {
-  assignJustificatif,
-  decideJustificatif,
-  getJustificatif,
-  justificatifQueue,
-  receiveJustificatif,
-} from './justificatifs.service';
+import { assignJustificatif } from './assign.service';
+import { decideJustificatif } from './decide.service';
+import { getJustificatif, justificatifQueue } from './queue.service';
+import { receiveJustificatif } from './receive.service';
 
 @Resolver(() => JustificatifNode)
 export class JustificatifsResolver {

@@ -3,7 +3,7 @@
  * (plain data for the rules); GraphQL gets an object map of the same values.
  */
 import { registerEnumType } from 'type-graphql';
-import * as E from '../common/enums';
+import * as E from './enums';
 
 const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };

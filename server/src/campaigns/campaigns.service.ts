@@ -31,15 +31,18 @@ export async function findCampaign(em: EntityManager, year: number, scheme: Sche
   return campaign;
 }
 
-/** Campaigns still accepting decisions and entries: the window, then the instruction until computation. */
+/**
+ * Why a campaign accepts no decision nor entry, or null when it does: it accepts them through its window,
+ * then through the instruction until its computation.
+ */
+export function campaignClosedReason(campaign: Campaign): string | null {
+  if (campaign.status === 'COMPUTED' || campaign.status === 'PAID')
+    return `La campagne ${campaign.label} est calculée : ses décisions et déclarations sont figées.`;
+  if (campaign.status === 'UPCOMING') return `La campagne ${campaign.label} n'est pas encore ouverte.`;
+  return null;
+}
+
 export function assertCampaignOpenForDecisions(campaign: Campaign): void {
-  if (campaign.status === 'COMPUTED' || campaign.status === 'PAID') {
-    throw new AppError(
-      ErrorCode.CAMPAIGN_CLOSED,
-      `La campagne ${campaign.label} est calculée : ses décisions et déclarations sont figées.`,
-    );
-  }
-  if (campaign.status === 'UPCOMING') {
-    throw new AppError(ErrorCode.CAMPAIGN_CLOSED, `La campagne ${campaign.label} n'est pas encore ouverte.`);
-  }
+  const closed = campaignClosedReason(campaign);
+  if (closed) throw new AppError(ErrorCode.CAMPAIGN_CLOSED, closed);
 }

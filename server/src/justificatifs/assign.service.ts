@@ -1,14 +1,14 @@
 /** Taking, assigning and releasing a justificatif (a reservation of its decision, not a decision). */
 import { Agent } from '../agents/agent.entity';
 import { Permission, assertInScope, can, inScope, requirePermission } from '../agents/authorization';
-import { recordAudit } from '../audit/audit.service';
 import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
 import { parseId } from '../common/ids';
 import type { RequestContext } from '../common/request-context';
-import { heldConflict, writeHistory } from './changes';
+import type { EntityManager } from 'typeorm';
 import { Justificatif } from './justificatif.entity';
 import { justificatifNode } from './justificatif.nodes';
 import { checkTransition } from './justificatif.machine';
+import { transition } from './transition';
 
 export async function assignJustificatif(ctx: RequestContext, rawId: string, rawAgentId: string | null | undefined) {
   const agent = requirePermission(ctx.agent, Permission.READ_DOCUMENTS);
@@ -27,8 +27,9 @@ export async function assignJustificatif(ctx: RequestContext, rawId: string, raw
     if (!mayAssignAny && targetId === null && row.assignedAgentId !== agent.id) {
       throw new AppError(ErrorCode.FORBIDDEN, 'Vous ne pouvez libérer que vos propres dossiers.');
     }
-    const transition = checkTransition(row.status, targetId === null ? 'RELEASED' : 'ASSIGNED');
-    if (!transition.allowed) throw new AppError(ErrorCode.CONFLICT, transition.reason, { status: row.status });
+    const action = targetId === null ? 'RELEASED' : 'ASSIGNED';
+    const move = checkTransition(row.status, action);
+    if (!move.allowed) throw new AppError(ErrorCode.CONFLICT, move.reason, { status: row.status });
     if (targetId !== null) {
       const target = await em.getRepository(Agent).findOneBy({ id: targetId });
       if (!target || !target.active || !inScope(agent, target.caisseCode)) throw notFound('Agent');
@@ -37,34 +38,33 @@ export async function assignJustificatif(ctx: RequestContext, rawId: string, raw
         throw badInput('Ce conseiller ne traite pas les justificatifs de cette caisse.', 'agentId');
       }
     }
-    const query = repo
-      .createQueryBuilder()
-      .update(Justificatif)
-      .set({ assignedAgentId: targetId, assignedAt: targetId === null ? null : new Date() })
-      .where('id = :id AND status = :status', { id, status: 'RECEIVED' });
-    // Taking an item nobody holds must not silently steal it from a colleague who took it first.
-    if (!mayAssignAny && targetId !== null)
-      query.andWhere('(assigned_agent_id IS NULL OR assigned_agent_id = :me)', { me: agent.id });
-    const update = await query.execute();
-    if (!update.affected) {
-      const current = await repo.findOneByOrFail({ id });
-      throw await heldConflict(
-        em,
-        current.assignedAgentId,
-        (who) => `Ce justificatif est déjà pris en charge par ${who}.`,
-      );
-    }
-    const now = new Date();
-    await writeHistory(em, row, targetId === null ? 'RELEASED' : 'ASSIGNED', row.status, agent, now);
-    await recordAudit(em, {
-      agentId: agent.id,
-      action: targetId === null ? 'JUSTIFICATIF_RELEASED' : 'JUSTIFICATIF_ASSIGNED',
-      targetType: 'JUSTIFICATIF',
-      targetId: id,
-      caisseCode: row.caisseCode,
-      professionalId: row.professionalId,
-      details: { assignedAgentId: targetId },
+    const result = await transition(em, row, {
+      action,
+      by: agent,
+      // Taking a piece must not silently steal it from a colleague who took it first; a conseiller
+      // releases only what they hold; a superviseur reassigns whoever holds it.
+      holder: mayAssignAny ? 'ANY' : targetId === null ? 'MINE' : 'FREE_OR_MINE',
+      set: { assignedAgentId: targetId, assignedAt: targetId === null ? null : new Date() },
+      reevaluate: false,
+      audit: { action: `JUSTIFICATIF_${action}`, details: { assignedAgentId: targetId } },
     });
-    return justificatifNode(await repo.findOneByOrFail({ id }));
+    if (!result.done) {
+      // A colleague committed first: they decided the piece, or took it.
+      const current = result.current;
+      const refused = checkTransition(current.status, action);
+      if (!refused.allowed) throw new AppError(ErrorCode.CONFLICT, refused.reason, { status: current.status });
+      throw await heldConflict(em, current.assignedAgentId);
+    }
+    return justificatifNode(result.piece);
   });
+}
+
+/** CONFLICT for a piece a colleague has taken, naming them in `extensions.assignedTo` (the console shows who). */
+async function heldConflict(em: EntityManager, assignedAgentId: number | null): Promise<AppError> {
+  const holder = assignedAgentId ? await em.getRepository(Agent).findOneBy({ id: assignedAgentId }) : null;
+  return new AppError(
+    ErrorCode.CONFLICT,
+    `Ce justificatif est déjà pris en charge par ${holder?.displayName ?? 'un autre agent'}.`,
+    { assignedTo: holder ? { id: String(holder.id), displayName: holder.displayName } : null },
+  );
 }

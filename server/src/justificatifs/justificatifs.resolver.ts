@@ -18,7 +18,9 @@ import {
   ReceiveJustificatifInput,
 } from './justificatif.types';
 import { assignJustificatif } from './assign.service';
-import { decideJustificatif } from './decide.service';
+import { decideJustificatif, decideOrThrow, type Decision } from './decide.service';
+import { DecideJustificatifInput, DecisionOutcomeUnion, type DecisionOutcomeNode } from './decision-outcome.types';
+import { decisionOutcomeNode, decisionResultNode } from './justificatif.nodes';
 import { getJustificatif, justificatifQueue } from './queue.service';
 import { receiveJustificatif } from './receive.service';
 
@@ -39,25 +41,49 @@ export class JustificatifsResolver {
     return getJustificatif(ctx, id);
   }
 
-  @Mutation(() => JustificatifDecisionResult, { description: '« Pièce justificative validée par la CPAM ».' })
-  validateJustificatif(
+  @Mutation(() => DecisionOutcomeUnion, {
+    description:
+      'Valide ou rejette une pièce. Les refus ordinaires (déjà décidée, prise par un collègue, version périmée, campagne close) sont des issues typées, pas des erreurs.',
+  })
+  async decideJustificatif(
+    @Arg('input', () => DecideJustificatifInput) input: DecideJustificatifInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DecisionOutcomeNode> {
+    const decision: Decision =
+      input.verdict === 'VALIDATED'
+        ? { action: 'VALIDATED', checklist: input.checklist }
+        : { action: 'REJECTED', reasons: input.reasons ?? [], comment: input.comment };
+    const outcome = await decideJustificatif(ctx, input.id, input.expectedVersion, decision);
+    return decisionOutcomeNode(outcome, (id) => ctx.loaders.agentById.load(id));
+  }
+
+  @Mutation(() => JustificatifDecisionResult, {
+    description: '« Pièce justificative validée par la CPAM ».',
+    deprecationReason: 'Utiliser decideJustificatif, dont les refus sont des issues typées.',
+  })
+  async validateJustificatif(
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Arg('checklist', () => [ChecklistItemInput], { nullable: true }) checklist: ChecklistItemInput[] | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return decideJustificatif(ctx, id, expectedVersion, { action: 'VALIDATED', checklist });
+    const { piece, evaluated } = await decideOrThrow(ctx, id, expectedVersion, { action: 'VALIDATED', checklist });
+    return decisionResultNode(piece, evaluated);
   }
 
-  @Mutation(() => JustificatifDecisionResult)
-  rejectJustificatif(
+  @Mutation(() => JustificatifDecisionResult, {
+    deprecationReason: 'Utiliser decideJustificatif, dont les refus sont des issues typées.',
+  })
+  async rejectJustificatif(
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Arg('reasons', () => [RejectionReasonEnum]) reasons: RejectionReason[],
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return decideJustificatif(ctx, id, expectedVersion, { action: 'REJECTED', reasons, comment });
+    const decision = { action: 'REJECTED', reasons, comment } as const;
+    const { piece, evaluated } = await decideOrThrow(ctx, id, expectedVersion, decision);
+    return decisionResultNode(piece, evaluated);
   }
 
   @Mutation(() => JustificatifNode, {
@@ -72,11 +98,12 @@ export class JustificatifsResolver {
   }
 
   @Mutation(() => JustificatifDecisionResult, { description: 'Enregistre une pièce reçue par courriel ou courrier.' })
-  receiveJustificatif(
+  async receiveJustificatif(
     @Arg('input', () => ReceiveJustificatifInput) input: ReceiveJustificatifInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return receiveJustificatif(ctx, input);
+    const { piece, evaluated } = await receiveJustificatif(ctx, input);
+    return decisionResultNode(piece, evaluated);
   }
 
   @FieldResolver(() => ProfessionalNode)

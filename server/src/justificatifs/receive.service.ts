@@ -1,7 +1,6 @@
 /** Receipt of a piece sent by e-mail or post, entered by an agent: a new justificatif, RECEIVED. */
 import { In } from 'typeorm';
 import { Permission, assertInScope, requirePermission } from '../agents/authorization';
-import { recordAudit } from '../audit/audit.service';
 import { assertCampaignOpenForDecisions, findCampaign } from '../campaigns/campaigns.service';
 import { Indicator } from '../campaigns/indicator.entity';
 import { AppError, ErrorCode, badInput } from '../common/errors';
@@ -11,14 +10,14 @@ import { IndicatorValue } from '../declarations/declaration.entity';
 import { ensureDeclaration } from '../declarations/declarations.service';
 import { StoredFile } from '../files/stored-file.entity';
 import { Professional } from '../professionals/professional.entity';
-import { resultAfterChange, writeHistory } from './changes';
 import { Justificatif } from './justificatif.entity';
-import type { JustificatifDecisionResult, ReceiveJustificatifInput } from './justificatif.types';
+import type { ReceiveJustificatifInput } from './justificatif.types';
+import { recordReceipt, type TransitionDone } from './transition';
 
 export async function receiveJustificatif(
   ctx: RequestContext,
   input: ReceiveJustificatifInput,
-): Promise<JustificatifDecisionResult> {
+): Promise<TransitionDone> {
   const agent = requirePermission(ctx.agent, Permission.RECEIVE_JUSTIFICATIFS);
   const professionalId = parseId(input.professionalId, 'Professionnel');
   if (!/^[a-f0-9]{64}$/.test(input.fileId)) throw badInput('Identifiant de fichier mal formé.', 'fileId');
@@ -84,16 +83,9 @@ export async function receiveJustificatif(
     });
     const id = Number(inserted.identifiers[0]?.id);
     const row = await repo.findOneByOrFail({ id });
-    await writeHistory(em, row, 'RECEIVED', 'RECEIVED', agent, new Date());
-    await recordAudit(em, {
-      agentId: agent.id,
-      action: 'JUSTIFICATIF_RECEIVED',
-      targetType: 'JUSTIFICATIF',
-      targetId: id,
-      caisseCode: professional.caisseCode,
-      professionalId,
-      details: { channel: input.channel, fileId: input.fileId },
+    return recordReceipt(em, row, {
+      by: agent,
+      audit: { action: 'JUSTIFICATIF_RECEIVED', details: { channel: input.channel, fileId: input.fileId } },
     });
-    return resultAfterChange(em, id, row);
   });
 }

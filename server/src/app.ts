@@ -18,7 +18,7 @@ import { REPO_ROOT, type Config } from './config';
 import { filesRouter } from './files/files.router';
 import { clientAssets } from './http/client-assets';
 import { FilesystemStorage, type FileStorage } from './files/storage';
-import { buildContext, type RequestContext } from './graphql/context';
+import { buildContext, type RequestContext } from './common/request-context';
 import { formatError } from './graphql/format-error';
 import { graphqlHttpHandler } from './graphql/http-handler';
 import { securityPlugins, validationRules } from './graphql/hardening';

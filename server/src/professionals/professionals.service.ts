@@ -8,14 +8,13 @@ import { AppError, ErrorCode, badInput } from '../common/errors';
 import { parseId } from '../common/ids';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { selectFrom } from '../db/find-by-key';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { parseSearchQuery } from './identifiers';
 import { nameSearchPatterns } from './name-search';
 import { searchKey } from './normalize';
 import { Professional } from './professional.entity';
+import { professionalNode } from './professional.nodes';
 import type { ProfessionalFilter, ProfessionalNode } from './professional.types';
-
-export const professionalNode = (row: Professional): ProfessionalNode => ({ ...row, id: String(row.id) });
 
 /** Conditions of a WHERE clause with their positional parameters, in order. */
 interface Conditions {

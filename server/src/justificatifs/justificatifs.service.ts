@@ -30,7 +30,7 @@ import {
   recomputeDeclaration,
   remunerationNode,
 } from '../declarations/declarations.service';
-import { StoredFile } from '../files/stored-file.entity';
+import { ownedByCaisse } from '../files/files.service';
 import type { RequestContext } from '../graphql/context';
 import { Professional } from '../professionals/professional.entity';
 import { Justificatif, JustificatifHistory, type ChecklistEntry, type JustificatifAction } from './justificatif.entity';
@@ -449,7 +449,8 @@ export async function receiveJustificatif(
     if (indicator.professions && !indicator.professions.includes(professional.profession)) {
       throw badInput(`L'indicateur « ${indicator.label} » ne concerne pas cette profession.`, 'indicatorCode');
     }
-    if (!(await em.getRepository(StoredFile).existsBy({ id: input.fileId }))) {
+    // Another caisse's document reads like an unknown one: its id gives nothing.
+    if (!(await ownedByCaisse(em, input.fileId, agent.caisseCode))) {
       throw badInput('Fichier introuvable : déposez-le d’abord (POST /api/files).', 'fileId');
     }
     const repo = em.getRepository(Justificatif);

@@ -9,6 +9,7 @@
  * `db.transaction(…)` of every service goes through it; nested `em.transaction` calls (savepoints)
  * are not retried on their own — only the outermost transaction can be.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
 
 export const RETRYABLE_ERRNOS: ReadonlyMap<number, string> = new Map([
@@ -110,11 +111,26 @@ type TransactionFn = EntityManager['transaction'];
 
 /**
  * Makes `db.transaction` / `db.manager.transaction` retry as a whole. Only MySQL/MariaDB raise
- * these errors; on SQLite the wrapper is inert (BEGIN IMMEDIATE already serialises writers).
+ * these errors; on SQLite the retry is inert, and transactions are queued instead: better-sqlite3
+ * gives TypeORM one connection per process, so a second BEGIN while one transaction is open (two
+ * requests, or a request and the audit linker) would fail — or run its statements inside the
+ * other's transaction. A transaction opened from inside another (same async context) is not queued:
+ * it fails at once, as before, rather than waiting for itself.
  */
 export function installTransactionRetry(db: DataSource, options: RetryOptions = {}): void {
   const manager = db.manager;
   const original = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
   const retrying = (...args: unknown[]) => withRetry(() => original(...args), options);
-  manager.transaction = retrying as TransactionFn;
+  manager.transaction = (db.options.type === 'better-sqlite3' ? queued(retrying) : retrying) as TransactionFn;
+}
+
+function queued(run: (...args: unknown[]) => Promise<unknown>): (...args: unknown[]) => Promise<unknown> {
+  const inside = new AsyncLocalStorage<true>();
+  let tail: Promise<unknown> = Promise.resolve();
+  return (...args) => {
+    if (inside.getStore()) return run(...args);
+    const result = tail.then(() => inside.run(true, () => run(...args)));
+    tail = result.catch(() => undefined);
+    return result;
+  };
 }

@@ -15,6 +15,7 @@ import {
   type AuthenticatedAgent,
 } from '../agents/authorization';
 import { recordAudit } from '../audit/audit.service';
+import { causalBarrier } from '../db/galera';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Indicator } from '../campaigns/indicator.entity';
 import { REJECTION_REASONS, type RejectionReason } from '../common/enums';
@@ -236,6 +237,7 @@ export async function decideJustificatif(
     throw badInput('Version attendue invalide.', 'expectedVersion');
 
   return ctx.db.transaction(async (em) => {
+    await causalBarrier(em);
     const repo = em.getRepository(Justificatif);
     const row = assertInScope(agent, await repo.findOneBy({ id }), 'Justificatif');
     const indicator = await em.getRepository(Indicator).findOneByOrFail({ id: row.indicatorId });
@@ -368,6 +370,7 @@ export async function assignJustificatif(ctx: RequestContext, rawId: string, raw
   }
 
   return ctx.db.transaction(async (em) => {
+    await causalBarrier(em);
     const repo = em.getRepository(Justificatif);
     const row = assertInScope(agent, await repo.findOneBy({ id }), 'Justificatif');
     if (!mayAssignAny && targetId === null && row.assignedAgentId !== agent.id) {

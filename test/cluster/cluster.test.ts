@@ -27,6 +27,9 @@ import { gql, startServer, type ServerProcess } from './servers';
 const PASSWORD = 'Cluster-mcbo-2026!';
 const DATABASE = 'mcbo';
 const LOAD_SECONDS = Number(process.env.CLUSTER_LOAD_SECONDS ?? 30);
+/** CLUSTER_SINGLE_WRITER=1: every server writes to node 1 (single writer behind a proxy), for comparison. */
+const SINGLE_WRITER = process.env.CLUSTER_SINGLE_WRITER === '1';
+const writerOf = (n: number) => (SINGLE_WRITER ? 1 : n);
 
 const LOGIN = 'mutation L($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
 const VIEW = 'query P($id: ID!) { professional(id: $id) { id } }';
@@ -117,7 +120,10 @@ describe('multi-writer on a 3-node Galera cluster', () => {
 
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcbo-cluster-files-'));
     t = Date.now();
-    servers = await Promise.all([1, 2, 3].map((n) => startServer(cluster.url(n, DATABASE), dataDir, `n${n}`)));
+    servers = await Promise.all(
+      [1, 2, 3].map((n) => startServer(cluster.url(writerOf(n), DATABASE), dataDir, `n${n}`)),
+    );
+    log(SINGLE_WRITER ? 'single writer: every server on node 1' : 'multi-writer: server n on node n');
     log(`3 servers ready in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     // Each session is opened through one node and used at once through the others (read-your-writes).
     for (const [i, email] of emails.entries()) {

@@ -37,6 +37,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class GaleraCluster {
   readonly nodes: GaleraNode[] = [];
+  /** Size of each node's error log when it was last started: what follows is that start's story. */
+  private readonly logStart = new Map<number, number>();
 
   private constructor(readonly base: string) {}
 
@@ -119,6 +121,8 @@ wsrep_slave_threads=2
   }
 
   private spawnNode(node: GaleraNode, extra: string[]): void {
+    const logFile = path.join(node.dir, 'error.log');
+    this.logStart.set(node.n, fs.existsSync(logFile) ? fs.statSync(logFile).size : 0);
     const child = spawn('mariadbd', [`--defaults-file=${node.dir}/my.cnf`, ...extra], {
       stdio: 'ignore',
       cwd: node.dir,
@@ -170,9 +174,14 @@ wsrep_slave_threads=2
     return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '(no log)';
   }
 
-  /** Whether a node's last join used IST (incremental) rather than a full SST. */
+  /** Whether a node's last start joined by IST (incremental) rather than a full SST. */
   joinedByIst(n: number): boolean {
-    return /IST received/.test(this.log(n, 400));
+    const file = path.join(this.nodes[n - 1]!.dir, 'error.log');
+    const since = fs
+      .readFileSync(file)
+      .subarray(this.logStart.get(n) ?? 0)
+      .toString('utf8');
+    return /IST received/.test(since);
   }
 
   /** Stops every node (SIGTERM, then SIGKILL) and removes the folder. */

@@ -87,7 +87,17 @@ export async function transition(
   if (request.holder === 'MINE') query.andWhere('assigned_agent_id = :me', { me: request.by.id });
   const update = await query.execute();
   const repo = em.getRepository(Justificatif);
-  if (!update.affected) return { done: false, current: await repo.findOneByOrFail({ id: piece.id }) };
+  if (!update.affected) {
+    // The winner's row as committed: a plain read would return this transaction's snapshot, taken
+    // before the winner committed (MySQL's REPEATABLE READ), and call a decided piece merely stale.
+    // A locking read reads the latest version. SQLite needs none: BEGIN IMMEDIATE serialised us.
+    const latest = em.connection.options.type === 'better-sqlite3' ? undefined : ('pessimistic_read' as const);
+    const current = await repo.findOneOrFail({
+      where: { id: piece.id },
+      ...(latest ? { lock: { mode: latest } } : {}),
+    });
+    return { done: false, current };
+  }
   const after = await repo.findOneByOrFail({ id: piece.id });
   return afterChange(em, piece.status, after, request);
 }

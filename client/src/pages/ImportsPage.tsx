@@ -272,7 +272,9 @@ function RunProgress({ id, onFinished }: { id: string; onFinished: () => void })
       {run.reportUrl && (
         <p>
           <a className="fr-link fr-icon-download-line fr-link--icon-left" href={run.reportUrl} download>
-            Télécharger le rapport (lignes rejetées, professionnels inconnus ou absents)
+            {run.kind === 'ANNUAIRE_SANTE'
+              ? 'Télécharger le rapport (lignes rejetées, professionnels inconnus ou absents)'
+              : 'Télécharger le rapport des lignes rejetées'}
           </a>
         </p>
       )}

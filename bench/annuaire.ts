@@ -139,7 +139,7 @@ function activity(
   f[29] = n % 17 === 0 ? 'B' : '';
   f[31] = 'Rue';
   f[32] = `de la République ${n % 300}`;
-  const postal = `${departement.slice(0, 2).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
+  const postal = `${departement.startsWith('2A') || departement.startsWith('2B') ? '20' : departement.slice(0, 2).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
   if (n % 53 === 0) f[34] = `${postal} VILLE CEDEX`;
   else [f[35], f[37]] = [postal, `VILLE${n % 400}`];
   [f[38], f[39]] = ['99000', 'France'];

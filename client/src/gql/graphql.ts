@@ -131,6 +131,7 @@ export type Permission =
   | 'IMPORT_FEEDS'
   | 'LOG_CONTACTS'
   | 'MANAGE_AGENTS'
+  | 'MANAGE_CAMPAIGNS'
   | 'MANAGE_REFERENTIEL'
   | 'READ_AUDIT'
   | 'READ_DASHBOARDS'

@@ -95,6 +95,45 @@ const OPERATIONS: Operation[] = [
     home: only('ADMIN'),
     away: 'OK',
   },
+  // Campaign lifecycle: national ADMIN only; the matrix's agents are not national, so every role is refused
+  // (campaign-lifecycle.int.test.ts drives the national administrator's side).
+  {
+    name: 'closeCampaign',
+    query: `mutation { closeCampaign(year: 2024, scheme: FAMI, expectedVersion: 99) { __typename } }`,
+    variables: () => ({}),
+    home: only(),
+    away: 'FORBIDDEN',
+  },
+  {
+    name: 'computeCampaign',
+    query: `mutation { computeCampaign(year: 2024, scheme: FAMI, expectedVersion: 99) { __typename } }`,
+    variables: () => ({}),
+    home: only(),
+    away: 'FORBIDDEN',
+  },
+  {
+    name: 'markCampaignPaid',
+    query: `mutation { markCampaignPaid(year: 2024, scheme: FAMI, expectedVersion: 99) { __typename } }`,
+    variables: () => ({}),
+    home: only(),
+    away: 'FORBIDDEN',
+  },
+  {
+    name: 'campaignComputationPreview',
+    query: `query { campaignComputationPreview(year: 2024, scheme: FAMI) { declarations receivedPieces } }`,
+    variables: () => ({}),
+    home: only('SUPERVISEUR', 'ADMIN'),
+    away: 'EMPTY',
+    isEmpty: (d) =>
+      d.campaignComputationPreview.declarations === 0 && d.campaignComputationPreview.receivedPieces === 0,
+  },
+  {
+    name: 'campaignRun (unknown)',
+    query: `query { campaignRun(id: "999") { id } }`,
+    variables: () => ({}),
+    home: { CONSEILLER: 'FORBIDDEN', DAM: 'FORBIDDEN', SUPERVISEUR: 'NOT_FOUND', ADMIN: 'NOT_FOUND' },
+    away: 'NOT_FOUND',
+  },
   {
     name: 'logContact',
     query: `mutation M($id: ID!) { logContact(input: { professionalId: $id, channel: CALL, subject: "Matrice", notes: "" }) { id } }`,

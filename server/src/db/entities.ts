@@ -1,6 +1,7 @@
 import { Agent, AgentSession, LoginAttempt } from '../agents/agent.entity';
 import { AuditEvent, AuditHead } from '../audit/audit-event.entity';
 import { Campaign } from '../campaigns/campaign.entity';
+import { CampaignHistory, CampaignRun } from '../campaigns/lifecycle/campaign-run.entity';
 import { Indicator } from '../campaigns/indicator.entity';
 import { ContactLog } from '../contacts/contact-log.entity';
 import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
@@ -8,6 +9,7 @@ import { StoredFile } from '../files/stored-file.entity';
 import { ImportRun } from '../imports/import-run.entity';
 import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
 import { Payment } from '../payments/payment.entity';
+import { Regularisation } from '../payments/regularisation.entity';
 import { Caisse } from '../professionals/caisse.entity';
 import { Professional } from '../professionals/professional.entity';
 import { Software, SoftwarePublisher } from '../software/software.entity';
@@ -33,4 +35,7 @@ export const ENTITIES = [
   Payment,
   ContactLog,
   ImportRun,
+  CampaignRun,
+  CampaignHistory,
+  Regularisation,
 ];

@@ -149,6 +149,12 @@ export function assertCampaignOpenForDecisions(campaign: Campaign): void {
   if (campaign.status === 'UPCOMING') {
     throw new AppError(ErrorCode.CAMPAIGN_CLOSED, `La campagne ${campaign.label} n'est pas encore ouverte.`);
   }
+  if (campaign.computeRunId !== null) {
+    throw new AppError(
+      ErrorCode.CAMPAIGN_CLOSED,
+      `Le calcul de la campagne ${campaign.label} est en cours : ses décisions et déclarations sont figées.`,
+    );
+  }
 }
 
 /** Finds or creates the declaration row, with one value row per indicator of the campaign. */

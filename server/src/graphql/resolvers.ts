@@ -1,6 +1,7 @@
 import { AgentsResolver } from '../agents/agents.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { CampaignsResolver } from '../campaigns/campaigns.resolver';
+import { CampaignLifecycleResolver } from '../campaigns/lifecycle/campaign-lifecycle.resolver';
 import { ContactsResolver } from '../contacts/contacts.resolver';
 import { DeclarationIndicatorResolver, DeclarationsResolver } from '../declarations/declarations.resolver';
 import { JustificatifsResolver } from '../justificatifs/justificatifs.resolver';
@@ -17,6 +18,7 @@ export const RESOLVERS = [
   AuditResolver,
   ProfessionalsResolver,
   CampaignsResolver,
+  CampaignLifecycleResolver,
   DeclarationsResolver,
   DeclarationIndicatorResolver,
   JustificatifsResolver,

@@ -135,6 +135,28 @@ const OPERATIONS: Operation[] = [
     away: 'NOT_FOUND',
   },
   {
+    name: 'softwareCatalogue',
+    query: `query { softwareCatalogue(first: 5) { totalCount } }`,
+    variables: () => ({}),
+    home: ALL,
+    away: 'OK',
+  },
+  // Référentiel edits: national ADMIN only (referentiel-admin.int.test.ts drives that side).
+  {
+    name: 'upsertSoftware',
+    query: `mutation { upsertSoftware(input: { publisherName: "Éditeur", name: "Logiciel", version: "1", dmpCompatible: true, lapCertified: true }) { __typename } }`,
+    variables: () => ({}),
+    home: only(),
+    away: 'FORBIDDEN',
+  },
+  {
+    name: 'setLapExemptions',
+    query: `mutation { setLapExemptions(year: 2024, scheme: FAMI, expectedVersion: 99, specialties: []) { __typename } }`,
+    variables: () => ({}),
+    home: only(),
+    away: 'FORBIDDEN',
+  },
+  {
     name: 'logContact',
     query: `mutation M($id: ID!) { logContact(input: { professionalId: $id, channel: CALL, subject: "Matrice", notes: "" }) { id } }`,
     variables: (ids) => ({ id: ids.professionalId }),

@@ -12,7 +12,7 @@ import { Payment } from '../payments/payment.entity';
 import { Regularisation } from '../payments/regularisation.entity';
 import { Caisse } from '../professionals/caisse.entity';
 import { Professional } from '../professionals/professional.entity';
-import { Software, SoftwarePublisher } from '../software/software.entity';
+import { ReferentielChange, Software, SoftwarePublisher } from '../software/software.entity';
 
 export const ENTITIES = [
   Agent,
@@ -38,4 +38,5 @@ export const ENTITIES = [
   CampaignRun,
   CampaignHistory,
   Regularisation,
+  ReferentielChange,
 ];

@@ -9,6 +9,7 @@ import { PaymentsResolver } from '../payments/payments.resolver';
 import { ProfessionalsResolver } from '../professionals/professionals.resolver';
 import { ProgressResolver } from '../progress/progress.resolver';
 import { HealthResolver } from './health.resolver';
+import { SoftwareResolver } from '../software/software.resolver';
 import { ImportsResolver } from '../imports/imports.resolver';
 
 /** Every resolver class of every domain. */
@@ -26,4 +27,5 @@ export const RESOLVERS = [
   ContactsResolver,
   ProgressResolver,
   ImportsResolver,
+  SoftwareResolver,
 ] as const;

@@ -4,6 +4,7 @@ import { PaymentPeriodLabelLength1795351528108 } from './PaymentPeriodLabelLengt
 import { ImportRuns1795353669479 } from './ImportRuns1795353669479';
 import { JustificatifCampaignIndex1795377471554 } from './JustificatifCampaignIndex1795377471554';
 import { CampaignLifecycle1796181974967 } from './CampaignLifecycle1796181974967';
+import { ReferentielAdministration1796184145853 } from './ReferentielAdministration1796184145853';
 
 /** Ordered: TypeORM runs, in this order, what the migrations table does not record yet. */
-export const SQLITE_MIGRATIONS = [Initial1795346724424, AuditProfessional1795347876061, PaymentPeriodLabelLength1795351528108, ImportRuns1795353669479, JustificatifCampaignIndex1795377471554, CampaignLifecycle1796181974967];
+export const SQLITE_MIGRATIONS = [Initial1795346724424, AuditProfessional1795347876061, PaymentPeriodLabelLength1795351528108, ImportRuns1795353669479, JustificatifCampaignIndex1795377471554, CampaignLifecycle1796181974967, ReferentielAdministration1796184145853];

@@ -16,9 +16,9 @@ import { badInput } from '../common/errors';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { bulkUpdateById, chunks } from '../db/bulk';
 import { IndicatorValue } from '../declarations/declaration.entity';
-import { findCampaign } from '../declarations/declarations.service';
+import { findCampaign } from '../campaigns/campaigns.service';
 import { recomputeDeclarations } from '../declarations/recompute-batch';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { Professional } from '../professionals/professional.entity';
 import {
   changedSpecialties,

@@ -1,8 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CampaignNode } from '../campaigns/campaign.types';
 import type { Scheme } from '../common/enums';
-import type { RequestContext } from '../graphql/context';
-import { SchemeEnum } from '../graphql/enums';
+import type { RequestContext } from '../common/request-context';
+import { SchemeEnum } from '../common/graphql-enums';
 import { lapExemptionsOf, setLapExemptions, softwareCatalogue, upsertSoftware } from './referentiel-admin.service';
 import type { ReferentielRefusal } from './referentiel-edit';
 import {

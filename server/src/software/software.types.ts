@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
-import { Connection } from '../common/pagination';
+import { Connection } from '../common/connection.types';
 import { LocalDate } from '../common/scalars';
 import { REFERENTIEL_REFUSALS, type ReferentielRefusalCode } from './referentiel-edit';
 

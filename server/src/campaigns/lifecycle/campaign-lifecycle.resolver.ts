@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Scheme } from '../../common/enums';
 import { LocalDate } from '../../common/scalars';
-import type { RequestContext } from '../../graphql/context';
-import { SchemeEnum } from '../../graphql/enums';
+import type { RequestContext } from '../../common/request-context';
+import { SchemeEnum } from '../../common/graphql-enums';
 import { CampaignNode } from '../campaign.types';
 import {
   CampaignHistoryNode,

@@ -13,13 +13,13 @@ import { badInput, notFound } from '../../common/errors';
 import { parseId } from '../../common/ids';
 import { requestScope } from '../../common/request-scope';
 import { Declaration } from '../../declarations/declaration.entity';
-import { findCampaign } from '../../declarations/declarations.service';
-import type { RequestContext } from '../../graphql/context';
+import { findCampaign } from '../campaigns.service';
+import type { RequestContext } from '../../common/request-context';
 import { Justificatif } from '../../justificatifs/justificatif.entity';
 import { logger } from '../../logger';
 import { Caisse } from '../../professionals/caisse.entity';
 import { Campaign } from '../campaign.entity';
-import { campaignNode } from '../campaigns.service';
+import { campaignNode } from '../campaign.nodes';
 import {
   checkCampaignTransition,
   checkComputationRequest,

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
-import { CampaignStatusEnum } from '../../graphql/enums';
+import { CampaignStatusEnum } from '../../common/graphql-enums';
 import type { CampaignStatus } from '../../common/enums';
 import { CampaignNode } from '../campaign.types';
 import { CAMPAIGN_REFUSALS, type CampaignRefusalCode } from './campaign-lifecycle';

@@ -138,6 +138,7 @@ export type Permission =
   | 'READ_DOCUMENTS'
   | 'READ_PROFESSIONALS'
   | 'RECEIVE_JUSTIFICATIFS'
+  | 'REVERSE_DECISIONS'
   | 'TAKE_JUSTIFICATIF';
 
 /** Profession du professionnel de santé. */

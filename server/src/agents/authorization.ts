@@ -22,6 +22,8 @@ export enum Permission {
   MANAGE_REFERENTIEL = 'MANAGE_REFERENTIEL',
   /** Close, compute and mark paid a campaign: national ADMIN only (see requireNational). */
   MANAGE_CAMPAIGNS = 'MANAGE_CAMPAIGNS',
+  /** Recours: reopen or reverse a decided justificatif of the caisse (never one's own decision). */
+  REVERSE_DECISIONS = 'REVERSE_DECISIONS',
 }
 
 const P = Permission;
@@ -40,6 +42,7 @@ export const ROLE_PERMISSIONS: Record<AgentRole, readonly Permission[]> = {
     P.READ_PROFESSIONALS,
     P.READ_DOCUMENTS,
     P.ASSIGN_ANY_JUSTIFICATIF,
+    P.REVERSE_DECISIONS,
     P.READ_DASHBOARDS,
     P.EXPORT,
     P.READ_AUDIT,

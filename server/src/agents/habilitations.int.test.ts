@@ -157,6 +157,14 @@ const OPERATIONS: Operation[] = [
     away: 'FORBIDDEN',
   },
   {
+    name: 'reverseDecision (undecided piece)',
+    query: `mutation M($id: ID!) { reverseDecision(id: $id, expectedVersion: 1, reason: "Recours", reopen: true) { ... on ReversalRefused { code } } }`,
+    variables: (ids) => ({ id: ids.justificatifId }),
+    // The superviseur of the caisse reaches the check (the piece is still RECEIVED: NOT_DECIDED, as data).
+    home: only('SUPERVISEUR'),
+    away: 'NOT_FOUND',
+  },
+  {
     name: 'logContact',
     query: `mutation M($id: ID!) { logContact(input: { professionalId: $id, channel: CALL, subject: "Matrice", notes: "" }) { id } }`,
     variables: (ids) => ({ id: ids.professionalId }),

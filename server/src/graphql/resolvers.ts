@@ -10,6 +10,7 @@ import { ProfessionalsResolver } from '../professionals/professionals.resolver';
 import { ProgressResolver } from '../progress/progress.resolver';
 import { HealthResolver } from './health.resolver';
 import { SoftwareResolver } from '../software/software.resolver';
+import { ReversalResolver } from '../justificatifs/reversal.resolver';
 import { ImportsResolver } from '../imports/imports.resolver';
 
 /** Every resolver class of every domain. */
@@ -28,4 +29,5 @@ export const RESOLVERS = [
   ProgressResolver,
   ImportsResolver,
   SoftwareResolver,
+  ReversalResolver,
 ] as const;

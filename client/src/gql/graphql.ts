@@ -132,12 +132,14 @@ export type Permission =
   | 'IMPORT_FEEDS'
   | 'LOG_CONTACTS'
   | 'MANAGE_AGENTS'
+  | 'MANAGE_CAMPAIGNS'
   | 'MANAGE_REFERENTIEL'
   | 'READ_AUDIT'
   | 'READ_DASHBOARDS'
   | 'READ_DOCUMENTS'
   | 'READ_PROFESSIONALS'
   | 'RECEIVE_JUSTIFICATIFS'
+  | 'REVERSE_DECISIONS'
   | 'TAKE_JUSTIFICATIF';
 
 /** Profession du professionnel de santé. */

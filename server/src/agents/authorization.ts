@@ -20,6 +20,10 @@ export enum Permission {
   IMPORT_FEEDS = 'IMPORT_FEEDS',
   MANAGE_AGENTS = 'MANAGE_AGENTS',
   MANAGE_REFERENTIEL = 'MANAGE_REFERENTIEL',
+  /** Close, compute and mark paid a campaign: national ADMIN only (see requireNational). */
+  MANAGE_CAMPAIGNS = 'MANAGE_CAMPAIGNS',
+  /** Recours: reopen or reverse a decided justificatif of the caisse (never one's own decision). */
+  REVERSE_DECISIONS = 'REVERSE_DECISIONS',
 }
 
 const P = Permission;
@@ -38,6 +42,7 @@ export const ROLE_PERMISSIONS: Record<AgentRole, readonly Permission[]> = {
     P.READ_PROFESSIONALS,
     P.READ_DOCUMENTS,
     P.ASSIGN_ANY_JUSTIFICATIF,
+    P.REVERSE_DECISIONS,
     P.READ_DASHBOARDS,
     P.EXPORT,
     P.READ_AUDIT,
@@ -52,6 +57,7 @@ export const ROLE_PERMISSIONS: Record<AgentRole, readonly Permission[]> = {
     P.IMPORT_FEEDS,
     P.MANAGE_AGENTS,
     P.MANAGE_REFERENTIEL,
+    P.MANAGE_CAMPAIGNS,
   ],
 };
 
@@ -77,6 +83,13 @@ export function requireAgent(agent: AuthenticatedAgent | null): AuthenticatedAge
 export function requirePermission(agent: AuthenticatedAgent | null, permission: Permission): AuthenticatedAgent {
   const current = requireAgent(agent);
   if (!can(current, permission)) throw forbidden();
+  return current;
+}
+
+/** National operations (campaign lifecycle, référentiel): the permission and a national scope. */
+export function requireNational(agent: AuthenticatedAgent | null, permission: Permission): AuthenticatedAgent {
+  const current = requirePermission(agent, permission);
+  if (!current.nationalScope) throw forbidden('Cette action est réservée à un administrateur national.');
   return current;
 }
 

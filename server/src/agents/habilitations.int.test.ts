@@ -95,6 +95,75 @@ const OPERATIONS: Operation[] = [
     home: only('ADMIN'),
     away: 'OK',
   },
+  // Campaign lifecycle: national ADMIN only; the matrix's agents are not national, so every role is refused
+  // (campaign-lifecycle.int.test.ts drives the national administrator's side).
+  {
+    name: 'closeCampaign',
+    query: `mutation { closeCampaign(year: 2024, scheme: FAMI, expectedVersion: 99) { __typename } }`,
+    variables: () => ({}),
+    home: only(),
+    away: 'FORBIDDEN',
+  },
+  {
+    name: 'computeCampaign',
+    query: `mutation { computeCampaign(year: 2024, scheme: FAMI, expectedVersion: 99) { __typename } }`,
+    variables: () => ({}),
+    home: only(),
+    away: 'FORBIDDEN',
+  },
+  {
+    name: 'markCampaignPaid',
+    query: `mutation { markCampaignPaid(year: 2024, scheme: FAMI, expectedVersion: 99) { __typename } }`,
+    variables: () => ({}),
+    home: only(),
+    away: 'FORBIDDEN',
+  },
+  {
+    name: 'campaignComputationPreview',
+    query: `query { campaignComputationPreview(year: 2024, scheme: FAMI) { declarations receivedPieces } }`,
+    variables: () => ({}),
+    home: only('SUPERVISEUR', 'ADMIN'),
+    away: 'EMPTY',
+    isEmpty: (d) =>
+      d.campaignComputationPreview.declarations === 0 && d.campaignComputationPreview.receivedPieces === 0,
+  },
+  {
+    name: 'campaignRun (unknown)',
+    query: `query { campaignRun(id: "999") { id } }`,
+    variables: () => ({}),
+    home: { CONSEILLER: 'FORBIDDEN', DAM: 'FORBIDDEN', SUPERVISEUR: 'NOT_FOUND', ADMIN: 'NOT_FOUND' },
+    away: 'NOT_FOUND',
+  },
+  {
+    name: 'softwareCatalogue',
+    query: `query { softwareCatalogue(first: 5) { totalCount } }`,
+    variables: () => ({}),
+    home: ALL,
+    away: 'OK',
+  },
+  // Référentiel edits: national ADMIN only (referentiel-admin.int.test.ts drives that side).
+  {
+    name: 'upsertSoftware',
+    query: `mutation { upsertSoftware(input: { publisherName: "Éditeur", name: "Logiciel", version: "1", dmpCompatible: true, lapCertified: true }) { __typename } }`,
+    variables: () => ({}),
+    home: only(),
+    away: 'FORBIDDEN',
+  },
+  {
+    name: 'setLapExemptions',
+    query: `mutation { setLapExemptions(year: 2024, scheme: FAMI, expectedVersion: 99, specialties: []) { __typename } }`,
+    variables: () => ({}),
+    home: only(),
+    away: 'FORBIDDEN',
+  },
+  {
+    name: 'reverseDecision (undecided piece)',
+    query: `mutation M($id: ID!) { reverseDecision(id: $id, expectedVersion: 1, reason: "Recours", reopen: true) { ... on ReversalRefused { code } } }`,
+    variables: (ids) => ({ id: ids.justificatifId }),
+    // The superviseur of the caisse reaches the check (the piece is still RECEIVED: NOT_DECIDED, as data).
+    home: only('SUPERVISEUR'),
+    away: 'NOT_FOUND',
+  },
   {
     name: 'logContact',
     query: `mutation M($id: ID!) { logContact(input: { professionalId: $id, channel: CALL, subject: "Matrice", notes: "" }) { id } }`,

@@ -58,4 +58,12 @@ export class Campaign {
 
   @InstantColumn({ nullable: true })
   computedAt: Date | null;
+
+  /** Every lifecycle command is a conditional update on it. */
+  @IntColumn({ default: 1 })
+  version: number;
+
+  /** The computation run once one has started: decisions are frozen from then on. */
+  @IntColumn({ nullable: true })
+  computeRunId: number | null;
 }

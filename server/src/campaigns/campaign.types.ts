@@ -65,6 +65,14 @@ export class CampaignNode {
 
   @Field(() => String)
   remunerationUnit: string;
+
+  @Field(() => Int, { description: 'Version, à renvoyer avec chaque commande du cycle de vie.' })
+  version: number;
+
+  @Field(() => Date, { nullable: true })
+  computedAt: Date | null;
+
+  computeRunId: number | null;
 }
 
 @ObjectType('ChecklistItem', { description: 'Élément que la pièce justificative doit montrer.' })

@@ -39,6 +39,8 @@ export function campaignClosedReason(campaign: Campaign): string | null {
   if (campaign.status === 'COMPUTED' || campaign.status === 'PAID')
     return `La campagne ${campaign.label} est calculée : ses décisions et déclarations sont figées.`;
   if (campaign.status === 'UPCOMING') return `La campagne ${campaign.label} n'est pas encore ouverte.`;
+  if (campaign.computeRunId !== null)
+    return `Le calcul de la campagne ${campaign.label} est en cours : ses décisions et déclarations sont figées.`;
   return null;
 }
 

@@ -1,6 +1,7 @@
 import { Agent, AgentSession, LoginAttempt } from '../agents/agent.entity';
 import { AuditChain, AuditEvent } from '../audit/audit-event.entity';
 import { Campaign } from '../campaigns/campaign.entity';
+import { CampaignHistory, CampaignRun } from '../campaigns/lifecycle/campaign-run.entity';
 import { Indicator } from '../campaigns/indicator.entity';
 import { ContactLog } from '../contacts/contact-log.entity';
 import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
@@ -9,9 +10,10 @@ import { StoredFile } from '../files/stored-file.entity';
 import { ImportRun } from '../imports/import-run.entity';
 import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
 import { Payment } from '../payments/payment.entity';
+import { Regularisation } from '../payments/regularisation.entity';
 import { Caisse } from '../professionals/caisse.entity';
 import { Professional } from '../professionals/professional.entity';
-import { Software, SoftwarePublisher } from '../software/software.entity';
+import { ReferentielChange, Software, SoftwarePublisher } from '../software/software.entity';
 import { Lease } from './lease';
 
 export const ENTITIES = [
@@ -37,4 +39,8 @@ export const ENTITIES = [
   ContactLog,
   ImportRun,
   Lease,
+  CampaignRun,
+  CampaignHistory,
+  Regularisation,
+  ReferentielChange,
 ];

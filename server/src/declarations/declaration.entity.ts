@@ -18,6 +18,7 @@ import type {
   ValueSource,
 } from '../common/enums';
 import type { IndicatorValueData } from '../campaigns/rules/types';
+import type { ComputedSnapshot } from '../campaigns/lifecycle/amounts';
 
 /** A professional's answers for one campaign. Caisse and profession are copied for per-caisse aggregates. */
 @Entity()
@@ -67,6 +68,10 @@ export class Declaration {
   /** Frozen when the campaign is computed. */
   @IntColumn({ nullable: true })
   computedRemunerationCents: number | null;
+
+  /** Atteinte and rémunération lines as frozen by the computation (lifecycle/amounts.ts). */
+  @JsonColumn({ nullable: true })
+  computedSnapshot: ComputedSnapshot | null;
 
   @IntColumn({ default: 1 })
   version: number;

@@ -5,6 +5,7 @@ import { sendRestError } from '../common/rest-errors';
 import type { RequestContext } from '../common/request-context';
 import { csvLine, UTF8_BOM } from '../imports/csv';
 import { logger } from '../logger';
+import { paymentFileExport, reconciliationExport, regularisationsExport } from '../payments/payment-files';
 import {
   justificatifsExport,
   progressExport,
@@ -39,7 +40,10 @@ async function stream(res: Response, out: CsvExport): Promise<void> {
 
 type Build = (ctx: RequestContext, query: Query) => Promise<CsvExport>;
 
-/** GET /api/exports/{justificatifs,progress,remunerations}?… → streamed CSV (UTF-8 BOM, `;`). */
+/**
+ * GET /api/exports/{justificatifs,progress,remunerations,payment-file,reconciliation,regularisations}?…
+ * → streamed CSV (UTF-8 BOM, `;`).
+ */
 export function exportsRouter(contextOf: (req: Request, res: Response) => Promise<RequestContext>): Router {
   const router = express.Router();
   const route = (build: Build) => async (req: Request, res: Response) => {
@@ -56,5 +60,8 @@ export function exportsRouter(contextOf: (req: Request, res: Response) => Promis
   router.get('/justificatifs', route(justificatifsExport));
   router.get('/progress', route(progressExport));
   router.get('/remunerations', route(remunerationsExport));
+  router.get('/payment-file', route(paymentFileExport));
+  router.get('/reconciliation', route(reconciliationExport));
+  router.get('/regularisations', route(regularisationsExport));
   return router;
 }

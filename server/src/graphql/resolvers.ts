@@ -1,6 +1,7 @@
 import { AgentsResolver } from '../agents/agents.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { CampaignsResolver } from '../campaigns/campaigns.resolver';
+import { CampaignLifecycleResolver } from '../campaigns/lifecycle/campaign-lifecycle.resolver';
 import { ContactsResolver } from '../contacts/contacts.resolver';
 import { DeclarationIndicatorResolver, DeclarationsResolver } from '../declarations/declarations.resolver';
 import { JustificatifsResolver } from '../justificatifs/justificatifs.resolver';
@@ -8,6 +9,8 @@ import { PaymentsResolver } from '../payments/payments.resolver';
 import { ProfessionalsResolver } from '../professionals/professionals.resolver';
 import { ProgressResolver } from '../progress/progress.resolver';
 import { HealthResolver } from './health.resolver';
+import { SoftwareResolver } from '../software/software.resolver';
+import { ReversalResolver } from '../justificatifs/reversal.resolver';
 import { ImportsResolver } from '../imports/imports.resolver';
 
 /** Every resolver class of every domain. */
@@ -17,6 +20,7 @@ export const RESOLVERS = [
   AuditResolver,
   ProfessionalsResolver,
   CampaignsResolver,
+  CampaignLifecycleResolver,
   DeclarationsResolver,
   DeclarationIndicatorResolver,
   JustificatifsResolver,
@@ -24,4 +28,6 @@ export const RESOLVERS = [
   ContactsResolver,
   ProgressResolver,
   ImportsResolver,
+  SoftwareResolver,
+  ReversalResolver,
 ] as const;

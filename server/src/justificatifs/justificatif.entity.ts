@@ -88,7 +88,17 @@ export class Justificatif {
   createdAt: Date;
 }
 
-export const JUSTIFICATIF_ACTIONS = ['RECEIVED', 'ASSIGNED', 'RELEASED', 'VALIDATED', 'REJECTED'] as const;
+export const JUSTIFICATIF_ACTIONS = [
+  'RECEIVED',
+  'ASSIGNED',
+  'RELEASED',
+  'VALIDATED',
+  'REJECTED',
+  /** Recours: a superviseur reopens a decided piece for a new decision. */
+  'REOPENED',
+  /** Recours: a superviseur turns a decision into the opposite one. */
+  'REVERSED',
+] as const;
 export type JustificatifAction = (typeof JUSTIFICATIF_ACTIONS)[number];
 
 /** One row per transition, written in the transaction of the transition. */

@@ -10,6 +10,12 @@ describe('justificatif state machine', () => {
     ['VALIDATED', 'VALIDATED', { allowed: false, reason: 'Le justificatif est déjà validé.' }],
     ['REJECTED', 'VALIDATED', { allowed: false, reason: 'Le justificatif est déjà rejeté.' }],
     ['REJECTED', 'ASSIGNED', { allowed: false, reason: 'Le justificatif est déjà rejeté.' }],
+    ['VALIDATED', 'REOPENED', { allowed: true, to: 'RECEIVED' }],
+    ['REJECTED', 'REOPENED', { allowed: true, to: 'RECEIVED' }],
+    ['VALIDATED', 'REVERSED', { allowed: true, to: 'REJECTED' }],
+    ['REJECTED', 'REVERSED', { allowed: true, to: 'VALIDATED' }],
+    ['RECEIVED', 'REOPENED', { allowed: false, reason: "Le justificatif n'a pas encore été décidé." }],
+    ['RECEIVED', 'REVERSED', { allowed: false, reason: "Le justificatif n'a pas encore été décidé." }],
   ] as const)('%s --%s--> %j', (from, action, expected) => {
     expect(checkTransition(from, action)).toEqual(expected);
   });

@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { BoolColumn, IntColumn, StringColumn } from '../db/columns';
+import type { AuditDetails } from '../audit/audit-event.entity';
+import { BoolColumn, DateColumn, InstantColumn, IntColumn, JsonColumn, StringColumn } from '../db/columns';
 
 /** Éditeur de logiciel: a change of publisher needs a new justificatif, a change of version does not. */
 @Entity()
@@ -32,4 +33,53 @@ export class Software {
 
   @BoolColumn({ default: false })
   lapCertified: boolean;
+
+  /** Date from which the version is DMP-compatible, when the catalogue knows it. */
+  @DateColumn({ nullable: true })
+  dmpCompatibleSince: string | null;
+
+  /** Every edit increments it (conditional update); the history keeps each revision. */
+  @IntColumn({ default: 1 })
+  revision: number;
+
+  @IntColumn({ nullable: true })
+  updatedByAgentId: number | null;
+
+  @InstantColumn({ nullable: true })
+  updatedAt: Date | null;
+}
+
+export type ReferentielChangeKind = 'SOFTWARE' | 'LAP_EXEMPTIONS';
+
+/** One edit of the référentiel (a catalogue entry, an exemption list): who, when, before and after. */
+@Entity()
+@Index('idx_referentiel_change_target', ['kind', 'targetId', 'id'])
+export class ReferentielChange {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id: number;
+
+  @StringColumn(16)
+  kind: ReferentielChangeKind;
+
+  @StringColumn(40)
+  targetId: string;
+
+  @IntColumn()
+  revision: number;
+
+  @IntColumn({ nullable: true })
+  agentId: number | null;
+
+  @InstantColumn()
+  at: Date;
+
+  @JsonColumn({ nullable: true })
+  before: AuditDetails | null;
+
+  @JsonColumn()
+  after: AuditDetails;
+
+  /** Declarations of open campaigns re-evaluated because of the edit. */
+  @IntColumn({ default: 0 })
+  reevaluated: number;
 }

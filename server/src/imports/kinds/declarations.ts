@@ -168,7 +168,11 @@ export const DECLARATIONS: KindHandler<DeclarationRow> = {
         const professional = checkProfessional(professionals, r.data.amNumber, ctx);
         const { ref, indicator } = r.data;
         checkConcerned(ref, professional);
-        if (ref.campaign.status === 'COMPUTED' || ref.campaign.status === 'PAID') {
+        if (
+          ref.campaign.status === 'COMPUTED' ||
+          ref.campaign.status === 'PAID' ||
+          ref.campaign.computeRunId !== null
+        ) {
           reject('campaign_year', `La campagne ${ref.campaign.label} est calculée : ses déclarations sont figées.`);
         }
         if (ref.campaign.status === 'UPCOMING') {

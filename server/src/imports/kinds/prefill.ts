@@ -89,7 +89,7 @@ async function applyPrefill(
       const professional = checkProfessional(professionals, r.data.amNumber, ctx);
       const { ref } = r.data;
       checkConcerned(ref, professional);
-      if (ref.campaign.status === 'COMPUTED' || ref.campaign.status === 'PAID') {
+      if (ref.campaign.status === 'COMPUTED' || ref.campaign.status === 'PAID' || ref.campaign.computeRunId !== null) {
         reject('campaign_year', `La campagne ${ref.campaign.label} est calculée : ses valeurs sont figées.`);
       }
       const applicable = r.data.values.filter((v) => indicatorApplies(v.indicator, professional.profession));

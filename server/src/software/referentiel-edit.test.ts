@@ -1,0 +1,66 @@
+import {
+  changedSpecialties,
+  checkSoftwareInput,
+  normaliseSpecialties,
+  reevaluationSummary,
+  type SoftwareInput,
+} from './referentiel-edit';
+
+const base: SoftwareInput = {
+  publisherName: 'Éditions Santé',
+  name: 'Dentalia',
+  version: '4.2',
+  dmpCompatible: true,
+  dmpCompatibleSince: null,
+  lapCertified: false,
+};
+
+describe('catalogue entry input', () => {
+  it.each<[string, Partial<SoftwareInput>, string | null]>([
+    ['valid', {}, null],
+    ['blank publisher', { publisherName: '  ' }, "Le nom de l'éditeur est obligatoire."],
+    ['long publisher', { publisherName: 'x'.repeat(121) }, "Nom de l'éditeur trop long (120 caractères au plus)."],
+    ['blank name', { name: '' }, 'Le nom du logiciel est obligatoire.'],
+    ['long name', { name: 'x'.repeat(121) }, 'Nom du logiciel trop long (120 caractères au plus).'],
+    ['blank version', { version: ' ' }, 'La version est obligatoire.'],
+    ['long version', { version: '1'.repeat(41) }, 'Version trop longue (40 caractères au plus).'],
+    [
+      'DMP date without DMP',
+      { dmpCompatible: false, dmpCompatibleSince: '2024-01-01' },
+      'Une date de compatibilité DMP demande un logiciel compatible DMP.',
+    ],
+  ])('%s', (_label, change, message) => {
+    const result = checkSoftwareInput({ ...base, ...change });
+    if (message === null) expect(result).toEqual({ value: base });
+    else expect(result).toEqual({ refusal: { code: 'INVALID_INPUT', message } });
+  });
+
+  it('collapses spaces in names', () => {
+    expect(checkSoftwareInput({ ...base, name: '  Dentalia   Pro ' })).toEqual({
+      value: { ...base, name: 'Dentalia Pro' },
+    });
+  });
+});
+
+describe('exemption list', () => {
+  it('trims, deduplicates and sorts', () => {
+    expect(normaliseSpecialties([' pédiatrie', 'cardiologie', 'pédiatrie'])).toEqual({
+      value: ['cardiologie', 'pédiatrie'],
+    });
+  });
+  it.each([
+    [['cardiologie', ' '], 'Spécialité n° 2 vide.'],
+    [['x'.repeat(65)], 'Spécialité « xxxxxxxxxxxxxxxxxxxx… » trop longue (64 caractères au plus).'],
+  ])('refuses %j', (list, message) => {
+    expect(normaliseSpecialties(list)).toEqual({ refusal: { code: 'INVALID_INPUT', message } });
+  });
+  it('re-evaluates the specialties added or removed only', () => {
+    expect(changedSpecialties(['a', 'b'], ['b', 'c'])).toEqual(['a', 'c']);
+    expect(changedSpecialties(['a'], ['a'])).toEqual([]);
+  });
+  it.each([
+    [0, "Aucune déclaration d'une campagne ouverte n'est concernée."],
+    [1, '1 déclaration de campagnes ouvertes réévaluée ; les campagnes calculées gardent leur calcul.'],
+    [1234, '1 234 déclarations de campagnes ouvertes réévaluées ; les campagnes calculées gardent leur calcul.'],
+  ])('summary for %i', (count, text) => expect(reevaluationSummary(count)).toBe(text));
+});

@@ -20,6 +20,7 @@ export enum Permission {
   IMPORT_FEEDS = 'IMPORT_FEEDS',
   MANAGE_AGENTS = 'MANAGE_AGENTS',
   MANAGE_REFERENTIEL = 'MANAGE_REFERENTIEL',
+  LAUNCH_RELANCES = 'LAUNCH_RELANCES',
 }
 
 const P = Permission;
@@ -42,6 +43,7 @@ export const ROLE_PERMISSIONS: Record<AgentRole, readonly Permission[]> = {
     P.EXPORT,
     P.READ_AUDIT,
     P.IMPORT_FEEDS,
+    P.LAUNCH_RELANCES,
   ],
   ADMIN: [
     P.READ_PROFESSIONALS,

@@ -2,6 +2,7 @@ import { Agent, AgentSession, LoginAttempt } from '../agents/agent.entity';
 import { AuditEvent, AuditHead } from '../audit/audit-event.entity';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Indicator } from '../campaigns/indicator.entity';
+import { Communication, RelanceWave } from '../communications/communication.entity';
 import { ContactLog } from '../contacts/contact-log.entity';
 import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
 import { StoredFile } from '../files/stored-file.entity';
@@ -33,4 +34,6 @@ export const ENTITIES = [
   Payment,
   ContactLog,
   ImportRun,
+  Communication,
+  RelanceWave,
 ];

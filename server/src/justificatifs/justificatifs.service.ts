@@ -15,6 +15,7 @@ import {
   type AuthenticatedAgent,
 } from '../agents/authorization';
 import { recordAudit } from '../audit/audit.service';
+import { queueDecisionNotice } from '../communications/notices';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Indicator } from '../campaigns/indicator.entity';
 import { REJECTION_REASONS, type RejectionReason } from '../common/enums';
@@ -289,6 +290,8 @@ export async function decideJustificatif(
       throw new AppError(ErrorCode.CONFLICT, conflictMessage(details), details);
     }
     await writeHistory(em, row, decision.action, transition.to, agent, now, decision);
+    // The professional's notice commits with the decision, or not at all; sending it is the worker's job.
+    const noticeId = await queueDecisionNotice(em, row, decision, agent.id, now);
     await recordAudit(em, {
       agentId: agent.id,
       action: decision.action === 'VALIDATED' ? 'JUSTIFICATIF_VALIDATED' : 'JUSTIFICATIF_REJECTED',
@@ -296,7 +299,13 @@ export async function decideJustificatif(
       targetId: id,
       caisseCode: row.caisseCode,
       professionalId: row.professionalId,
-      details: decision.action === 'REJECTED' ? { reasons: decision.reasons } : null,
+      details:
+        decision.action === 'REJECTED' || noticeId
+          ? {
+              ...(decision.action === 'REJECTED' ? { reasons: decision.reasons } : {}),
+              ...(noticeId ? { noticeId } : {}),
+            }
+          : null,
     });
     return resultAfterChange(em, id, row);
   });

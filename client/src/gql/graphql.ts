@@ -129,6 +129,7 @@ export type Permission =
   | 'ENTER_PAPER_DECLARATIONS'
   | 'EXPORT'
   | 'IMPORT_FEEDS'
+  | 'LAUNCH_RELANCES'
   | 'LOG_CONTACTS'
   | 'MANAGE_AGENTS'
   | 'MANAGE_REFERENTIEL'
@@ -137,6 +138,7 @@ export type Permission =
   | 'READ_DOCUMENTS'
   | 'READ_PROFESSIONALS'
   | 'RECEIVE_JUSTIFICATIFS'
+  | 'SEND_COMMUNICATIONS'
   | 'TAKE_JUSTIFICATIF';
 
 /** Profession du professionnel de santé. */

@@ -1,6 +1,11 @@
 import { AgentsResolver } from '../agents/agents.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { CampaignsResolver } from '../campaigns/campaigns.resolver';
+import {
+  CommunicationsResolver,
+  ProfessionalCommunicationsResolver,
+  RelanceWaveResolver,
+} from '../communications/communications.resolver';
 import { ContactsResolver } from '../contacts/contacts.resolver';
 import { DeclarationIndicatorResolver, DeclarationsResolver } from '../declarations/declarations.resolver';
 import { JustificatifsResolver } from '../justificatifs/justificatifs.resolver';
@@ -24,4 +29,7 @@ export const RESOLVERS = [
   ContactsResolver,
   ProgressResolver,
   ImportsResolver,
+  CommunicationsResolver,
+  RelanceWaveResolver,
+  ProfessionalCommunicationsResolver,
 ] as const;

@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType, createUnionType, register
 import { AgentSummary } from '../agents/agent-summary.type';
 import type { Profession, Scheme } from '../common/enums';
 import { ContactLogNode } from '../contacts/contact.types';
-import { ProfessionEnum, SchemeEnum } from '../graphql/enums';
+import { ProfessionEnum, SchemeEnum } from '../common/graphql-enums';
 import {
   COMMUNICATION_CHANNELS,
   COMMUNICATION_KINDS,

@@ -1,5 +1,5 @@
 import type { ContactLog } from '../contacts/contact-log.entity';
-import { contactNode } from '../contacts/contacts.service';
+import { contactNode } from '../contacts/contact.nodes';
 import type { Communication, RelanceWave } from './communication.entity';
 import { KIND_LABELS, type CommunicationKind } from './communication.kinds';
 import type { TemplateFile } from './templates';

@@ -3,8 +3,8 @@ import { agentSummary } from '../agents/agent-summary';
 import { AgentSummary } from '../agents/agent-summary.type';
 import { caisseScope } from '../agents/authorization';
 import type { RejectionReason, Scheme } from '../common/enums';
-import type { RequestContext } from '../graphql/context';
-import { RejectionReasonEnum, SchemeEnum } from '../graphql/enums';
+import type { RequestContext } from '../common/request-context';
+import { RejectionReasonEnum, SchemeEnum } from '../common/graphql-enums';
 import { ProfessionalNode } from '../professionals/professional.types';
 import {
   CommunicationNode,

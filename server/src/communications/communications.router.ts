@@ -9,7 +9,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { AppError, ErrorCode } from '../common/errors';
 import { sendRestError } from '../common/rest-errors';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { UTF8_BOM, csvLine } from '../imports/csv';
 import { renderLetters } from './letter-pdf';
 import { getCommunication, relanceWave, waveMessages } from './communications.service';

@@ -86,8 +86,10 @@ describe('communications outbox', () => {
     });
     expect(row!.body).toContain('- Mention « DMP compatible » absente');
     expect(row!.body).toContain('Précision du conseiller : Facture illisible en bas de page');
-    const audit = await t.db.getRepository(AuditEvent).findOneByOrFail({ action: 'JUSTIFICATIF_REJECTED' });
-    expect(audit.details).toMatchObject({ noticeId: row!.id });
+    // Same transaction as the decision: the notice exists exactly when the rejection's audit event does.
+    expect(
+      await t.db.getRepository(AuditEvent).countBy({ action: 'JUSTIFICATIF_REJECTED', targetId: String(j.id) }),
+    ).toBe(1);
 
     expect(await worker().drain()).toBe(1);
     expect(smtp.received).toHaveLength(1);

@@ -11,6 +11,7 @@ runWithDatabase(async (db, config) => {
   const worker = workerFromConfig(db, config, {
     concurrency: Number(process.env.OUTBOX_CONCURRENCY ?? 4),
     batchSize: Number(process.env.OUTBOX_BATCH ?? 20),
+    leaseMs: Number(process.env.OUTBOX_LEASE_MS ?? 120_000),
   });
   if (process.argv.includes('--drain')) {
     const sent = await worker.drain();

@@ -11,7 +11,8 @@ export interface TestSmtp {
   stop(): Promise<void>;
 }
 
-export async function startTestSmtp(): Promise<TestSmtp> {
+/** `delayMs`: how long each message takes to be accepted (to catch a sender mid-wave). */
+export async function startTestSmtp(delayMs = 0): Promise<TestSmtp> {
   const received: ParsedMail[] = [];
   let refusals = 0;
   let refusal = { code: 450, text: 'try later' };
@@ -31,7 +32,8 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     },
     onData(stream, _session, callback) {
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
           received.push(mail);
           callback();
         })

@@ -8,8 +8,8 @@
  *   2. the history row (one per transition);
  *   3. the re-evaluation of the declaration (atteinte and projected rémunération), when the change counts;
  *   4. the caller's `after` hook (e.g. a notice to the professional, written in the same transaction);
- *   5. the audit event, LAST: appending to the chain locks its single head row until commit, so it is
- *      taken as late as possible.
+ *   5. the audit event, LAST: an unchained insert (audit-linker.ts chains it after commit), written
+ *      once everything it records has succeeded.
  *
  * The allowed moves come from the pure state machine (justificatif.machine.ts); what a refusal means to
  * the agent (already decided, held by a colleague, stale version) is the caller's to say.

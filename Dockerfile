@@ -22,6 +22,8 @@ COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/server/package.json server/
 COPY --from=build /app/server/dist server/dist
 COPY --from=build /app/server/src/campaigns/referentiel/data server/src/campaigns/referentiel/data
+COPY --from=build /app/server/src/communications/templates server/src/communications/templates
+COPY --from=build /app/server/assets server/assets
 COPY --from=build /app/client/dist client/dist
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node

@@ -26,6 +26,7 @@ import { securityPlugins, validationRules } from './graphql/hardening';
 import { getSchema } from './graphql/schema';
 import { logger } from './logger';
 import { recapRouter } from './recap/recap.router';
+import { communicationsRouter, relancesRouter } from './communications/communications.router';
 import { importsRouter } from './imports/imports.router';
 import { exportsRouter } from './exports/exports.router';
 
@@ -146,6 +147,8 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
   app.use('/api/recap', recapRouter(baseContext));
   app.use('/api/imports', importsRouter(baseContext));
   app.use('/api/exports', exportsRouter(baseContext));
+  app.use('/api/communications', communicationsRouter(baseContext, config.MAIL_FROM));
+  app.use('/api/relances', relancesRouter(baseContext));
 
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),

@@ -43,9 +43,20 @@ const schema = z.object({
   S3_BUCKET: z.string().optional(),
   S3_REGION: z.string().default('us-east-1'),
   TRUST_PROXY: boolean.default(false),
+  /** smtp://user:pass@host:port or smtps://…; unset: each e-mail is written as an .eml file under DATA_DIR/outbox/. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'attendu : smtp://utilisateur:motdepasse@hôte:port')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Assurance Maladie <ne-pas-repondre@assurance-maladie.invalid>'),
+  /** Runs the outbox worker inside the server process (default); false when `npm run worker` replicas do it. */
+  OUTBOX_WORKER: boolean.default(true),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
 });
 
-export type Config = z.infer<typeof schema> & { filesDir: string; sqlitePath: string };
+export type Config = z.infer<typeof schema> & { filesDir: string; sqlitePath: string; outboxDir: string };
 
 export class ConfigError extends Error {}
 
@@ -62,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     ...config,
+    outboxDir: path.join(config.DATA_DIR, 'outbox'),
     filesDir: config.FILES_DIR ?? path.join(config.DATA_DIR, 'files'),
     sqlitePath: path.join(config.DATA_DIR, 'mcbo.sqlite'),
   };

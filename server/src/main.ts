@@ -5,11 +5,14 @@ import { ConfigError, loadConfig } from './config';
 import { dialectOf } from './db/data-source';
 import { DatabaseUnavailableError, openDatabase } from './db/open';
 import { FilesystemStorage } from './files/storage';
+import { shippedTemplates } from './communications/templates';
+import { workerFromConfig } from './communications/worker';
 import { logger } from './logger';
 import { demoAccountsBanner, loadDemoDataIfEmpty } from './seed';
 
 async function main() {
   const config = loadConfig();
+  shippedTemplates(); // message templates are référentiel data: a faulty file stops the start, naming it
   const db = await openDatabase(config);
   const storage = new FilesystemStorage(config.filesDir);
   if (process.env.MCBO_SEED_ON_FIRST_RUN === 'true') {
@@ -24,6 +27,9 @@ async function main() {
   linker?.start();
   logger.info({ port: config.PORT, dialect: dialectOf({ url: config.DATABASE_URL }) }, 'listening');
   console.log(await demoAccountsBanner(db, config.PORT));
+  // The outbox worker runs here unless replicas run it (`npm run worker`, OUTBOX_WORKER=false here).
+  const worker = config.OUTBOX_WORKER ? workerFromConfig(db, config) : null;
+  worker?.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -33,6 +39,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await app.close();
+    await worker?.stop();
     await linker?.stop();
     await db.destroy();
     process.exit(0);

@@ -24,6 +24,8 @@ export enum Permission {
   MANAGE_CAMPAIGNS = 'MANAGE_CAMPAIGNS',
   /** Recours: reopen or reverse a decided justificatif of the caisse (never one's own decision). */
   REVERSE_DECISIONS = 'REVERSE_DECISIONS',
+  LAUNCH_RELANCES = 'LAUNCH_RELANCES',
+  SEND_COMMUNICATIONS = 'SEND_COMMUNICATIONS',
 }
 
 const P = Permission;
@@ -36,8 +38,9 @@ export const ROLE_PERMISSIONS: Record<AgentRole, readonly Permission[]> = {
     P.RECEIVE_JUSTIFICATIFS,
     P.TAKE_JUSTIFICATIF,
     P.ENTER_PAPER_DECLARATIONS,
+    P.SEND_COMMUNICATIONS,
   ],
-  DAM: [P.READ_PROFESSIONALS, P.READ_DOCUMENTS, P.LOG_CONTACTS],
+  DAM: [P.READ_PROFESSIONALS, P.READ_DOCUMENTS, P.LOG_CONTACTS, P.SEND_COMMUNICATIONS],
   SUPERVISEUR: [
     P.READ_PROFESSIONALS,
     P.READ_DOCUMENTS,
@@ -47,6 +50,8 @@ export const ROLE_PERMISSIONS: Record<AgentRole, readonly Permission[]> = {
     P.EXPORT,
     P.READ_AUDIT,
     P.IMPORT_FEEDS,
+    P.LAUNCH_RELANCES,
+    P.SEND_COMMUNICATIONS,
   ],
   ADMIN: [
     P.READ_PROFESSIONALS,

@@ -5,6 +5,7 @@
  */
 import type { AgentRole } from '../common/enums';
 import { startTestApp, type Loose, type TestApp } from '../test-support/test-app';
+import { communicationFixtures } from '../test-support/communications';
 import { createCaisses, createCampaign, createProfessional, receivedJustificatif } from '../test-support/world';
 
 type Outcome = 'OK' | 'FORBIDDEN' | 'NOT_FOUND' | 'EMPTY' | 'BAD_USER_INPUT';
@@ -24,6 +25,8 @@ interface Operation {
 interface Ids {
   professionalId: string;
   justificatifId: string;
+  communicationId: string;
+  waveId: string;
 }
 
 const ALL: Record<AgentRole, Outcome> = { CONSEILLER: 'OK', DAM: 'OK', SUPERVISEUR: 'OK', ADMIN: 'OK' };
@@ -200,6 +203,72 @@ const OPERATIONS: Operation[] = [
     home: { CONSEILLER: 'BAD_USER_INPUT', DAM: 'FORBIDDEN', SUPERVISEUR: 'FORBIDDEN', ADMIN: 'FORBIDDEN' },
     away: 'BAD_USER_INPUT',
   },
+  {
+    name: 'communication',
+    query: `query Q($id: ID!) { communication(id: $id) { id subject } }`,
+    variables: (ids) => ({ id: ids.communicationId }),
+    home: ALL,
+    away: 'NOT_FOUND',
+  },
+  {
+    name: 'professional.exchanges',
+    query: `query Q($id: ID!) { professional(id: $id) { exchanges { id title } communications { id } } }`,
+    variables: (ids) => ({ id: ids.professionalId }),
+    home: ALL,
+    away: 'NOT_FOUND',
+  },
+  {
+    name: 'communicationTemplates',
+    query: `query { communicationTemplates(campaignYear: 2024, scheme: FAMI) { kind } }`,
+    variables: () => ({}),
+    home: ALL,
+    away: 'OK',
+  },
+  {
+    name: 'previewRejectionNotice',
+    query: `query Q($id: ID!) { previewRejectionNotice(justificatifId: $id, reasons: [ILLEGIBLE]) { subject } }`,
+    variables: (ids) => ({ id: ids.justificatifId }),
+    home: only('CONSEILLER'),
+    away: 'NOT_FOUND',
+  },
+  {
+    name: 'resendCommunication',
+    query: `mutation M($id: ID!) { resendCommunication(id: $id) { id status } }`,
+    variables: (ids) => ({ id: ids.communicationId }),
+    home: only('CONSEILLER', 'DAM', 'SUPERVISEUR'),
+    away: 'NOT_FOUND',
+  },
+  {
+    name: 'previewRelance',
+    query: `query { previewRelance(input: { campaignYear: 2024, scheme: FAMI, situation: PIECE_REJETEE }) { targetCount caisseCodes } }`,
+    variables: () => ({}),
+    home: only('SUPERVISEUR'),
+    away: 'EMPTY',
+    isEmpty: (d) => d.previewRelance.targetCount === 0 && !d.previewRelance.caisseCodes.includes('211'),
+  },
+  {
+    name: 'launchRelance (no target)',
+    query: `mutation { launchRelance(input: { campaignYear: 2024, scheme: FAMI, situation: PIECE_REJETEE }, idempotencyKey: "matrice-${Date.now()}") { __typename ... on RelanceRefused { code } } }`,
+    variables: () => ({}),
+    home: { CONSEILLER: 'FORBIDDEN', DAM: 'FORBIDDEN', SUPERVISEUR: 'EMPTY', ADMIN: 'FORBIDDEN' },
+    away: 'EMPTY',
+    isEmpty: (d) => d.launchRelance.__typename === 'RelanceRefused',
+  },
+  {
+    name: 'relanceWaves',
+    query: `query { relanceWaves(campaignYear: 2024, scheme: FAMI) { id } }`,
+    variables: () => ({}),
+    home: { CONSEILLER: 'FORBIDDEN', DAM: 'FORBIDDEN', SUPERVISEUR: 'OK', ADMIN: 'OK' },
+    away: 'EMPTY',
+    isEmpty: (d) => d.relanceWaves.length === 0,
+  },
+  {
+    name: 'relanceWave',
+    query: `query Q($id: ID!) { relanceWave(id: $id) { id stats { sent failed responded } } }`,
+    variables: (ids) => ({ id: ids.waveId }),
+    home: only('SUPERVISEUR', 'ADMIN'),
+    away: 'NOT_FOUND',
+  },
 ];
 
 const ROLES: AgentRole[] = ['CONSEILLER', 'DAM', 'SUPERVISEUR', 'ADMIN'];
@@ -216,7 +285,13 @@ describe('habilitations: role × operation × caisse', () => {
     const campaign = await createCampaign(em, 'fami-2024.json', 'CLOSED');
     const dentist = await createProfessional(em, { profession: 'CHIRURGIEN_DENTISTE', caisseCode: '211' });
     const justificatif = await receivedJustificatif(em, dentist, campaign, 'LOG_DMP');
-    ids = { professionalId: String(dentist.id), justificatifId: String(justificatif.id) };
+    const { communicationId, waveId } = await communicationFixtures(em, dentist, campaign);
+    ids = {
+      professionalId: String(dentist.id),
+      justificatifId: String(justificatif.id),
+      communicationId: String(communicationId),
+      waveId: String(waveId),
+    };
     for (const role of ROLES) {
       for (const caisse of ['211', '751']) {
         tokens[`${role}:${caisse}`] = await t.login((await t.createAgent({ role, caisseCode: caisse })).email);

@@ -9,6 +9,7 @@ import type { AuthenticatedAgent } from '../agents/authorization';
 import { Campaign } from '../campaigns/campaign.entity';
 import { findWhereIn, type SortOrder } from '../db/find-by-key';
 import { Indicator } from '../campaigns/indicator.entity';
+import { Communication } from '../communications/communication.entity';
 import { ContactLog } from '../contacts/contact-log.entity';
 import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
 import { evaluateDeclaration } from '../declarations/evaluation';
@@ -116,6 +117,10 @@ export function createLoaders(db: DataSource, agent: AuthenticatedAgent | null) 
     paymentsByProfessional: groupedBy<Payment, number>(db, Payment, 'professionalId', { paidOn: 'DESC', id: 'DESC' }),
     contactsByProfessional: groupedBy<ContactLog, number>(db, ContactLog, 'professionalId', {
       at: 'DESC',
+      id: 'DESC',
+    }),
+    communicationsByProfessional: groupedBy<Communication, number>(db, Communication, 'professionalId', {
+      createdAt: 'DESC',
       id: 'DESC',
     }),
     /** The rules' verdict on a declaration, computed from batched inputs (a fixed number of queries). */

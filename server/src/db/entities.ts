@@ -3,6 +3,7 @@ import { AuditChain, AuditEvent } from '../audit/audit-event.entity';
 import { Campaign } from '../campaigns/campaign.entity';
 import { CampaignHistory, CampaignRun } from '../campaigns/lifecycle/campaign-run.entity';
 import { Indicator } from '../campaigns/indicator.entity';
+import { Communication, RelanceWave } from '../communications/communication.entity';
 import { ContactLog } from '../contacts/contact-log.entity';
 import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
 import { FileOwner } from '../files/file-owner.entity';
@@ -38,6 +39,8 @@ export const ENTITIES = [
   Payment,
   ContactLog,
   ImportRun,
+  Communication,
+  RelanceWave,
   Lease,
   CampaignRun,
   CampaignHistory,

@@ -2,6 +2,11 @@ import { AgentsResolver } from '../agents/agents.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { CampaignsResolver } from '../campaigns/campaigns.resolver';
 import { CampaignLifecycleResolver } from '../campaigns/lifecycle/campaign-lifecycle.resolver';
+import {
+  CommunicationsResolver,
+  ProfessionalCommunicationsResolver,
+  RelanceWaveResolver,
+} from '../communications/communications.resolver';
 import { ContactsResolver } from '../contacts/contacts.resolver';
 import { DeclarationIndicatorResolver, DeclarationsResolver } from '../declarations/declarations.resolver';
 import { JustificatifsResolver } from '../justificatifs/justificatifs.resolver';
@@ -30,4 +35,7 @@ export const RESOLVERS = [
   ImportsResolver,
   SoftwareResolver,
   ReversalResolver,
+  CommunicationsResolver,
+  RelanceWaveResolver,
+  ProfessionalCommunicationsResolver,
 ] as const;

@@ -14,6 +14,7 @@ import { REJECTION_REASONS, type RejectionReason } from '../common/enums';
 import { AppError, ErrorCode, badInput } from '../common/errors';
 import { parseId } from '../common/ids';
 import type { RequestContext } from '../common/request-context';
+import { queueDecisionNotice } from '../communications/notices';
 import { IndicatorValue } from '../declarations/declaration.entity';
 import { outcomeMessage, refusal, type DecisionOutcome } from './decision-outcome';
 import { Justificatif, type ChecklistEntry } from './justificatif.entity';
@@ -111,6 +112,10 @@ async function decide(
     },
     note: rejected ? { reasons: decision.reasons, comment } : undefined,
     reevaluate: true,
+    // The professional's notice commits with the decision, or not at all; sending it is the outbox worker's job.
+    after: async (tx, done) => {
+      await queueDecisionNotice(tx, done.piece, decision, agent.id, at);
+    },
     audit: {
       action: rejected ? 'JUSTIFICATIF_REJECTED' : 'JUSTIFICATIF_VALIDATED',
       details: rejected ? { reasons: decision.reasons } : null,

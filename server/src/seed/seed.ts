@@ -12,6 +12,7 @@ import { Campaign } from '../campaigns/campaign.entity';
 import { Indicator } from '../campaigns/indicator.entity';
 import { importReferentiel } from '../campaigns/referentiel.service';
 import { loadReferentielDirectory } from '../campaigns/referentiel/load';
+import { loadTemplateDirectory } from '../communications/templates';
 import type { IndicatorValueData } from '../campaigns/rules/types';
 import type { AgentRole } from '../common/enums';
 import { ContactLog } from '../contacts/contact-log.entity';
@@ -110,7 +111,9 @@ export async function seedDatabase(db: DataSource, storage: FileStorage, options
   await db.transaction(async (em) => {
     await ensureCaisses(em, caisses);
     await ensureCatalogue(em);
-    for (const file of loadReferentielDirectory()) await importReferentiel(em, file, isoDay(today));
+    const referentiel = loadReferentielDirectory();
+    loadTemplateDirectory(referentiel); // a campaign's messages are checked with it: a bad template stops the load
+    for (const file of referentiel) await importReferentiel(em, file, isoDay(today));
   });
   const campaigns = await settleCampaignStatuses(db);
   const catalogue = await loadCatalogue(db);

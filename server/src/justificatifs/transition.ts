@@ -86,9 +86,8 @@ export async function transition(
     query.andWhere('(assigned_agent_id IS NULL OR assigned_agent_id = :me)', { me: request.by.id });
   if (request.holder === 'MINE') query.andWhere('assigned_agent_id = :me', { me: request.by.id });
   const update = await query.execute();
-  const repo = em.getRepository(Justificatif);
-  if (!update.affected) return { done: false, current: await repo.findOneByOrFail({ id: piece.id }) };
-  const after = await repo.findOneByOrFail({ id: piece.id });
+  if (!update.affected) return { done: false, current: await committed(em, piece.id) };
+  const after = await em.getRepository(Justificatif).findOneByOrFail({ id: piece.id });
   return afterChange(em, piece.status, after, request);
 }
 
@@ -131,6 +130,18 @@ async function afterChange(
     details: request.audit.details,
   });
   return done;
+}
+
+/**
+ * The piece as the colleague who won committed it. A plain read inside a MySQL REPEATABLE READ transaction
+ * would answer the snapshot taken before (still RECEIVED); a locking read answers the latest committed row.
+ */
+async function committed(em: EntityManager, id: number): Promise<Justificatif> {
+  const query = em.getRepository(Justificatif).createQueryBuilder('j').where('j.id = :id', { id });
+  if (em.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_read');
+  const row = await query.getOne();
+  if (!row) throw new Error(`justificatif ${id} vanished`);
+  return row;
 }
 
 async function reevaluate(em: EntityManager, piece: Justificatif): Promise<EvaluatedDeclaration | null> {

@@ -35,7 +35,7 @@ import type { Justificatif } from '../server/src/justificatifs/justificatif.enti
 import { checkTransition, heldByAnother } from '../server/src/justificatifs/justificatif.machine';
 import { justificatifNode } from '../server/src/justificatifs/justificatif.nodes';
 import { parseSearchQuery } from '../server/src/professionals/identifiers';
-import { searchKey } from '../server/src/professionals/normalize';
+import { nameSearchPatterns } from '../server/src/professionals/name-search';
 import type { Professional } from '../server/src/professionals/professional.entity';
 import { AGE_BUCKETS, bucketThresholds } from '../server/src/progress/age-buckets';
 import { FILE, PROGRESS, QUEUE, SEARCH, VALIDATE } from './operations';
@@ -252,9 +252,9 @@ async function search(sql: Sql, agent: AuthenticatedAgent | null, vars: SearchVa
       where.push(`(${columns.map((c) => `${c} = ?`).join(' OR ')})`);
       params.push(...columns.map(() => parsed.value));
     } else {
-      const prefix = searchKey(parsed.value);
-      where.push("p.search_name LIKE ? ESCAPE '!'");
-      params.push(`${prefix.replace(/[!%_]/g, '!$&')}%`);
+      const patterns = nameSearchPatterns(parsed.value);
+      where.push(`(${patterns.map(() => "p.search_name LIKE ? ESCAPE '!'").join(' OR ')})`);
+      params.push(...patterns);
     }
   }
   const [count] = await sql.rows<{ cnt: number }>(

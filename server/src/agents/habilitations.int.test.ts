@@ -285,7 +285,8 @@ const EXEMPT: Record<string, string> = {
   'GET /healthz': 'liveness probe',
   'GET /readyz': 'readiness probe',
   'USE /graphql': 'the GraphQL endpoint itself: its fields are the entries above',
-  'GET /*': 'the console’s static files',
+  'USE /* (clientAssets)': 'the console’s static files',
+  'USE /* (helmet)': 'security headers on every answer: middleware, not a route',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -306,6 +307,8 @@ export function restRoutes(): string[] {
   const routes: string[] = [];
   for (const m of app.matchAll(/app\.(get|post|put|patch|delete)\(\s*(?:'([^']+)'|\/\^\\\/)/g))
     routes.push(`${m[1]!.toUpperCase()} ${m[2] ?? '/*'}`);
+  // Mounted without a path: middleware of every request (the console's assets).
+  for (const m of app.matchAll(/app\.use\(\s*(\w+)\(/g)) routes.push(`USE /* (${m[1]})`);
   for (const m of app.matchAll(/app\.use\(\s*'([^']+)',\s*(\w+)\(/g)) {
     const [, mount, factory] = m;
     const file = routerFiles().find((f) => f.source.includes(`export function ${factory}(`));

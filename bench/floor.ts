@@ -36,6 +36,8 @@ import { justificatifNode } from '../server/src/justificatifs/justificatif.nodes
 import { parseSearchQuery } from '../server/src/professionals/identifiers';
 import { nameSearchPatterns } from '../server/src/professionals/name-search';
 import type { Professional } from '../server/src/professionals/professional.entity';
+import type { Profession } from '../server/src/common/enums';
+import { PROFESSION_PLURAL_LABELS } from '../server/src/common/labels';
 import { AGE_BUCKETS, bucketThresholds } from '../server/src/progress/age-buckets';
 import { FILE, PROGRESS, QUEUE, SEARCH, VALIDATE } from './operations';
 import { project, rootSelection } from './project';
@@ -451,17 +453,6 @@ async function queue(sql: Sql, agent: AuthenticatedAgent | null, vars: QueueVars
 // ------------------------------------------------------------------------------------------------
 // (d) Campaign progress: the same grouped queries, figures assembled the same way
 
-const PROFESSION_LABELS: Record<string, string> = {
-  MEDECIN_GENERALISTE: 'Médecins généralistes',
-  MEDECIN_SPECIALISTE: 'Médecins spécialistes',
-  CHIRURGIEN_DENTISTE: 'Chirurgiens-dentistes',
-  INFIRMIER: 'Infirmiers',
-  MASSEUR_KINESITHERAPEUTE: 'Masseurs-kinésithérapeutes',
-  SAGE_FEMME: 'Sages-femmes',
-  ORTHOPHONISTE: 'Orthophonistes',
-  ORTHOPTISTE: 'Orthoptistes',
-  PEDICURE_PODOLOGUE: 'Pédicures-podologues',
-};
 const num = (v: unknown) => Number(v ?? 0);
 
 /** The national/caisse progress SQL, exported for EXPLAIN in the report. */
@@ -580,7 +571,7 @@ async function progress(
   };
   const byProfession = breakdown(
     (r) => r.profession,
-    (k) => PROFESSION_LABELS[k] ?? k,
+    (k) => PROFESSION_PLURAL_LABELS[k as Profession] ?? k,
     (k) => k,
   );
   const byCaisse = breakdown(

@@ -19,6 +19,7 @@ async function main() {
   run('npx', ['tsc', '-p', 'server/tsconfig.json', '--noEmit']);
   run('npx', ['tsc', '-p', 'client/tsconfig.json', '--noEmit']);
   run('npx', ['tsc', '-p', 'test/tsconfig.json', '--noEmit']);
+  run('npx', ['tsc', '-p', 'bench/tsconfig.json', '--noEmit']);
 
   const report = path.join(os.tmpdir(), `${prefix}-jest.json`);
   let failed = false;

@@ -1,5 +1,24 @@
-/** French formatting of amounts, dates and domain labels. */
-import type { ImportKind, ImportRunStatus } from './gql/graphql';
+/**
+ * French formatting of amounts, dates and domain labels. Every label map is keyed by an enum generated from
+ * the schema (gql/graphql.ts): a value added to the API fails to compile here until it has its French label.
+ */
+import type {
+  AchievementStatus,
+  AgentRole,
+  ContactChannel,
+  DeclarationChannel,
+  DeclarationStatus,
+  ImportKind,
+  ImportRunStatus,
+  JustificatifChannel,
+  JustificatifStatus,
+  PaymentKind,
+  PaymentStatus,
+  Profession,
+  RejectionReason,
+  Scheme,
+  ValueSource,
+} from './gql/graphql';
 
 export const euros = (cents: number) =>
   `${(cents / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).replace(/[\u202f\u00a0]/g, '\u00a0')}\u00a0€`;
@@ -7,7 +26,7 @@ export const euros = (cents: number) =>
 export const frenchDate = (iso: string | null | undefined) =>
   iso ? new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso).toLocaleDateString('fr-FR', { timeZone: 'UTC' }) : '—';
 
-export const PROFESSION_LABELS: Record<string, string> = {
+export const PROFESSION_LABELS: Record<Profession, string> = {
   MEDECIN_GENERALISTE: 'Médecin généraliste',
   MEDECIN_SPECIALISTE: 'Médecin spécialiste',
   CHIRURGIEN_DENTISTE: 'Chirurgien-dentiste',
@@ -19,33 +38,33 @@ export const PROFESSION_LABELS: Record<string, string> = {
   PEDICURE_PODOLOGUE: 'Pédicure-podologue',
 };
 
-export const ROLE_LABELS: Record<string, string> = {
+export const ROLE_LABELS: Record<AgentRole, string> = {
   CONSEILLER: 'Conseiller',
   DAM: 'Délégué de l’Assurance Maladie',
   SUPERVISEUR: 'Superviseur',
   ADMIN: 'Administrateur',
 };
 
-export const SOURCE_LABELS: Record<string, string> = {
+export const SOURCE_LABELS: Record<ValueSource, string> = {
   PREFILLED: 'pré-rempli',
   DECLARED: 'déclaré',
   COMPUTED: 'calculé',
 };
 
-export const ATTEINTE: Record<string, { label: string; severity: string }> = {
+export const ATTEINTE: Record<AchievementStatus, { label: string; severity: string }> = {
   ACHIEVED: { label: 'Atteint', severity: 'success' },
   NOT_ACHIEVED: { label: 'Non atteint', severity: 'error' },
   NEUTRALISED: { label: 'Neutralisé', severity: 'info' },
   PENDING_JUSTIFICATIF: { label: 'En attente de justificatif', severity: 'warning' },
 };
 
-export const JUSTIFICATIF_STATUS: Record<string, { label: string; severity: string }> = {
+export const JUSTIFICATIF_STATUS: Record<JustificatifStatus, { label: string; severity: string }> = {
   RECEIVED: { label: 'Reçu', severity: 'new' },
   VALIDATED: { label: 'Validé', severity: 'success' },
   REJECTED: { label: 'Rejeté', severity: 'error' },
 };
 
-export const REJECTION_LABELS: Record<string, string> = {
+export const REJECTION_LABELS: Record<RejectionReason, string> = {
   PUBLISHER_MISSING: 'Éditeur du logiciel non identifiable',
   SOFTWARE_NAME_MISSING: 'Nom du logiciel absent',
   ACQUISITION_DATE_MISSING: "Date d'acquisition absente",
@@ -71,31 +90,31 @@ export const HISTORY_LABELS: Record<string, string> = {
   REJECTED: 'rejeté',
 };
 
-export const CHANNEL_LABELS: Record<string, string> = {
+export const CHANNEL_LABELS: Record<JustificatifChannel | DeclarationChannel, string> = {
   AMELIPRO: 'amelipro',
   EMAIL: 'courriel',
   POST: 'courrier',
   PAPER: 'formulaire papier',
 };
 
-export const CONTACT_CHANNEL_LABELS: Record<string, string> = {
+export const CONTACT_CHANNEL_LABELS: Record<ContactChannel, string> = {
   CALL: 'Appel',
   VISIT: 'Visite',
   EMAIL: 'Courriel',
 };
 
-export const DECLARATION_STATUS_LABELS: Record<string, string> = {
+export const DECLARATION_STATUS_LABELS: Record<DeclarationStatus, string> = {
   NOT_STARTED: 'non commencée',
   STARTED: 'commencée',
   TRANSMITTED: 'transmise',
 };
 
-export const PAYMENT_KIND_LABELS: Record<string, string> = {
+export const PAYMENT_KIND_LABELS: Record<PaymentKind, string> = {
   INITIAL: 'Paiement initial',
   REGULARISATION: 'Régularisation',
 };
 
-export const PAYMENT_STATUS: Record<string, { label: string; severity: string }> = {
+export const PAYMENT_STATUS: Record<PaymentStatus, { label: string; severity: string }> = {
   SENT: { label: 'Envoyé', severity: 'success' },
   SCHEDULED: { label: 'Programmé', severity: 'info' },
   CANCELLED: { label: 'Annulé', severity: 'error' },
@@ -107,7 +126,7 @@ export const percent = (rate: number) => `${(rate * 100).toFixed(1).replace('.',
 /** Cents as a plain decimal for spreadsheets (« 1240,00 »). */
 export const csvEuros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
 
-export const SCHEME_LABELS: Record<string, string> = {
+export const SCHEME_LABELS: Record<Scheme, string> = {
   FAMI: 'FAMI',
   FORFAIT_STRUCTURE: 'Forfait structure',
   ROSP: 'ROSP',

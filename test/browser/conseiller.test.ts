@@ -157,7 +157,7 @@ test('a decision that lost the race says so and reloads the piece', async () => 
     .click();
   const refused = second.locator('.mcbo-outcome').filter({ hasText: 'Décision non enregistrée' });
   await refused.waitFor();
-  expect(await refused.innerText()).toMatch(/déjà été traité par Sophie Garnier|a changé depuis son ouverture/);
+  expect(await refused.innerText()).toMatch(/déjà été validé par Sophie Garnier|a changé depuis votre lecture/);
   // Reloaded: the piece now shows the decision that won, and no decision buttons.
   await second.getByText(/Validé\s+par Sophie Garnier/).waitFor();
   await expect(second.getByRole('button', { name: 'Valider', exact: true }).count()).resolves.toBe(0);

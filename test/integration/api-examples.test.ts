@@ -1,6 +1,7 @@
 /**
  * Runs every example of docs/api.md: each operation must validate against the schema and, executed
- * as the role its heading names, answer without error (or with the error the doc announces).
+ * as the role its heading names, answer without error (or with the error the doc announces) and contain
+ * the documented answer where the doc shows one.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,6 +24,8 @@ interface Example {
   query: string;
   variables: string;
   expectedError: string | null;
+  /** The documented answer (a subset of `data`), with `{{…}}` placeholders. */
+  expectedAnswer: string | null;
 }
 
 function readExamples(): Example[] {
@@ -36,7 +39,8 @@ function readExamples(): Example[] {
       const query = /```graphql\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
       const variables = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? '{}';
       const expectedError = /Expected error: `([A-Z_]+)`/.exec(section)?.[1] ?? null;
-      return { title, role, query, variables, expectedError };
+      const expectedAnswer = /Expected answer:\s*\n+```json\n([\s\S]*?)```/.exec(section)?.[1] ?? null;
+      return { title, role, query, variables, expectedError, expectedAnswer };
     });
 }
 
@@ -92,15 +96,16 @@ describe('docs/api.md examples', () => {
   );
 
   it.each(readExamples().map((e) => [e.title, e] as const))('%s runs as documented', async (_title, example) => {
-    const variables = JSON.parse(
-      example.variables.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => values[key] ?? `missing:${key}`),
-    );
+    const fill = (text: string) =>
+      JSON.parse(text.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => values[key] ?? `missing:${key}`));
+    const variables = fill(example.variables);
     const result = await t.gql(example.query, variables, tokens[example.role]);
     if (example.expectedError) {
       expect(result.errors?.[0]?.extensions?.code).toBe(example.expectedError);
     } else {
       expect(result.errors).toBeUndefined();
       expect(result.data).toBeTruthy();
+      if (example.expectedAnswer) expect(result.data).toMatchObject(fill(example.expectedAnswer));
     }
   });
 });

@@ -38,7 +38,8 @@ export function indicatorNode(i: Indicator): IndicatorNode {
     neutralised: i.neutralised,
     neutralisedReason: d.neutralised?.reason ?? null,
     amountLabel: amountLabel(d.amount),
-    checklist: (d.justificatif.checklist ?? []).map((c) => ({ ...c })),
+    // Definitions stored before the référentiel named each item's motif answer null (the console suggests none).
+    checklist: (d.justificatif.checklist ?? []).map((c) => ({ ...c, rejectionReason: c.rejectionReason ?? null })),
     displayOrder: i.displayOrder,
   };
 }

@@ -5,6 +5,7 @@ import type {
   IndicatorKind,
   JustificatifPolicy,
   Profession,
+  RejectionReason,
   Scheme,
   ValueType,
 } from '../common/enums';
@@ -15,6 +16,7 @@ import {
   IndicatorKindEnum,
   JustificatifPolicyEnum,
   ProfessionEnum,
+  RejectionReasonEnum,
   SchemeEnum,
   ValueTypeEnum,
 } from '../common/graphql-enums';
@@ -85,6 +87,12 @@ export class ChecklistItemNode {
 
   @Field(() => Boolean)
   required: boolean;
+
+  @Field(() => RejectionReasonEnum, {
+    nullable: true,
+    description: 'Motif de rejet qui correspond à cet élément quand la pièce ne le montre pas.',
+  })
+  rejectionReason: RejectionReason | null;
 }
 
 @ObjectType('Indicator', { description: "Indicateur d'une campagne, tel que défini par le référentiel." })

@@ -1,4 +1,5 @@
 import busboy from 'busboy';
+import { Permission, requirePermission } from '../agents/authorization';
 import express, { type Request, type Response, type Router } from 'express';
 import type { DataSource } from 'typeorm';
 import { AppError, ErrorCode } from '../common/errors';
@@ -62,6 +63,8 @@ export function filesRouter(deps: FilesRouterDeps): Router {
       }
       const ctx = await deps.contextOf(req, res);
       if (!ctx.agent) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Session absente ou expirée.');
+      // Habilitation before the body is read: a refused agent's upload is not even parsed.
+      requirePermission(ctx.agent, Permission.RECEIVE_JUSTIFICATIFS);
       const { bytes, name } = await readSingleFile(req);
       const stored = await storeUpload(ctx, bytes, name);
       res.status(201).json(stored);

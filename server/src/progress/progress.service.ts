@@ -13,20 +13,9 @@ import { Justificatif } from '../justificatifs/justificatif.entity';
 import { Payment } from '../payments/payment.entity';
 import { Professional } from '../professionals/professional.entity';
 import { In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { PROFESSION_PLURAL_LABELS } from '../common/labels';
 import { AGE_BUCKETS, bucketThresholds } from './age-buckets';
 import type { CampaignProgressNode, ProgressBreakdownNode } from './progress.types';
-
-const PROFESSION_LABELS: Record<Profession, string> = {
-  MEDECIN_GENERALISTE: 'Médecins généralistes',
-  MEDECIN_SPECIALISTE: 'Médecins spécialistes',
-  CHIRURGIEN_DENTISTE: 'Chirurgiens-dentistes',
-  INFIRMIER: 'Infirmiers',
-  MASSEUR_KINESITHERAPEUTE: 'Masseurs-kinésithérapeutes',
-  SAGE_FEMME: 'Sages-femmes',
-  ORTHOPHONISTE: 'Orthophonistes',
-  ORTHOPTISTE: 'Orthoptistes',
-  PEDICURE_PODOLOGUE: 'Pédicures-podologues',
-};
 
 const num = (v: unknown) => Number(v ?? 0);
 
@@ -158,7 +147,7 @@ export async function campaignProgress(
   };
   const byProfession = breakdown(
     (r) => r.profession,
-    (k) => PROFESSION_LABELS[k as Profession] ?? k,
+    (k) => PROFESSION_PLURAL_LABELS[k as Profession] ?? k,
     (k) => k as Profession,
   ).filter((l) => !profession || l.key === profession);
   const byCaisse = breakdown(

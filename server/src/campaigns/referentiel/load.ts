@@ -13,6 +13,7 @@ import {
   MESSAGING_TYPES,
   PREFILL_ORIGINS,
   PROFESSIONS,
+  REJECTION_REASONS,
   SCHEMES,
   VALUE_TYPES,
   type IndicatorGroup,
@@ -78,7 +79,17 @@ const amountByProfessionSchema = z.partialRecord(professionSchema, amountSchema)
 const justificatifRuleSchema = z.strictObject({
   policy: z.enum(JUSTIFICATIF_POLICIES),
   family: nonEmpty.optional(),
-  checklist: z.array(z.strictObject({ code: nonEmpty, label: nonEmpty, required: z.boolean() })).optional(),
+  checklist: z
+    .array(
+      z.strictObject({
+        code: nonEmpty,
+        label: nonEmpty,
+        required: z.boolean(),
+        /** The motif a conseiller rejects with when the piece does not show this item. */
+        rejectionReason: z.enum(REJECTION_REASONS),
+      }),
+    )
+    .optional(),
   controlAPosteriori: z.boolean().optional(),
 });
 

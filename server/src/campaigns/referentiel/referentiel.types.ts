@@ -10,6 +10,7 @@ import type {
   MessagingType,
   PrefillOrigin,
   Profession,
+  RejectionReason,
   Scheme,
   ValueType,
 } from '../../common/enums';
@@ -36,7 +37,7 @@ export interface JustificatifRule {
   /** For DOCUMENT: the family under which a validated document stays valid across campaigns (e.g. 'SOFTWARE_DMP'). */
   family?: string;
   /** Checklist the conseiller ticks (codes with French labels). */
-  checklist?: { code: string; label: string; required: boolean }[];
+  checklist?: { code: string; label: string; required: boolean; rejectionReason: RejectionReason }[];
   /** Honour-attested indicators are flagged for contrôle a posteriori. */
   controlAPosteriori?: boolean;
 }

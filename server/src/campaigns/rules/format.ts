@@ -2,20 +2,10 @@
  * French wording shared by the rules: every reason an agent reads goes through these helpers,
  * so amounts, rates and names look the same everywhere. Plain spaces keep reasons easy to compare.
  */
-import type { MessagingType, PrefillOrigin, Profession, ValueSource } from '../../common/enums';
+import type { MessagingType, PrefillOrigin, ValueSource } from '../../common/enums';
 import type { IndicatorDefinition } from '../referentiel/referentiel.types';
 
-export const PROFESSION_LABELS: Record<Profession, string> = {
-  MEDECIN_GENERALISTE: 'Médecin généraliste',
-  MEDECIN_SPECIALISTE: 'Médecin spécialiste',
-  CHIRURGIEN_DENTISTE: 'Chirurgien-dentiste',
-  INFIRMIER: 'Infirmier',
-  MASSEUR_KINESITHERAPEUTE: 'Masseur-kinésithérapeute',
-  SAGE_FEMME: 'Sage-femme',
-  ORTHOPHONISTE: 'Orthophoniste',
-  ORTHOPTISTE: 'Orthoptiste',
-  PEDICURE_PODOLOGUE: 'Pédicure-podologue',
-};
+export { PROFESSION_LABELS } from '../../common/labels';
 
 export const MESSAGING_LABELS: Record<MessagingType, string> = {
   MSSANTE_PERSONAL: 'Messagerie MSSanté personnelle',

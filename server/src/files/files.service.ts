@@ -5,7 +5,7 @@ import { Permission, requirePermission, caisseScope, type AuthenticatedAgent } f
 import type { AuditDetails } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import { AppError, ErrorCode, notFound } from '../common/errors';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { Justificatif } from '../justificatifs/justificatif.entity';
 import { FileOwner } from './file-owner.entity';
 import { sniffContentType, type AcceptedContentType } from './file-type';

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../common/request-context';
 import { AppError, ErrorCode } from '../common/errors';
 import { isDatabaseUnavailable, serviceUnavailable } from '../common/outage';
 import { currentRequestId } from '../common/request-scope';

@@ -15,6 +15,9 @@ import type { DataSource } from 'typeorm';
 import { authenticateRequest, readToken } from './agents/request-auth';
 import { isDatabaseUnavailable, serviceUnavailable, withTimeout } from './common/outage';
 import { requestScope } from './common/request-scope';
+import { ImportRun } from './imports/import-run.entity';
+import { metrics, registerQueue, routeLabel, watchPool } from './metrics/metrics';
+import { metricsPlugin, metricsRoute, metricsServer } from './metrics/metrics-http';
 import { REPO_ROOT, type Config } from './config';
 import { filesRouter } from './files/files.router';
 import { clientAssets } from './http/client-assets';
@@ -31,6 +34,8 @@ import { exportsRouter } from './exports/exports.router';
 
 export interface App {
   server: http.Server;
+  /** Serves /metrics alone; main.ts listens on METRICS_PORT when it is set. */
+  metricsServer: http.Server;
   storage: FileStorage;
   close(): Promise<void>;
 }
@@ -65,6 +70,14 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
     }
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      metrics.httpDuration.observe(
+        {
+          method: req.method,
+          route: routeLabel(req.originalUrl.split('?', 1)[0] ?? ''),
+          status: String(res.statusCode),
+        },
+        ms / 1000,
+      );
       logger.info(
         {
           requestId,
@@ -96,6 +109,10 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
       crossOriginEmbedderPolicy: false,
     }),
   );
+
+  app.get('/metrics', metricsRoute(config.METRICS_TOKEN));
+  watchPool(db);
+  registerQueue('imports', () => db.getRepository(ImportRun).countBy({ status: 'RUNNING' }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -162,6 +179,7 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
       ...(config.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...securityPlugins(config),
       outageStatusPlugin(),
+      metricsPlugin(),
     ],
   });
   await apollo.start();
@@ -169,10 +187,13 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
 
   if (fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) app.use(clientAssets(CLIENT_DIST));
 
+  const metricsHttp = metricsServer();
   return {
     server,
+    metricsServer: metricsHttp,
     storage: files,
     async close() {
+      if (metricsHttp.listening) await new Promise<void>((resolve) => metricsHttp.close(() => resolve()));
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -41,6 +41,11 @@ const schema = z.object({
   S3_BUCKET: z.string().optional(),
   S3_REGION: z.string().default('us-east-1'),
   TRUST_PROXY: boolean.default(false),
+  /** /metrics on a port of its own (bind METRICS_HOST to an address the public cannot reach)… */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** …or at /metrics on the public port with `Authorization: Bearer <METRICS_TOKEN>` (24 characters or more). */
+  METRICS_TOKEN: z.string().min(24, 'au moins 24 caractères').optional(),
 });
 
 export type Config = z.infer<typeof schema> & { filesDir: string; sqlitePath: string };

@@ -20,6 +20,13 @@ async function main() {
     app.server.listen(config.PORT, config.HOST, () => resolve());
   });
   logger.info({ port: config.PORT, dialect: dialectOf({ url: config.DATABASE_URL }) }, 'listening');
+  if (config.METRICS_PORT) {
+    await new Promise<void>((resolve, reject) => {
+      app.metricsServer.once('error', reject);
+      app.metricsServer.listen(config.METRICS_PORT, config.METRICS_HOST, () => resolve());
+    });
+    logger.info({ port: config.METRICS_PORT, host: config.METRICS_HOST }, 'metrics listening');
+  }
   console.log(await demoAccountsBanner(db, config.PORT));
 
   let stopping = false;

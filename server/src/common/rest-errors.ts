@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import { logger } from '../logger';
 import { AppError, ErrorCode, HTTP_STATUS } from './errors';
+import { metrics } from '../metrics/metrics';
 import { isDatabaseUnavailable, serviceUnavailable } from './outage';
 
 /** REST routes answer like GraphQL does: a code, a French message, never a stack trace. */
@@ -13,6 +14,10 @@ export function sendRestError(res: Response, error: unknown): void {
     logger.warn({ err: error, requestId: res.getHeader('X-Request-Id') }, 'database unavailable');
     error = serviceUnavailable();
   }
+  metrics.errors.inc({
+    code: error instanceof AppError ? error.code : ErrorCode.INTERNAL_SERVER_ERROR,
+    surface: 'rest',
+  });
   if (error instanceof AppError) {
     const retryAfterSeconds = error.extensions.retryAfterSeconds;
     if (typeof retryAfterSeconds === 'number') res.setHeader('Retry-After', String(retryAfterSeconds));

@@ -15,6 +15,8 @@ import type { DataSource } from 'typeorm';
 import { authenticateRequest, readToken } from './agents/request-auth';
 import { isDatabaseUnavailable, serviceUnavailable, withTimeout } from './common/outage';
 import { requestScope } from './common/request-scope';
+import { RefusalTally } from './audit/refusals';
+import { refusalAuditPlugin } from './audit/refusals-plugin';
 import { ImportRun } from './imports/import-run.entity';
 import { metrics, registerQueue, routeLabel, watchPool } from './metrics/metrics';
 import { metricsPlugin, metricsRoute, metricsServer } from './metrics/metrics-http';
@@ -36,6 +38,8 @@ export interface App {
   server: http.Server;
   /** Serves /metrics alone; main.ts listens on METRICS_PORT when it is set. */
   metricsServer: http.Server;
+  /** Refusals counted per agent × operation × minute, written to the audit trail as ACCESS_REFUSED. */
+  refusals: RefusalTally;
   storage: FileStorage;
   close(): Promise<void>;
 }
@@ -51,6 +55,8 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
       : new FilesystemStorage(config.filesDir));
   const app = express();
   const server = http.createServer(app);
+  const refusals = new RefusalTally(db);
+  refusals.start();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
 
@@ -90,6 +96,7 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
         'request',
       );
     });
+    res.locals.refusals = refusals;
     requestScope.run(scope, () => next());
   });
 
@@ -147,10 +154,13 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
       throw error;
     }
   };
-  const baseContext = async (req: Request, res?: Response): Promise<RequestContext> =>
-    buildContext({
+  const baseContext = async (req: Request, res?: Response): Promise<RequestContext> => {
+    const agent = await authenticate(req);
+    // REST answers read it to audit a refusal (common/rest-errors.ts).
+    if (res) res.locals.agent = agent;
+    return buildContext({
       requestId: res?.getHeader('X-Request-Id')?.toString() ?? randomUUID(),
-      agent: await authenticate(req),
+      agent,
       db,
       config,
       storage: files,
@@ -158,6 +168,7 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
       req,
       res,
     });
+  };
 
   app.use('/api/files', filesRouter({ db, config, storage: files, contextOf: baseContext }));
   app.use('/api/recap', recapRouter(baseContext));
@@ -180,6 +191,7 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
       ...securityPlugins(config),
       outageStatusPlugin(),
       metricsPlugin(),
+      refusalAuditPlugin(refusals),
     ],
   });
   await apollo.start();
@@ -192,7 +204,9 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
     server,
     metricsServer: metricsHttp,
     storage: files,
+    refusals,
     async close() {
+      await refusals.stop();
       if (metricsHttp.listening) await new Promise<void>((resolve) => metricsHttp.close(() => resolve()));
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));

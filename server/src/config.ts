@@ -21,6 +21,8 @@ const schema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   DB_QUEUE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(500),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Link audit events into their chains in this process (the default); off when a dedicated process does it. */
+  AUDIT_LINKER: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce
     .number()

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { findByKey } from '../db/find-by-key';
+import { withCausalReads } from '../db/galera';
 import { Agent, AgentSession } from './agent.entity';
 import type { AuthenticatedAgent } from './authorization';
 
@@ -56,7 +57,11 @@ export async function authenticateToken(
 ): Promise<AuthenticatedAgent | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const sessionId = hashToken(token);
-  const session = await findByKey(db, AgentSession, 'id', sessionId);
+  // On a Galera cluster the session may have been opened (or revoked) through another node a moment ago.
+  const [session, sessionAgent] = await withCausalReads(db, async (em) => {
+    const found = await findByKey(em, AgentSession, 'id', sessionId);
+    return [found, found && !found.revokedAt ? await findByKey(em, Agent, 'id', found.agentId) : null] as const;
+  });
   if (!session || session.revokedAt) return null;
   const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
   // The absolute end is checked against createdAt too, so that shortening the setting applies to open sessions.
@@ -65,7 +70,7 @@ export async function authenticateToken(
     session.createdAt.getTime() + policy.absoluteHours * 3_600_000,
   );
   if (now.getTime() >= absoluteLimit || now.getTime() >= idleLimit) return null;
-  const agent = await findByKey(db, Agent, 'id', session.agentId);
+  const agent = sessionAgent;
   if (!agent || !agent.active) return null;
   if (now.getTime() - session.lastSeenAt.getTime() >= touchIntervalMs(policy.idleMinutes)) {
     await db.getRepository(AgentSession).update({ id: sessionId }, { lastSeenAt: now });

@@ -1,5 +1,5 @@
 import { Agent, AgentSession, LoginAttempt } from '../agents/agent.entity';
-import { AuditEvent, AuditHead } from '../audit/audit-event.entity';
+import { AuditChain, AuditEvent } from '../audit/audit-event.entity';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Indicator } from '../campaigns/indicator.entity';
 import { ContactLog } from '../contacts/contact-log.entity';
@@ -12,13 +12,14 @@ import { Payment } from '../payments/payment.entity';
 import { Caisse } from '../professionals/caisse.entity';
 import { Professional } from '../professionals/professional.entity';
 import { Software, SoftwarePublisher } from '../software/software.entity';
+import { Lease } from './lease';
 
 export const ENTITIES = [
   Agent,
   AgentSession,
   LoginAttempt,
   AuditEvent,
-  AuditHead,
+  AuditChain,
   Caisse,
   Professional,
   Campaign,
@@ -35,4 +36,5 @@ export const ENTITIES = [
   Payment,
   ContactLog,
   ImportRun,
+  Lease,
 ];

@@ -1,5 +1,5 @@
 import { AuditEvent } from './audit-event.entity';
-import { verifyAuditChain } from './audit-verify';
+import { verifyAuditChains } from './audit-verify';
 import { startTestApp, type TestApp } from '../test-support/test-app';
 
 const RECEIVE = `mutation R($input: ReceiveJustificatifInput!) { receiveJustificatif(input: $input) { __typename } }`;
@@ -46,6 +46,6 @@ describe('refusals in the audit trail', () => {
     expect(total('GET /api/files')).toBe(3);
     expect(byOperation['graphql receiveJustificatif']).toMatchObject({ caisseCode: '751', details: { notFound: 0 } });
     expect(byOperation['GET /api/files']?.details).toMatchObject({ forbidden: 0 });
-    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+    expect((await verifyAuditChains(t.db)).ok).toBe(true);
   });
 });

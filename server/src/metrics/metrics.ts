@@ -6,6 +6,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { passwordSlotStats } from '../agents/password-slots';
+import { onTransactionRetry } from '../db/transaction-retry';
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry, prefix: 'mcbo_' });
@@ -41,6 +42,11 @@ export const metrics = {
     registers: [registry],
   }),
 };
+
+// Every transaction retried as a whole (deadlock 1213, lock wait 1205) is counted by its code.
+onTransactionRetry((event) => {
+  if (event.willRetry) metrics.transactionRetries.inc({ reason: event.code });
+});
 
 new Gauge({
   name: 'mcbo_login_verifications_in_flight',

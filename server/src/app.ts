@@ -15,6 +15,11 @@ import type { DataSource } from 'typeorm';
 import { authenticateRequest, readToken } from './agents/request-auth';
 import { isDatabaseUnavailable, serviceUnavailable, withTimeout } from './common/outage';
 import { requestScope } from './common/request-scope';
+import { RefusalTally } from './audit/refusals';
+import { refusalAuditPlugin } from './audit/refusals-plugin';
+import { ImportRun } from './imports/import-run.entity';
+import { metrics, registerQueue, routeLabel, watchPool } from './metrics/metrics';
+import { metricsPlugin, metricsRoute, metricsServer } from './metrics/metrics-http';
 import { REPO_ROOT, type Config } from './config';
 import { filesRouter } from './files/files.router';
 import { clientAssets } from './http/client-assets';
@@ -32,6 +37,10 @@ import { exportsRouter } from './exports/exports.router';
 
 export interface App {
   server: http.Server;
+  /** Serves /metrics alone; main.ts listens on METRICS_PORT when it is set. */
+  metricsServer: http.Server;
+  /** Refusals counted per agent × operation × minute, written to the audit trail as ACCESS_REFUSED. */
+  refusals: RefusalTally;
   storage: FileStorage;
   close(): Promise<void>;
 }
@@ -47,6 +56,8 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
       : new FilesystemStorage(config.filesDir));
   const app = express();
   const server = http.createServer(app);
+  const refusals = new RefusalTally(db);
+  refusals.start();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
 
@@ -66,6 +77,14 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
     }
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      metrics.httpDuration.observe(
+        {
+          method: req.method,
+          route: routeLabel(req.originalUrl.split('?', 1)[0] ?? ''),
+          status: String(res.statusCode),
+        },
+        ms / 1000,
+      );
       logger.info(
         {
           requestId,
@@ -78,6 +97,7 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
         'request',
       );
     });
+    res.locals.refusals = refusals;
     requestScope.run(scope, () => next());
   });
 
@@ -97,6 +117,10 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
       crossOriginEmbedderPolicy: false,
     }),
   );
+
+  app.get('/metrics', metricsRoute(config.METRICS_TOKEN));
+  watchPool(db);
+  registerQueue('imports', () => db.getRepository(ImportRun).countBy({ status: 'RUNNING' }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -131,10 +155,13 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
       throw error;
     }
   };
-  const baseContext = async (req: Request, res?: Response): Promise<RequestContext> =>
-    buildContext({
+  const baseContext = async (req: Request, res?: Response): Promise<RequestContext> => {
+    const agent = await authenticate(req);
+    // REST answers read it to audit a refusal (common/rest-errors.ts).
+    if (res) res.locals.agent = agent;
+    return buildContext({
       requestId: res?.getHeader('X-Request-Id')?.toString() ?? randomUUID(),
-      agent: await authenticate(req),
+      agent,
       db,
       config,
       storage: files,
@@ -142,6 +169,7 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
       req,
       res,
     });
+  };
 
   app.use('/api/files', filesRouter({ db, config, storage: files, contextOf: baseContext }));
   app.use('/api/recap', recapRouter(baseContext));
@@ -165,6 +193,8 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
       ...(config.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...securityPlugins(config),
       outageStatusPlugin(),
+      metricsPlugin(),
+      refusalAuditPlugin(refusals),
     ],
   });
   await apollo.start();
@@ -172,10 +202,15 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
 
   if (fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) app.use(clientAssets(CLIENT_DIST));
 
+  const metricsHttp = metricsServer();
   return {
     server,
+    metricsServer: metricsHttp,
     storage: files,
+    refusals,
     async close() {
+      await refusals.stop();
+      if (metricsHttp.listening) await new Promise<void>((resolve) => metricsHttp.close(() => resolve()));
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -54,6 +54,11 @@ const schema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
+  /** /metrics on a port of its own (bind METRICS_HOST to an address the public cannot reach)… */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** …or at /metrics on the public port with `Authorization: Bearer <METRICS_TOKEN>` (24 characters or more). */
+  METRICS_TOKEN: z.string().min(24, 'au moins 24 caractères').optional(),
 });
 
 export type Config = z.infer<typeof schema> & { filesDir: string; sqlitePath: string; outboxDir: string };

@@ -26,6 +26,13 @@ async function main() {
   const linker = config.AUDIT_LINKER === 'on' ? new AuditLinker(db) : null;
   linker?.start();
   logger.info({ port: config.PORT, dialect: dialectOf({ url: config.DATABASE_URL }) }, 'listening');
+  if (config.METRICS_PORT) {
+    await new Promise<void>((resolve, reject) => {
+      app.metricsServer.once('error', reject);
+      app.metricsServer.listen(config.METRICS_PORT, config.METRICS_HOST, () => resolve());
+    });
+    logger.info({ port: config.METRICS_PORT, host: config.METRICS_HOST }, 'metrics listening');
+  }
   console.log(await demoAccountsBanner(db, config.PORT));
   // The outbox worker runs here unless replicas run it (`npm run worker`, OUTBOX_WORKER=false here).
   const worker = config.OUTBOX_WORKER ? workerFromConfig(db, config) : null;

@@ -1,6 +1,9 @@
 import type { Response } from 'express';
 import { logger } from '../logger';
 import { AppError, ErrorCode, HTTP_STATUS } from './errors';
+import type { AuthenticatedAgent } from '../agents/authorization';
+import type { RefusalTally } from '../audit/refusals';
+import { metrics, routeLabel } from '../metrics/metrics';
 import { isDatabaseUnavailable, serviceUnavailable } from './outage';
 
 /** REST routes answer like GraphQL does: a code, a French message, never a stack trace. */
@@ -13,7 +16,16 @@ export function sendRestError(res: Response, error: unknown): void {
     logger.warn({ err: error, requestId: res.getHeader('X-Request-Id') }, 'database unavailable');
     error = serviceUnavailable();
   }
+  metrics.errors.inc({
+    code: error instanceof AppError ? error.code : ErrorCode.INTERNAL_SERVER_ERROR,
+    surface: 'rest',
+  });
   if (error instanceof AppError) {
+    const refusals = res.locals.refusals as RefusalTally | undefined;
+    const agent = (res.locals.agent as AuthenticatedAgent | null | undefined) ?? null;
+    if (refusals && res.req) {
+      refusals.note(agent, `${res.req.method} ${routeLabel(res.req.originalUrl.split('?', 1)[0] ?? '')}`, error.code);
+    }
     const retryAfterSeconds = error.extensions.retryAfterSeconds;
     if (typeof retryAfterSeconds === 'number') res.setHeader('Retry-After', String(retryAfterSeconds));
     res.status(HTTP_STATUS[error.code]).json({

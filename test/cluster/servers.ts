@@ -69,7 +69,7 @@ export async function startServer(databaseUrl: string, dataDir: string, name: st
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`server ${name} was not ready after 90 s:\n${output}`);
+      throw new Error(`server ${name} was not ready after 240 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 300));
   }

@@ -29,9 +29,17 @@ export interface GaleraNode {
 }
 
 const started = new Set<ChildProcess>();
-process.once('exit', () => {
+const killAll = () => {
   for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
-});
+};
+process.once('exit', killAll);
+// Interrupted (Ctrl-C, a CI timeout): the mariadbd processes must not outlive the suite.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.exit(130);
+  });
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -182,14 +182,19 @@ wsrep_slave_threads=2
     return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '(no log)';
   }
 
-  /** Whether a node's last start joined by IST (incremental) rather than a full SST. */
-  joinedByIst(n: number): boolean {
+  /** The state-transfer lines of a node's log since its last start (IST or SST, and why). */
+  transferLines(n: number): string[] {
     const file = path.join(this.nodes[n - 1]!.dir, 'error.log');
     const since = fs
       .readFileSync(file)
       .subarray(this.logStart.get(n) ?? 0)
       .toString('utf8');
-    return /IST received/.test(since);
+    return since.split('\n').filter((l) => /IST|SST|State transfer|state transfer|Recovered position/.test(l));
+  }
+
+  /** Whether a node's last start joined by IST (incremental) rather than a full SST. */
+  joinedByIst(n: number): boolean {
+    return this.transferLines(n).some((l) => /IST received|Receiving IST|IST applying starts/.test(l));
   }
 
   /** Stops every node (SIGTERM, then SIGKILL) and removes the folder. */

@@ -32,6 +32,10 @@ const schema = z.object({
     .default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   COOKIE_SECURE: boolean.optional(),
+  /** argon2 verifications running at once per process (64 MiB each); more logins at that instant are turned away. */
+  LOGIN_VERIFY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** /readyz answers 503 when the database has not answered within this time (a frozen database). */
+  READYZ_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   OPERATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   FILE_STORAGE: z.enum(['fs', 's3']).default('fs'),
   FILES_DIR: z.string().optional(),

@@ -14,8 +14,12 @@ export interface SessionPolicy {
   absoluteHours: number;
 }
 
-/** Refreshing last_seen_at on every request would turn each read into a write. */
-const TOUCH_INTERVAL_MS = 60_000;
+/**
+ * Refreshing last_seen_at on every request would turn each read into a write: it is refreshed at most
+ * once a minute, and at least four times per idle period, so that a short SESSION_IDLE_MINUTES does not
+ * log out an agent who is working (a request just before the minute would otherwise not count).
+ */
+export const touchIntervalMs = (idleMinutes: number) => Math.min(60_000, (idleMinutes * 60_000) / 4);
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -68,7 +72,7 @@ export async function authenticateToken(
   if (now.getTime() >= absoluteLimit || now.getTime() >= idleLimit) return null;
   const agent = sessionAgent;
   if (!agent || !agent.active) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  if (now.getTime() - session.lastSeenAt.getTime() >= touchIntervalMs(policy.idleMinutes)) {
     await db.getRepository(AgentSession).update({ id: sessionId }, { lastSeenAt: now });
   }
   return toAuthenticated(agent, sessionId);

@@ -4,6 +4,7 @@ import { Campaign } from '../campaigns/campaign.entity';
 import { Indicator } from '../campaigns/indicator.entity';
 import { ContactLog } from '../contacts/contact-log.entity';
 import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
+import { FileOwner } from '../files/file-owner.entity';
 import { StoredFile } from '../files/stored-file.entity';
 import { ImportRun } from '../imports/import-run.entity';
 import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
@@ -31,6 +32,7 @@ export const ENTITIES = [
   Justificatif,
   JustificatifHistory,
   StoredFile,
+  FileOwner,
   Payment,
   ContactLog,
   ImportRun,

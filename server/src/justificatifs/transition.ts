@@ -86,19 +86,8 @@ export async function transition(
     query.andWhere('(assigned_agent_id IS NULL OR assigned_agent_id = :me)', { me: request.by.id });
   if (request.holder === 'MINE') query.andWhere('assigned_agent_id = :me', { me: request.by.id });
   const update = await query.execute();
-  const repo = em.getRepository(Justificatif);
-  if (!update.affected) {
-    // The winner's row as committed: a plain read would return this transaction's snapshot, taken
-    // before the winner committed (MySQL's REPEATABLE READ), and call a decided piece merely stale.
-    // A locking read reads the latest version. SQLite needs none: BEGIN IMMEDIATE serialised us.
-    const latest = em.connection.options.type === 'better-sqlite3' ? undefined : ('pessimistic_read' as const);
-    const current = await repo.findOneOrFail({
-      where: { id: piece.id },
-      ...(latest ? { lock: { mode: latest } } : {}),
-    });
-    return { done: false, current };
-  }
-  const after = await repo.findOneByOrFail({ id: piece.id });
+  if (!update.affected) return { done: false, current: await committedNow(em, piece.id) };
+  const after = await em.getRepository(Justificatif).findOneByOrFail({ id: piece.id });
   return afterChange(em, piece.status, after, request);
 }
 
@@ -148,4 +137,17 @@ async function reevaluate(em: EntityManager, piece: Justificatif): Promise<Evalu
     .getRepository(Declaration)
     .findOne({ where: { professionalId: piece.professionalId, campaignId: piece.campaignId }, select: { id: true } });
   return declaration ? recomputeDeclaration(em, declaration.id) : null;
+}
+
+/**
+ * The piece as committed now, after a conditional update that matched nothing. In MySQL's REPEATABLE READ
+ * a plain read returns the transaction's snapshot, taken at its first read — before the winner committed —
+ * so the loser would see the piece as it was and could not say who won; a locking read returns the latest
+ * committed row. SQLite serialises writers (BEGIN IMMEDIATE): a plain read is already current.
+ */
+function committedNow(em: EntityManager, id: number): Promise<Justificatif> {
+  const sqlite = em.connection.options.type === 'better-sqlite3';
+  return em
+    .getRepository(Justificatif)
+    .findOneOrFail({ where: { id }, ...(sqlite ? {} : { lock: { mode: 'pessimistic_read' as const } }) });
 }

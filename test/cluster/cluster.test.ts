@@ -246,6 +246,7 @@ describe('multi-writer on a 3-node Galera cluster', () => {
       `kill -9 of node 3 under load on nodes 1-2: ${tally.total} requests, ${JSON.stringify(tally.byOutcome)}; ` +
         `node 3 rejoined in ${rejoinSeconds.toFixed(1)} s (IST: ${cluster.joinedByIst(3)})`,
     );
+    if (!cluster.joinedByIst(3)) log(`node 3 transfer log:\n${cluster.transferLines(3).slice(-25).join('\n')}`);
     expect(cluster.joinedByIst(3)).toBe(true);
     expect(tally.byOutcome.INTERNAL_SERVER_ERROR ?? 0).toBe(0);
     expect(errorsOf(tally) / tally.total).toBeLessThan(0.01);

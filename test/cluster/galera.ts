@@ -29,9 +29,17 @@ export interface GaleraNode {
 }
 
 const started = new Set<ChildProcess>();
-process.once('exit', () => {
+const killAll = () => {
   for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
-});
+};
+process.once('exit', killAll);
+// Interrupted (Ctrl-C, a CI timeout): the mariadbd processes must not outlive the suite.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.exit(130);
+  });
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -174,14 +182,19 @@ wsrep_slave_threads=2
     return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '(no log)';
   }
 
-  /** Whether a node's last start joined by IST (incremental) rather than a full SST. */
-  joinedByIst(n: number): boolean {
+  /** The state-transfer lines of a node's log since its last start (IST or SST, and why). */
+  transferLines(n: number): string[] {
     const file = path.join(this.nodes[n - 1]!.dir, 'error.log');
     const since = fs
       .readFileSync(file)
       .subarray(this.logStart.get(n) ?? 0)
       .toString('utf8');
-    return /IST received/.test(since);
+    return since.split('\n').filter((l) => /IST|SST|State transfer|state transfer|Recovered position/.test(l));
+  }
+
+  /** Whether a node's last start joined by IST (incremental) rather than a full SST. */
+  joinedByIst(n: number): boolean {
+    return this.transferLines(n).some((l) => /IST received|Receiving IST|IST applying starts/.test(l));
   }
 
   /** Stops every node (SIGTERM, then SIGKILL) and removes the folder. */

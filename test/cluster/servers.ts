@@ -13,9 +13,10 @@ export interface ServerProcess {
 }
 
 const started = new Set<ChildProcess>();
-process.once('exit', () => {
+const killAll = () => {
   for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
-});
+};
+process.once('exit', killAll);
 
 export async function startServer(databaseUrl: string, dataDir: string, name: string): Promise<ServerProcess> {
   const port = await freePort();
@@ -60,7 +61,7 @@ export async function startServer(databaseUrl: string, dataDir: string, name: st
     clearTimeout(force);
   };
   const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 90_000; ;) {
+  for (const deadline = Date.now() + 240_000; ;) {
     if (child.exitCode !== null) throw new Error(`server ${name} exited before it was ready:\n${output}`);
     try {
       if ((await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) })).ok) break;
@@ -69,7 +70,7 @@ export async function startServer(databaseUrl: string, dataDir: string, name: st
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`server ${name} was not ready after 90 s:\n${output}`);
+      throw new Error(`server ${name} was not ready after 240 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 300));
   }

@@ -379,6 +379,7 @@ function inHand(rows: {
     justificatifs: async () => rows.justificatifs,
     declarationsOf: async () => rows.declarations,
     indicators: async () => rows.indicators,
+    controlItems: async () => [],
   };
 }
 

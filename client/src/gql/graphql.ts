@@ -124,7 +124,9 @@ export type PaymentStatus =
 
 /** Habilitation accordée par un rôle. */
 export type Permission =
+  | 'ASSIGN_ANY_CONTROL'
   | 'ASSIGN_ANY_JUSTIFICATIF'
+  | 'CONDUCT_CONTROLS'
   | 'DECIDE_JUSTIFICATIFS'
   | 'ENTER_PAPER_DECLARATIONS'
   | 'EXPORT'
@@ -132,7 +134,9 @@ export type Permission =
   | 'LOG_CONTACTS'
   | 'MANAGE_AGENTS'
   | 'MANAGE_REFERENTIEL'
+  | 'PLAN_CONTROLS'
   | 'READ_AUDIT'
+  | 'READ_CONTROLS'
   | 'READ_DASHBOARDS'
   | 'READ_DOCUMENTS'
   | 'READ_PROFESSIONALS'

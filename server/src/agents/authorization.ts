@@ -20,6 +20,14 @@ export enum Permission {
   IMPORT_FEEDS = 'IMPORT_FEEDS',
   MANAGE_AGENTS = 'MANAGE_AGENTS',
   MANAGE_REFERENTIEL = 'MANAGE_REFERENTIEL',
+  /** Contrôle a posteriori: read plans and cases (the professional's file shows them). */
+  READ_CONTROLS = 'READ_CONTROLS',
+  /** Draw control plans over the agent's caisse (every caisse with national scope). */
+  PLAN_CONTROLS = 'PLAN_CONTROLS',
+  /** Take a control case, request and attach pieces, conclude. */
+  CONDUCT_CONTROLS = 'CONDUCT_CONTROLS',
+  /** Release a case a colleague holds. */
+  ASSIGN_ANY_CONTROL = 'ASSIGN_ANY_CONTROL',
 }
 
 const P = Permission;
@@ -32,8 +40,10 @@ export const ROLE_PERMISSIONS: Record<AgentRole, readonly Permission[]> = {
     P.RECEIVE_JUSTIFICATIFS,
     P.TAKE_JUSTIFICATIF,
     P.ENTER_PAPER_DECLARATIONS,
+    P.READ_CONTROLS,
+    P.CONDUCT_CONTROLS,
   ],
-  DAM: [P.READ_PROFESSIONALS, P.READ_DOCUMENTS, P.LOG_CONTACTS],
+  DAM: [P.READ_PROFESSIONALS, P.READ_DOCUMENTS, P.LOG_CONTACTS, P.READ_CONTROLS],
   SUPERVISEUR: [
     P.READ_PROFESSIONALS,
     P.READ_DOCUMENTS,
@@ -42,6 +52,9 @@ export const ROLE_PERMISSIONS: Record<AgentRole, readonly Permission[]> = {
     P.EXPORT,
     P.READ_AUDIT,
     P.IMPORT_FEEDS,
+    P.READ_CONTROLS,
+    P.PLAN_CONTROLS,
+    P.ASSIGN_ANY_CONTROL,
   ],
   ADMIN: [
     P.READ_PROFESSIONALS,
@@ -52,6 +65,7 @@ export const ROLE_PERMISSIONS: Record<AgentRole, readonly Permission[]> = {
     P.IMPORT_FEEDS,
     P.MANAGE_AGENTS,
     P.MANAGE_REFERENTIEL,
+    P.READ_CONTROLS,
   ],
 };
 

@@ -5,7 +5,50 @@
  */
 import type { AgentRole } from '../common/enums';
 import { startTestApp, type Loose, type TestApp } from '../test-support/test-app';
-import { createCaisses, createCampaign, createProfessional, receivedJustificatif } from '../test-support/world';
+import type { EntityManager } from 'typeorm';
+import type { Campaign } from '../campaigns/campaign.entity';
+import { ControlCase, ControlPlan } from '../controls/control.entity';
+import type { Professional } from '../professionals/professional.entity';
+import {
+  createCaisses,
+  createCampaign,
+  createProfessional,
+  declare,
+  receivedJustificatif,
+} from '../test-support/world';
+
+/** A plan of caisse 211 with one open case, written directly (the plan's own tests drive the API). */
+async function controlCaseOf(em: EntityManager, professional: Professional, campaign: Campaign): Promise<string> {
+  const plan = await em.getRepository(ControlPlan).insert({
+    campaignId: campaign.id,
+    caisseCode: '211',
+    label: 'Matrice',
+    seed: 'm',
+    ratePercentTimes100: null,
+    size: 1,
+    professions: ['CHIRURGIEN_DENTISTE'],
+    indicatorCodes: ['HORAIRES'],
+    includePrefilled: false,
+    populationCount: 1,
+    excludedCount: 0,
+    strata: [],
+    caseCount: 1,
+    responseDays: 30,
+    createdByAgentId: 1,
+  });
+  const inserted = await em.getRepository(ControlCase).insert({
+    planId: Number(plan.identifiers[0]?.id),
+    campaignId: campaign.id,
+    professionalId: professional.id,
+    caisseCode: '211',
+    profession: professional.profession,
+    indicatorCodes: ['HORAIRES'],
+    status: 'OPEN',
+    openedAt: new Date(),
+    version: 1,
+  });
+  return String(inserted.identifiers[0]?.id);
+}
 
 type Outcome = 'OK' | 'FORBIDDEN' | 'NOT_FOUND' | 'EMPTY' | 'BAD_USER_INPUT';
 
@@ -24,6 +67,7 @@ interface Operation {
 interface Ids {
   professionalId: string;
   justificatifId: string;
+  controlCaseId: string;
 }
 
 const ALL: Record<AgentRole, Outcome> = { CONSEILLER: 'OK', DAM: 'OK', SUPERVISEUR: 'OK', ADMIN: 'OK' };
@@ -131,6 +175,96 @@ const OPERATIONS: Operation[] = [
     home: { CONSEILLER: 'BAD_USER_INPUT', DAM: 'FORBIDDEN', SUPERVISEUR: 'FORBIDDEN', ADMIN: 'FORBIDDEN' },
     away: 'BAD_USER_INPUT',
   },
+  {
+    name: 'previewControlPlan',
+    query: `query { previewControlPlan(input: { campaignYear: 2024, scheme: FAMI, caisseCode: "211", size: 1, seed: "m" }) { ... on ControlPlanPreview { populationCount } ... on ControlPlanRefused { populationCount } } }`,
+    variables: () => ({}),
+    home: only('SUPERVISEUR'),
+    away: 'EMPTY',
+    isEmpty: (d) => d.previewControlPlan.populationCount === 0,
+  },
+  {
+    name: 'createControlPlan (oversized: refused, nothing created)',
+    query: `mutation { createControlPlan(input: { campaignYear: 2024, scheme: FAMI, caisseCode: "211", size: 1000, label: "Matrice" }) { ... on ControlPlanRefused { code } } }`,
+    variables: () => ({}),
+    home: only('SUPERVISEUR'),
+    away: 'EMPTY',
+    isEmpty: (d) => d.createControlPlan.code === 'EMPTY_POPULATION',
+  },
+  {
+    name: 'controlPlans',
+    query: `query { controlPlans(campaignYear: 2024, scheme: FAMI) { id } }`,
+    variables: () => ({}),
+    home: ALL,
+    away: 'EMPTY',
+    isEmpty: (d) => d.controlPlans.length === 0,
+  },
+  {
+    name: 'controlCaseQueue',
+    query: `query { controlCaseQueue(view: ALL_OPEN) { totalCount } }`,
+    variables: () => ({}),
+    home: ALL,
+    away: 'EMPTY',
+    isEmpty: (d) => d.controlCaseQueue.totalCount === 0,
+  },
+  {
+    name: 'controlCase',
+    query: `query Q($id: ID!) { controlCase(id: $id) { id indicators { code } history { action } } }`,
+    variables: (ids) => ({ id: ids.controlCaseId }),
+    home: ALL,
+    away: 'NOT_FOUND',
+  },
+  {
+    name: 'professional.controls',
+    query: `query Q($id: ID!) { professional(id: $id) { controls { id } } }`,
+    variables: (ids) => ({ id: ids.professionalId }),
+    home: ALL,
+    away: 'NOT_FOUND',
+  },
+  {
+    name: 'controlSupervision',
+    query: `query { controlSupervision(campaignYear: 2024, scheme: FAMI) { caseCount } }`,
+    variables: () => ({}),
+    home: only('SUPERVISEUR', 'ADMIN'),
+    away: 'EMPTY',
+    isEmpty: (d) => d.controlSupervision.caseCount === 0,
+  },
+  {
+    name: 'takeControlCase (stale: refused as data)',
+    query: `mutation M($id: ID!) { takeControlCase(id: $id, expectedVersion: 99) { __typename } }`,
+    variables: (ids) => ({ id: ids.controlCaseId }),
+    home: only('CONSEILLER'),
+    away: 'NOT_FOUND',
+  },
+  {
+    name: 'releaseControlCase (stale)',
+    query: `mutation M($id: ID!) { releaseControlCase(id: $id, expectedVersion: 99) { __typename } }`,
+    variables: (ids) => ({ id: ids.controlCaseId }),
+    // A conseiller releases only a case they hold; a superviseur any case.
+    home: only('SUPERVISEUR'),
+    away: 'NOT_FOUND',
+  },
+  {
+    name: 'requestControlPieces (stale)',
+    query: `mutation M($id: ID!) { requestControlPieces(id: $id, expectedVersion: 99, channel: LETTER) { __typename } }`,
+    variables: (ids) => ({ id: ids.controlCaseId }),
+    home: only('CONSEILLER'),
+    away: 'NOT_FOUND',
+  },
+  {
+    name: 'attachControlPiece (malformed file)',
+    query: `mutation M($id: ID!) { attachControlPiece(id: $id, expectedVersion: 1, fileId: "x", channel: POST) { __typename } }`,
+    variables: (ids) => ({ id: ids.controlCaseId }),
+    home: { CONSEILLER: 'BAD_USER_INPUT', DAM: 'FORBIDDEN', SUPERVISEUR: 'FORBIDDEN', ADMIN: 'FORBIDDEN' },
+    away: 'NOT_FOUND',
+  },
+  {
+    name: 'concludeControlCase (before pieces: refused as data)',
+    query: `mutation M($id: ID!) { concludeControlCase(id: $id, expectedVersion: 1, outcome: COMPLIANT) { __typename } }`,
+    variables: (ids) => ({ id: ids.controlCaseId }),
+    home: only('CONSEILLER'),
+    away: 'NOT_FOUND',
+  },
 ];
 
 const ROLES: AgentRole[] = ['CONSEILLER', 'DAM', 'SUPERVISEUR', 'ADMIN'];
@@ -147,7 +281,9 @@ describe('habilitations: role × operation × caisse', () => {
     const campaign = await createCampaign(em, 'fami-2024.json', 'CLOSED');
     const dentist = await createProfessional(em, { profession: 'CHIRURGIEN_DENTISTE', caisseCode: '211' });
     const justificatif = await receivedJustificatif(em, dentist, campaign, 'LOG_DMP');
-    ids = { professionalId: String(dentist.id), justificatifId: String(justificatif.id) };
+    await declare(em, dentist, campaign, { HORAIRES: { data: { type: 'BOOLEAN', value: true }, source: 'DECLARED' } });
+    const controlCaseId = await controlCaseOf(em, dentist, campaign);
+    ids = { professionalId: String(dentist.id), justificatifId: String(justificatif.id), controlCaseId };
     for (const role of ROLES) {
       for (const caisse of ['211', '751']) {
         tokens[`${role}:${caisse}`] = await t.login((await t.createAgent({ role, caisseCode: caisse })).email);

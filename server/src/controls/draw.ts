@@ -94,16 +94,68 @@ export function validateSpec(spec: SampleSpec): string | null {
   return null;
 }
 
-export function drawSample(input: DrawInput): DrawResult {
-  const invalid = validateSpec(input.spec);
-  const inScope = input.population.filter((u) => input.caisses === null || input.caisses.includes(u.caisseCode));
-  if (invalid) return { ok: false, reason: invalid, populationCount: inScope.length };
+export interface StratumPopulation {
+  profession: Profession;
+  indicatorCode: string;
+  /** Units in scope, excluded ones included. */
+  population: number;
+  excluded: number;
+}
 
+export type AllocationResult =
+  | { ok: true; populationCount: number; excludedCount: number; strata: StratumCount[] }
+  | { ok: false; reason: string; populationCount: number };
+
+/**
+ * How many units each stratum gives, from the strata's counts alone: the preview computes it from counts
+ * read in SQL, the draw from the units themselves, and both agree by construction.
+ */
+export function allocateStrata(strata: readonly StratumPopulation[], spec: SampleSpec): AllocationResult {
+  const sorted = [...strata].sort((a, b) => (stratumKey(a) < stratumKey(b) ? -1 : 1));
+  const populationCount = sorted.reduce((sum, s) => sum + s.population, 0);
+  const excludedCount = sorted.reduce((sum, s) => sum + s.excluded, 0);
+  const available = populationCount - excludedCount;
+  const invalid = validateSpec(spec);
+  if (invalid) return { ok: false, reason: invalid, populationCount };
+  if (available === 0) {
+    return {
+      ok: false,
+      reason: 'Aucun indicateur contrôlable dans ce périmètre (atteints sur attestation et non encore contrôlés).',
+      populationCount,
+    };
+  }
+  let counts: Map<string, number>;
+  if ('size' in spec) {
+    if (spec.size > available) {
+      const excludedNote = excludedCount > 0 ? ` (${excludedCount} déjà contrôlés exclus)` : '';
+      return {
+        ok: false,
+        reason: `Échantillon demandé (${spec.size}) supérieur à la population contrôlable (${available}${excludedNote}) : aucun plan créé.`,
+        populationCount,
+      };
+    }
+    counts = allocate(
+      spec.size,
+      sorted.map((s) => ({ key: stratumKey(s), available: s.population - s.excluded })),
+    );
+  } else {
+    counts = new Map(sorted.map((s) => [stratumKey(s), atRate(spec.ratePercent, s.population - s.excluded)]));
+  }
+  return {
+    ok: true,
+    populationCount,
+    excludedCount,
+    strata: sorted.map((s) => ({ ...s, sampled: counts.get(stratumKey(s)) ?? 0 })),
+  };
+}
+
+export function drawSample(input: DrawInput): DrawResult {
   const strata = new Map<
     string,
     { profession: Profession; indicatorCode: string; units: PopulationUnit[]; excluded: number }
   >();
-  for (const unit of inScope) {
+  for (const unit of input.population) {
+    if (input.caisses !== null && !input.caisses.includes(unit.caisseCode)) continue;
     const key = stratumKey(unit);
     let stratum = strata.get(key);
     if (!stratum) {
@@ -113,54 +165,27 @@ export function drawSample(input: DrawInput): DrawResult {
     if (input.excluded.has(unitKey(unit.professionalId, unit.indicatorCode))) stratum.excluded += 1;
     else stratum.units.push(unit);
   }
-  const keys = [...strata.keys()].sort();
-  const available = keys.reduce((sum, key) => sum + strata.get(key)!.units.length, 0);
-  const excludedCount = inScope.length - available;
-
-  if (available === 0) {
-    return {
-      ok: false,
-      reason: 'Aucun indicateur contrôlable dans ce périmètre (atteints sur attestation et non encore contrôlés).',
-      populationCount: inScope.length,
-    };
-  }
-  let counts: Map<string, number>;
-  if ('size' in input.spec) {
-    if (input.spec.size > available) {
-      const excludedNote = excludedCount > 0 ? ` (${excludedCount} déjà contrôlés exclus)` : '';
-      return {
-        ok: false,
-        reason: `Échantillon demandé (${input.spec.size}) supérieur à la population contrôlable (${available}${excludedNote}) : aucun plan créé.`,
-        populationCount: inScope.length,
-      };
-    }
-    counts = allocate(
-      input.spec.size,
-      keys.map((key) => ({ key, available: strata.get(key)!.units.length })),
-    );
-  } else {
-    const rate = input.spec.ratePercent;
-    counts = new Map(keys.map((key) => [key, atRate(rate, strata.get(key)!.units.length)]));
-  }
+  const allocation = allocateStrata(
+    [...strata.values()].map((s) => ({
+      profession: s.profession,
+      indicatorCode: s.indicatorCode,
+      population: s.units.length + s.excluded,
+      excluded: s.excluded,
+    })),
+    input.spec,
+  );
+  if (!allocation.ok) return allocation;
 
   const sample: PopulationUnit[] = [];
-  const counted: StratumCount[] = [];
-  for (const key of keys) {
-    const stratum = strata.get(key)!;
-    const take = counts.get(key) ?? 0;
-    const ranked = stratum.units
-      .map((unit) => ({ unit, rank: seededRank(input.seed, key, unit.professionalId) }))
+  for (const counted of allocation.strata) {
+    const key = stratumKey(counted);
+    const ranked = strata
+      .get(key)!
+      .units.map((unit) => ({ unit, rank: seededRank(input.seed, key, unit.professionalId) }))
       .sort((a, b) => a.rank - b.rank || a.unit.professionalId - b.unit.professionalId);
-    for (let i = 0; i < take; i++) sample.push(ranked[i]!.unit);
-    counted.push({
-      profession: stratum.profession,
-      indicatorCode: stratum.indicatorCode,
-      population: stratum.units.length + stratum.excluded,
-      excluded: stratum.excluded,
-      sampled: take,
-    });
+    for (let i = 0; i < counted.sampled; i++) sample.push(ranked[i]!.unit);
   }
-  return { ok: true, populationCount: inScope.length, excludedCount, strata: counted, sample };
+  return { ...allocation, sample };
 }
 
 /** One case per sampled professional, with the indicators drawn for them, in a stable order. */

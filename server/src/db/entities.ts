@@ -2,6 +2,7 @@ import { Agent, AgentSession, LoginAttempt } from '../agents/agent.entity';
 import { AuditEvent, AuditHead } from '../audit/audit-event.entity';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Indicator } from '../campaigns/indicator.entity';
+import { ControlCase, ControlCaseHistory, ControlItem, ControlPlan } from '../controls/control.entity';
 import { ContactLog } from '../contacts/contact-log.entity';
 import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
 import { StoredFile } from '../files/stored-file.entity';
@@ -33,4 +34,8 @@ export const ENTITIES = [
   Payment,
   ContactLog,
   ImportRun,
+  ControlPlan,
+  ControlCase,
+  ControlItem,
+  ControlCaseHistory,
 ];

@@ -3,6 +3,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { AppError, ErrorCode } from '../common/errors';
 import { sendRestError } from '../common/rest-errors';
 import type { RequestContext } from '../graphql/context';
+import { indusExport } from '../controls/indus-export';
 import { csvLine, UTF8_BOM } from '../imports/csv';
 import { logger } from '../logger';
 import {
@@ -39,7 +40,7 @@ async function stream(res: Response, out: CsvExport): Promise<void> {
 
 type Build = (ctx: RequestContext, query: Query) => Promise<CsvExport>;
 
-/** GET /api/exports/{justificatifs,progress,remunerations}?… → streamed CSV (UTF-8 BOM, `;`). */
+/** GET /api/exports/{justificatifs,progress,remunerations,indus}?… → streamed CSV (UTF-8 BOM, `;`). */
 export function exportsRouter(contextOf: (req: Request, res: Response) => Promise<RequestContext>): Router {
   const router = express.Router();
   const route = (build: Build) => async (req: Request, res: Response) => {
@@ -56,5 +57,6 @@ export function exportsRouter(contextOf: (req: Request, res: Response) => Promis
   router.get('/justificatifs', route(justificatifsExport));
   router.get('/progress', route(progressExport));
   router.get('/remunerations', route(remunerationsExport));
+  router.get('/indus', route(indusExport));
   return router;
 }

@@ -30,19 +30,19 @@ export interface CsvExport {
 /** Professionals per page of the rémunérations export. */
 const PAGE = 1_000;
 
-const money = (cents: number | null | undefined): CsvValue =>
+export const money = (cents: number | null | undefined): CsvValue =>
   cents === null || cents === undefined ? '' : { raw: (cents / 100).toFixed(2).replace('.', ',') };
 
-const dateTime = (d: Date | null | undefined) => (d ? d.toISOString().replace('T', ' ').slice(0, 19) : '');
+export const dateTime = (d: Date | null | undefined) => (d ? d.toISOString().replace('T', ' ').slice(0, 19) : '');
 
-function text(query: Query, name: string): string | null {
+export function text(query: Query, name: string): string | null {
   const value = query[name];
   if (value === undefined || value === '') return null;
   if (typeof value !== 'string') throw badInput(`Paramètre « ${name} » invalide.`, name);
   return value;
 }
 
-function int(query: Query, name: string, required = false): number | null {
+export function int(query: Query, name: string, required = false): number | null {
   const value = text(query, name);
   if (value === null) {
     if (required) throw badInput(`Paramètre « ${name} » obligatoire.`, name);
@@ -52,7 +52,12 @@ function int(query: Query, name: string, required = false): number | null {
   return Number(value);
 }
 
-function member<T extends string>(query: Query, name: string, allowed: readonly T[], required = false): T | null {
+export function member<T extends string>(
+  query: Query,
+  name: string,
+  allowed: readonly T[],
+  required = false,
+): T | null {
   const value = text(query, name);
   if (value === null) {
     if (required) throw badInput(`Paramètre « ${name} » obligatoire (${allowed.join(', ')}).`, name);
@@ -64,7 +69,7 @@ function member<T extends string>(query: Query, name: string, allowed: readonly 
   return value as T;
 }
 
-async function audit(
+export async function audit(
   agent: AuthenticatedAgent,
   ctx: RequestContext,
   what: string,
@@ -82,7 +87,7 @@ async function audit(
   );
 }
 
-const stamp = () => new Date().toISOString().slice(0, 10);
+export const stamp = () => new Date().toISOString().slice(0, 10);
 
 // ---------------------------------------------------------------------------------------------
 

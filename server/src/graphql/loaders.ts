@@ -10,6 +10,7 @@ import { Campaign } from '../campaigns/campaign.entity';
 import { findWhereIn, type SortOrder } from '../db/find-by-key';
 import { Indicator } from '../campaigns/indicator.entity';
 import { ContactLog } from '../contacts/contact-log.entity';
+import { ControlCase, ControlCaseHistory, ControlItem, ControlPlan } from '../controls/control.entity';
 import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
 import type { EvaluatedDeclaration } from '../declarations/declarations.service';
 import { evaluateDeclaration } from '../declarations/evaluation';
@@ -71,6 +72,7 @@ export function createLoaders(db: DataSource, agent: AuthenticatedAgent | null) 
     receivedAt: 'DESC',
     id: 'DESC',
   });
+  const controlItemsByProfessional = groupedBy<ControlItem, number>(db, ControlItem, 'professionalId', { id: 'ASC' });
   const rows = <T>(results: (T | Error | null)[]): T[] => {
     const error = results.find((r): r is Error => r instanceof Error);
     if (error) throw error;
@@ -85,6 +87,7 @@ export function createLoaders(db: DataSource, agent: AuthenticatedAgent | null) 
     justificatifs: async (ids) => rows(await justificatifsByProfessional.loadMany(ids)).flat(),
     declarationsOf: async (ids) => rows(await declarationsByProfessional.loadMany(ids)).flat(),
     indicators: async (ids) => rows(await indicatorsByCampaign.loadMany(ids)).flat(),
+    controlItems: async (ids) => rows(await controlItemsByProfessional.loadMany(ids)).flat(),
   };
   return {
     db,
@@ -123,6 +126,13 @@ export function createLoaders(db: DataSource, agent: AuthenticatedAgent | null) 
         return loaded ? { loaded, evaluation: evaluateDeclaration(loaded.input) } : null;
       });
     }),
+    controlCasesByProfessional: groupedBy<ControlCase, number>(db, ControlCase, 'professionalId', {
+      openedAt: 'DESC',
+      id: 'DESC',
+    }),
+    controlItemsByProfessional,
+    controlPlan: byKey<ControlPlan, number>(db, ControlPlan, 'id'),
+    historyByControlCase: groupedBy<ControlCaseHistory, number>(db, ControlCaseHistory, 'caseId', { id: 'ASC' }),
     software: byKey<Software, number>(db, Software, 'id'),
     publisher: byKey<SoftwarePublisher, number>(db, SoftwarePublisher, 'id'),
   };

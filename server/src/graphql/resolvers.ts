@@ -1,6 +1,7 @@
 import { AgentsResolver } from '../agents/agents.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { CampaignsResolver } from '../campaigns/campaigns.resolver';
+import { ControlPlanResolver, ControlsResolver, ProfessionalControlsResolver } from '../controls/controls.resolver';
 import { ContactsResolver } from '../contacts/contacts.resolver';
 import { DeclarationIndicatorResolver, DeclarationsResolver } from '../declarations/declarations.resolver';
 import { JustificatifsResolver } from '../justificatifs/justificatifs.resolver';
@@ -24,4 +25,7 @@ export const RESOLVERS = [
   ContactsResolver,
   ProgressResolver,
   ImportsResolver,
+  ControlsResolver,
+  ControlPlanResolver,
+  ProfessionalControlsResolver,
 ] as const;

@@ -5,7 +5,7 @@ import type { Profession, Scheme } from '../common/enums';
 import { badInput } from '../common/errors';
 import { parseId } from '../common/ids';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { CONCLUDED_STATUSES, ControlCase, type ControlCaseStatus } from './control.entity';
 
 export const CONTROL_QUEUE_VIEWS = ['TO_PROCESS', 'MINE', 'ALL_OPEN', 'CONCLUDED'] as const;

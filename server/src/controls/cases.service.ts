@@ -18,7 +18,7 @@ import { recomputeDeclaration } from '../declarations/declarations.service';
 import { evaluateDeclaration } from '../declarations/evaluation';
 import { loadEvaluationInputs } from '../declarations/evaluation-inputs';
 import { StoredFile } from '../files/stored-file.entity';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { Payment } from '../payments/payment.entity';
 import { motifLabel, motifsFor } from './control-motifs';
 import {

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
 import type { JustificatifChannel, Profession, Scheme } from '../common/enums';
-import { Connection } from '../common/pagination';
-import { JustificatifChannelEnum, ProfessionEnum, SchemeEnum } from '../graphql/enums';
+import { Connection } from '../common/connection.types';
+import { JustificatifChannelEnum, ProfessionEnum, SchemeEnum } from '../common/graphql-enums';
 import {
   CONTROL_CASE_STATUSES,
   CONTROL_REQUEST_CHANNELS,

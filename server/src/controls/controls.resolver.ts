@@ -3,13 +3,13 @@ import { Permission, requirePermission } from '../agents/authorization';
 import { AgentSummary } from '../agents/agent-summary.type';
 import { agentSummary } from '../agents/agent-summary';
 import { CampaignNode } from '../campaigns/campaign.types';
-import { campaignNode } from '../campaigns/campaigns.service';
+import { campaignNode } from '../campaigns/campaign.nodes';
 import type { JustificatifChannel, Scheme } from '../common/enums';
 import { badInput } from '../common/errors';
-import type { RequestContext } from '../graphql/context';
-import { JustificatifChannelEnum, SchemeEnum } from '../graphql/enums';
+import type { RequestContext } from '../common/request-context';
+import { JustificatifChannelEnum, SchemeEnum } from '../common/graphql-enums';
 import { ProfessionalNode } from '../professionals/professional.types';
-import { professionalNode } from '../professionals/professionals.service';
+import { professionalNode } from '../professionals/professional.nodes';
 import type { ControlRequestChannel } from './control.entity';
 import {
   ControlCaseConnection,

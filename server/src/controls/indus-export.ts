@@ -5,7 +5,7 @@
 import { In } from 'typeorm';
 import { Permission, effectiveCaisses, requirePermission } from '../agents/authorization';
 import { SCHEMES, type Scheme } from '../common/enums';
-import { findCampaign } from '../declarations/declarations.service';
+import { findCampaign } from '../campaigns/campaigns.service';
 import {
   audit,
   dateTime,
@@ -17,7 +17,7 @@ import {
   type CsvExport,
   type Query,
 } from '../exports/exports.service';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import type { CsvValue } from '../imports/csv';
 import { Professional } from '../professionals/professional.entity';
 import { formatEuros } from '../campaigns/rules/format';

@@ -12,8 +12,8 @@ import { PROFESSIONS, type Profession, type Scheme } from '../common/enums';
 import { badInput } from '../common/errors';
 import { bulkInsert, chunks } from '../db/bulk';
 import { Declaration, IndicatorValue } from '../declarations/declaration.entity';
-import { findCampaign } from '../declarations/declarations.service';
-import type { RequestContext } from '../graphql/context';
+import { findCampaign } from '../campaigns/campaigns.service';
+import type { RequestContext } from '../common/request-context';
 import { ControlCase, ControlCaseHistory, ControlItem, ControlPlan } from './control.entity';
 import {
   allocateStrata,

@@ -1,8 +1,8 @@
 /** Supervision of the controls of one campaign: cases by status and age, compliance, indus per caisse. */
 import { Permission, effectiveCaisses, requirePermission } from '../agents/authorization';
 import type { Profession, Scheme } from '../common/enums';
-import { findCampaign } from '../declarations/declarations.service';
-import type { RequestContext } from '../graphql/context';
+import { findCampaign } from '../campaigns/campaigns.service';
+import type { RequestContext } from '../common/request-context';
 import { CONCLUDED_STATUSES, ControlCase, ControlItem, type ControlCaseStatus } from './control.entity';
 
 const DAY_MS = 86_400_000;

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { Profession } from '../common/enums';
-import { ProfessionEnum } from '../graphql/enums';
+import { ProfessionEnum } from '../common/graphql-enums';
 import type { ControlCaseStatus } from './control.entity';
 import { ControlCaseNode, ControlCaseStatusEnum } from './control.types';
 

@@ -12,9 +12,12 @@ import { Indicator } from '../campaigns/indicator.entity';
 import { ContactLog } from '../contacts/contact-log.entity';
 import { ControlCase, ControlCaseHistory, ControlItem, ControlPlan } from '../controls/control.entity';
 import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
-import type { EvaluatedDeclaration } from '../declarations/declarations.service';
 import { evaluateDeclaration } from '../declarations/evaluation';
-import { assembleEvaluationInputs, type EvaluationRowSource } from '../declarations/evaluation-inputs';
+import {
+  assembleEvaluationInputs,
+  type EvaluatedDeclaration,
+  type EvaluationRowSource,
+} from '../declarations/evaluation-inputs';
 import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
 import { Payment } from '../payments/payment.entity';
 import { Caisse } from '../professionals/caisse.entity';

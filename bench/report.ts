@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import type { ImportResult } from './import';
 import type { Measure } from './load';
+import { controlTargets, type ControlsResult } from './controls';
 
 export interface ScenarioResult {
   key: string;
@@ -56,6 +57,8 @@ export interface Results {
   explain: ExplainRow[];
   explainSql?: Record<string, string>;
   importResult: ImportResult | null;
+  /** (g) contrôle a posteriori: national draw preview and plan creation. */
+  controls?: ControlsResult | null;
   targets: Target[];
 }
 
@@ -141,6 +144,7 @@ export function computeTargets(r: Results): Target[] {
           : ''),
     });
   } else targets.push({ name: 'server memory within 10 %', pass: null, detail: 'not run' });
+  targets.push(...controlTargets(r.controls));
   return targets;
 }
 

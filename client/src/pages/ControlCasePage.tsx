@@ -114,6 +114,40 @@ const REQUEST = graphql(`
   }
 `);
 
+const ATTACH = graphql(`
+  mutation AttachControlPiece($id: ID!, $v: Int!, $fileId: String!) {
+    attachControlPiece(id: $id, expectedVersion: $v, fileId: $fileId, channel: POST) {
+      __typename
+      ... on ControlCaseUpdated {
+        controlCase {
+          ...ControlCaseFields
+        }
+      }
+      ... on ControlCaseRefused {
+        message
+        controlCase {
+          ...ControlCaseFields
+        }
+      }
+    }
+  }
+`);
+
+/** Uploads the document (POST /api/files) and answers its identifier, or throws with the server's message. */
+async function upload(file: File): Promise<string> {
+  const body = new FormData();
+  body.append('file', file);
+  const response = await fetch('/api/files', {
+    method: 'POST',
+    body,
+    credentials: 'same-origin',
+    headers: { 'X-Mcbo-Csrf': '1' },
+  });
+  const json = (await response.json().catch(() => ({}))) as { id?: string; error?: { message?: string } };
+  if (!response.ok || !json.id) throw new Error(json.error?.message ?? 'Dépôt du fichier impossible.');
+  return json.id;
+}
+
 const CONCLUDE = graphql(`
   mutation ConcludeControlCase(
     $id: ID!
@@ -280,6 +314,8 @@ export function ControlCasePage() {
   const { data, loading, error } = useQuery(CASE, { variables: { id } });
   const [take] = useMutation(TAKE);
   const [request] = useMutation(REQUEST);
+  const [attach] = useMutation(ATTACH);
+  const [file, setFile] = useState<File | null>(null);
   const [dialog, setDialog] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   if (loading && !data) return <Loading />;
@@ -348,6 +384,35 @@ export function ControlCasePage() {
                 }
               >
                 Demander les pièces (courrier)
+              </button>
+            </li>
+          )}
+          {(c.status === 'PIECES_REQUESTED' || c.status === 'PIECES_RECEIVED') && (
+            <li>
+              <div className="fr-upload-group">
+                <label className="fr-label" htmlFor="control-piece">
+                  Pièce reçue (PDF, JPEG ou PNG)
+                </label>
+                <input
+                  className="fr-upload"
+                  type="file"
+                  id="control-piece"
+                  accept="application/pdf,image/jpeg,image/png"
+                  onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+                />
+              </div>
+              <button
+                className="fr-btn fr-btn--secondary fr-mt-1w"
+                type="button"
+                disabled={!file}
+                onClick={() =>
+                  void act(async () => {
+                    const fileId = await upload(file!);
+                    return (await attach({ variables: { id: c.id, v: c.version, fileId } })).data?.attachControlPiece;
+                  })
+                }
+              >
+                Attacher la pièce
               </button>
             </li>
           )}

@@ -1,5 +1,5 @@
 /**
- * (g) Contrôle a posteriori at scale: the national superviseur previews a draw of 5 000 over every honour
+ * (h) Contrôle a posteriori at scale: the national superviseur previews a draw of 5 000 over every honour
  * indicator of FAMI 2024 (counts per stratum in SQL), then creates the plan (5 000 units drawn, one case per
  * professional, items and history in bulk). The plan is removed afterwards so that a re-run starts afresh.
  */

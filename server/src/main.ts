@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app';
+import { AuditLinker } from './audit/audit-linker';
 import { ConfigError, loadConfig } from './config';
 import { dialectOf } from './db/data-source';
 import { DatabaseUnavailableError, openDatabase } from './db/open';
@@ -19,6 +20,8 @@ async function main() {
     app.server.once('error', reject);
     app.server.listen(config.PORT, config.HOST, () => resolve());
   });
+  const linker = config.AUDIT_LINKER === 'on' ? new AuditLinker(db) : null;
+  linker?.start();
   logger.info({ port: config.PORT, dialect: dialectOf({ url: config.DATABASE_URL }) }, 'listening');
   console.log(await demoAccountsBanner(db, config.PORT));
 
@@ -30,6 +33,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await app.close();
+    await linker?.stop();
     await db.destroy();
     process.exit(0);
   };

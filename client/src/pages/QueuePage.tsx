@@ -61,7 +61,7 @@ export function QueuePage() {
   const current = QUEUE_VIEWS.find((v) => v.id === view)!;
   usePageTitle(`Justificatifs – ${current.label}`);
   const after = params.get('apres');
-  const { data, loading, error } = useQuery(QUEUE, {
+  const { data, loading, error, refetch } = useQuery(QUEUE, {
     variables: { filter: { view, oldestFirst: true }, first: 25, after },
     fetchPolicy: 'network-only',
   });
@@ -77,7 +77,7 @@ export function QueuePage() {
         selected={view}
         onSelect={(id) => setParams({ vue: id })}
       >
-        {error && <ErrorAlert error={error} />}
+        {error && <ErrorAlert error={error} onRetry={() => void refetch()} />}
         {loading && !data && <Loading />}
         {queue && queue.totalCount === 0 && <Empty>{current.empty}</Empty>}
         {queue && queue.totalCount > 0 && (

@@ -18,6 +18,7 @@ import { IndicatorValue } from '../declarations/declaration.entity';
 import { outcomeMessage, refusal, type DecisionOutcome } from './decision-outcome';
 import { Justificatif, type ChecklistEntry } from './justificatif.entity';
 import { transition } from './transition';
+import { causalBarrier } from '../db/galera';
 
 const MAX_COMMENT = 2000;
 
@@ -69,6 +70,7 @@ export async function decideJustificatif(
     throw badInput('Version attendue invalide.', 'expectedVersion');
 
   return ctx.db.transaction(async (em) => {
+    await causalBarrier(em); // Galera: read what any node committed before deciding
     const piece = assertInScope(agent, await em.getRepository(Justificatif).findOneBy({ id }), 'Justificatif');
     const indicator = await em.getRepository(Indicator).findOneByOrFail({ id: piece.indicatorId });
     const checklist = validateDecisionInput(decision, indicator);

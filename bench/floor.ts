@@ -362,6 +362,7 @@ function inHand(rows: {
     justificatifs: async () => rows.justificatifs,
     declarationsOf: async () => rows.declarations,
     indicators: async () => rows.indicators,
+    controlItems: async () => [],
   };
 }
 

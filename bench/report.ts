@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { AnnuaireResult } from './annuaire';
 import type { ImportResult } from './import';
 import type { Measure } from './load';
+import { controlTargets, type ControlsResult } from './controls';
 
 export interface ScenarioResult {
   key: string;
@@ -59,6 +60,8 @@ export interface Results {
   importResult: ImportResult | null;
   /** Absent from results written before scenario (g) existed. */
   annuaireResult?: AnnuaireResult | null;
+  /** (h) contrôle a posteriori: national draw preview and plan creation. */
+  controls?: ControlsResult | null;
   targets: Target[];
 }
 
@@ -156,6 +159,7 @@ export function computeTargets(r: Results): Target[] {
           : ''),
     });
   } else targets.push({ name: 'server memory within 10 %', pass: null, detail: 'not run' });
+  targets.push(...controlTargets(r.controls));
   return targets;
 }
 

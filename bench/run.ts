@@ -18,6 +18,7 @@ import { benchImport, type ImportResult } from './import';
 import { compare, load, once, type Call, type Measure, type Target } from './load';
 import { FILE, LOGIN, PROGRESS, QUEUE, SEARCH, VALIDATE } from './operations';
 import { firstDifference } from './project';
+import { benchControls } from './controls';
 import { progressStatements } from './floor';
 import { writeReport, type ExplainRow, type Results, type ScenarioResult } from './report';
 
@@ -77,6 +78,7 @@ async function main() {
     explain: [],
     importResult: null,
     annuaireResult: null,
+    controls: null,
     targets: [],
   };
 
@@ -375,6 +377,13 @@ async function main() {
         log(
           `after GC: RSS ${before.rssMb} → ${checkpoints.map((c) => c.rssMb).join(' → ')} MB, heap ${before.heapUsedMb} → ${checkpoints.map((c) => c.heapUsedMb).join(' → ')} MB over ${requests} requests`,
         );
+      }
+
+      // -------------------------------------------------------------------------------------------
+      // (h) Contrôle a posteriori: national draw preview and the creation of 5 000 units.
+      if (wanted('h')) {
+        results.controls = await benchControls(api.url, national, q);
+        log(`controls: ${JSON.stringify(results.controls)}`);
       }
 
       // -------------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ import { ErrorAlert, Loading, MarianneLogo, usePageTitle } from './ui';
 
 // Each screen is its own chunk: the login page (a cold visit) loads none of them, and the
 // supervision charts load only for those who open them.
+const ControlsPage = lazy(() => import('./pages/ControlsPage').then((m) => ({ default: m.ControlsPage })));
+const ControlCasePage = lazy(() => import('./pages/ControlCasePage').then((m) => ({ default: m.ControlCasePage })));
 const ImportsPage = lazy(() => import('./pages/ImportsPage').then((m) => ({ default: m.ImportsPage })));
 const ProfessionalPage = lazy(() => import('./pages/ProfessionalPage').then((m) => ({ default: m.ProfessionalPage })));
 const QueuePage = lazy(() => import('./pages/QueuePage').then((m) => ({ default: m.QueuePage })));
@@ -179,6 +181,13 @@ function Header({ agent }: { agent: CurrentAgent | null }) {
                     </NavLink>
                   </li>
                 )}
+                {(can(agent, 'PLAN_CONTROLS') || can(agent, 'CONDUCT_CONTROLS')) && (
+                  <li className="fr-nav__item">
+                    <NavLink className="fr-nav__link" to="/controles">
+                      Contrôles
+                    </NavLink>
+                  </li>
+                )}
                 {can(agent, 'IMPORT_FEEDS') && (
                   <li className="fr-nav__item">
                     <NavLink className="fr-nav__link" to="/imports">
@@ -303,6 +312,22 @@ export function App() {
                   element={
                     <Restricted allowed={can(agent, 'IMPORT_FEEDS')}>
                       <ImportsPage />
+                    </Restricted>
+                  }
+                />
+                <Route
+                  path="/controles"
+                  element={
+                    <Restricted allowed={can(agent, 'READ_CONTROLS')}>
+                      <ControlsPage />
+                    </Restricted>
+                  }
+                />
+                <Route
+                  path="/controles/:id"
+                  element={
+                    <Restricted allowed={can(agent, 'READ_CONTROLS')}>
+                      <ControlCasePage />
                     </Restricted>
                   }
                 />

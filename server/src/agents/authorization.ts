@@ -26,6 +26,14 @@ export enum Permission {
   REVERSE_DECISIONS = 'REVERSE_DECISIONS',
   LAUNCH_RELANCES = 'LAUNCH_RELANCES',
   SEND_COMMUNICATIONS = 'SEND_COMMUNICATIONS',
+  /** Contrôle a posteriori: read plans and cases (the professional's file shows them). */
+  READ_CONTROLS = 'READ_CONTROLS',
+  /** Draw control plans over the agent's caisse (every caisse with national scope). */
+  PLAN_CONTROLS = 'PLAN_CONTROLS',
+  /** Take a control case, request and attach pieces, conclude. */
+  CONDUCT_CONTROLS = 'CONDUCT_CONTROLS',
+  /** Release a case a colleague holds. */
+  ASSIGN_ANY_CONTROL = 'ASSIGN_ANY_CONTROL',
 }
 
 const P = Permission;
@@ -39,8 +47,10 @@ export const ROLE_PERMISSIONS: Record<AgentRole, readonly Permission[]> = {
     P.TAKE_JUSTIFICATIF,
     P.ENTER_PAPER_DECLARATIONS,
     P.SEND_COMMUNICATIONS,
+    P.READ_CONTROLS,
+    P.CONDUCT_CONTROLS,
   ],
-  DAM: [P.READ_PROFESSIONALS, P.READ_DOCUMENTS, P.LOG_CONTACTS, P.SEND_COMMUNICATIONS],
+  DAM: [P.READ_PROFESSIONALS, P.READ_DOCUMENTS, P.LOG_CONTACTS, P.SEND_COMMUNICATIONS, P.READ_CONTROLS],
   SUPERVISEUR: [
     P.READ_PROFESSIONALS,
     P.READ_DOCUMENTS,
@@ -52,6 +62,9 @@ export const ROLE_PERMISSIONS: Record<AgentRole, readonly Permission[]> = {
     P.IMPORT_FEEDS,
     P.LAUNCH_RELANCES,
     P.SEND_COMMUNICATIONS,
+    P.READ_CONTROLS,
+    P.PLAN_CONTROLS,
+    P.ASSIGN_ANY_CONTROL,
   ],
   ADMIN: [
     P.READ_PROFESSIONALS,
@@ -63,6 +76,7 @@ export const ROLE_PERMISSIONS: Record<AgentRole, readonly Permission[]> = {
     P.MANAGE_AGENTS,
     P.MANAGE_REFERENTIEL,
     P.MANAGE_CAMPAIGNS,
+    P.READ_CONTROLS,
   ],
 };
 

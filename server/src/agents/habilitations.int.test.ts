@@ -20,6 +20,10 @@ import { ImportRun } from '../imports/import-run.entity';
 import type { AgentRole } from '../common/enums';
 import { communicationFixtures } from '../test-support/communications';
 import { startTestApp, type Loose, type TestApp } from '../test-support/test-app';
+import type { EntityManager } from 'typeorm';
+import type { Campaign } from '../campaigns/campaign.entity';
+import { ControlCase, ControlPlan } from '../controls/control.entity';
+import type { Professional } from '../professionals/professional.entity';
 import {
   createCaisses,
   createCampaign,
@@ -27,6 +31,39 @@ import {
   declare,
   receivedJustificatif,
 } from '../test-support/world';
+
+/** A plan of caisse 211 with one open case, written directly (the plan's own tests drive the API). */
+async function controlCaseOf(em: EntityManager, professional: Professional, campaign: Campaign): Promise<string> {
+  const plan = await em.getRepository(ControlPlan).insert({
+    campaignId: campaign.id,
+    caisseCode: '211',
+    label: 'Matrice',
+    seed: 'm',
+    ratePercentTimes100: null,
+    size: 1,
+    professions: ['CHIRURGIEN_DENTISTE'],
+    indicatorCodes: ['HORAIRES'],
+    includePrefilled: false,
+    populationCount: 1,
+    excludedCount: 0,
+    strata: [],
+    caseCount: 1,
+    responseDays: 30,
+    createdByAgentId: 1,
+  });
+  const inserted = await em.getRepository(ControlCase).insert({
+    planId: Number(plan.identifiers[0]?.id),
+    campaignId: campaign.id,
+    professionalId: professional.id,
+    caisseCode: '211',
+    profession: professional.profession,
+    indicatorCodes: ['HORAIRES'],
+    status: 'OPEN',
+    openedAt: new Date(),
+    version: 1,
+  });
+  return String(inserted.identifiers[0]?.id);
+}
 
 type Answer =
   'OK' | 'EMPTY' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'STALE_VERSION' | 'CONFLICT' | 'UNAUTHENTICATED';
@@ -41,6 +78,7 @@ interface Ids {
   importRunId: string;
   communicationId: string;
   waveId: string;
+  controlCaseId: string;
 }
 
 type Request =
@@ -397,6 +435,90 @@ const MATRIX: Record<string, Entry> = {
     home: only('SUPERVISEUR', 'ADMIN'),
     away: 'NOT_FOUND',
   },
+  // ---- Contrôle a posteriori (issue 16)
+  previewControlPlan: {
+    request: {
+      graphql: `query { previewControlPlan(input: { campaignYear: 2024, scheme: FAMI, caisseCode: "211", size: 1, seed: "m" }) { ... on ControlPlanPreview { populationCount } ... on ControlPlanRefused { populationCount } } }`,
+    },
+    home: only('SUPERVISEUR'),
+    away: 'EMPTY',
+    isEmpty: (r) => (r as Loose).previewControlPlan.populationCount === 0,
+  },
+  createControlPlan: {
+    request: {
+      graphql: `mutation { createControlPlan(input: { campaignYear: 2024, scheme: FAMI, caisseCode: "211", size: 1000, label: "Matrice" }) { ... on ControlPlanRefused { code } } }`,
+    },
+    home: only('SUPERVISEUR'),
+    away: 'EMPTY',
+    isEmpty: (r) => (r as Loose).createControlPlan.code === 'EMPTY_POPULATION',
+  },
+  controlPlans: {
+    request: { graphql: `query { controlPlans(campaignYear: 2024, scheme: FAMI) { id } }` },
+    home: ALL,
+    away: 'EMPTY',
+    isEmpty: (r) => (r as Loose).controlPlans.length === 0,
+  },
+  controlCaseQueue: {
+    request: { graphql: `query { controlCaseQueue(view: ALL_OPEN) { totalCount } }` },
+    home: ALL,
+    away: 'EMPTY',
+    isEmpty: (r) => (r as Loose).controlCaseQueue.totalCount === 0,
+  },
+  controlCase: {
+    request: {
+      graphql: `query Q($id: ID!) { controlCase(id: $id) { id indicators { code } history { action } } }`,
+      variables: (ids) => ({ id: ids.controlCaseId }),
+    },
+    home: ALL,
+    away: 'NOT_FOUND',
+  },
+  controlSupervision: {
+    request: { graphql: `query { controlSupervision(campaignYear: 2024, scheme: FAMI) { caseCount } }` },
+    home: only('SUPERVISEUR', 'ADMIN'),
+    away: 'EMPTY',
+    isEmpty: (r) => (r as Loose).controlSupervision.caseCount === 0,
+  },
+  takeControlCase: {
+    request: {
+      graphql: `mutation M($id: ID!) { takeControlCase(id: $id, expectedVersion: 99) { __typename } }`,
+      variables: (ids) => ({ id: ids.controlCaseId }),
+    },
+    home: only('CONSEILLER'),
+    away: 'NOT_FOUND',
+  },
+  releaseControlCase: {
+    // A conseiller releases only a case they hold; a superviseur any case.
+    request: {
+      graphql: `mutation M($id: ID!) { releaseControlCase(id: $id, expectedVersion: 99) { __typename } }`,
+      variables: (ids) => ({ id: ids.controlCaseId }),
+    },
+    home: only('SUPERVISEUR'),
+    away: 'NOT_FOUND',
+  },
+  requestControlPieces: {
+    request: {
+      graphql: `mutation M($id: ID!) { requestControlPieces(id: $id, expectedVersion: 99, channel: LETTER) { __typename } }`,
+      variables: (ids) => ({ id: ids.controlCaseId }),
+    },
+    home: only('CONSEILLER'),
+    away: 'NOT_FOUND',
+  },
+  attachControlPiece: {
+    request: {
+      graphql: `mutation M($id: ID!) { attachControlPiece(id: $id, expectedVersion: 1, fileId: "x", channel: POST) { __typename } }`,
+      variables: (ids) => ({ id: ids.controlCaseId }),
+    },
+    home: { CONSEILLER: 'BAD_USER_INPUT', DAM: 'FORBIDDEN', SUPERVISEUR: 'FORBIDDEN', ADMIN: 'FORBIDDEN' },
+    away: 'NOT_FOUND',
+  },
+  concludeControlCase: {
+    request: {
+      graphql: `mutation M($id: ID!) { concludeControlCase(id: $id, expectedVersion: 1, outcome: COMPLIANT) { __typename } }`,
+      variables: (ids) => ({ id: ids.controlCaseId }),
+    },
+    home: only('CONSEILLER'),
+    away: 'NOT_FOUND',
+  },
 };
 
 /** Open to anyone, on purpose. */
@@ -503,6 +625,7 @@ describe('habilitations: every operation and route × role × caisse', () => {
     ids = {
       communicationId: String(communicationId),
       waveId: String(waveId),
+      controlCaseId: await controlCaseOf(em, dentist, campaign),
       professionalId: String(dentist.id),
       justificatifId: String(justificatif.id),
       fileId: justificatif.fileId!,

@@ -11,6 +11,7 @@ import { findWhereIn, type SortOrder } from '../db/find-by-key';
 import { Indicator } from '../campaigns/indicator.entity';
 import { Communication } from '../communications/communication.entity';
 import { ContactLog } from '../contacts/contact-log.entity';
+import { ControlCase, ControlCaseHistory, ControlItem, ControlPlan } from '../controls/control.entity';
 import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
 import { evaluateDeclaration } from '../declarations/evaluation';
 import {
@@ -75,6 +76,7 @@ export function createLoaders(db: DataSource, agent: AuthenticatedAgent | null) 
     receivedAt: 'DESC',
     id: 'DESC',
   });
+  const controlItemsByProfessional = groupedBy<ControlItem, number>(db, ControlItem, 'professionalId', { id: 'ASC' });
   const rows = <T>(results: (T | Error | null)[]): T[] => {
     const error = results.find((r): r is Error => r instanceof Error);
     if (error) throw error;
@@ -89,6 +91,7 @@ export function createLoaders(db: DataSource, agent: AuthenticatedAgent | null) 
     justificatifs: async (ids) => rows(await justificatifsByProfessional.loadMany(ids)).flat(),
     declarationsOf: async (ids) => rows(await declarationsByProfessional.loadMany(ids)).flat(),
     indicators: async (ids) => rows(await indicatorsByCampaign.loadMany(ids)).flat(),
+    controlItems: async (ids) => rows(await controlItemsByProfessional.loadMany(ids)).flat(),
   };
   return {
     db,
@@ -131,6 +134,13 @@ export function createLoaders(db: DataSource, agent: AuthenticatedAgent | null) 
         return loaded ? { loaded, evaluation: evaluateDeclaration(loaded.input) } : null;
       });
     }),
+    controlCasesByProfessional: groupedBy<ControlCase, number>(db, ControlCase, 'professionalId', {
+      openedAt: 'DESC',
+      id: 'DESC',
+    }),
+    controlItemsByProfessional,
+    controlPlan: byKey<ControlPlan, number>(db, ControlPlan, 'id'),
+    historyByControlCase: groupedBy<ControlCaseHistory, number>(db, ControlCaseHistory, 'caseId', { id: 'ASC' }),
     software: byKey<Software, number>(db, Software, 'id'),
     publisher: byKey<SoftwarePublisher, number>(db, SoftwarePublisher, 'id'),
   };

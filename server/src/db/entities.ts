@@ -4,6 +4,7 @@ import { Campaign } from '../campaigns/campaign.entity';
 import { CampaignHistory, CampaignRun } from '../campaigns/lifecycle/campaign-run.entity';
 import { Indicator } from '../campaigns/indicator.entity';
 import { Communication, RelanceWave } from '../communications/communication.entity';
+import { ControlCase, ControlCaseHistory, ControlItem, ControlPlan } from '../controls/control.entity';
 import { ContactLog } from '../contacts/contact-log.entity';
 import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
 import { FileOwner } from '../files/file-owner.entity';
@@ -46,4 +47,8 @@ export const ENTITIES = [
   CampaignHistory,
   Regularisation,
   ReferentielChange,
+  ControlPlan,
+  ControlCase,
+  ControlItem,
+  ControlCaseHistory,
 ];

@@ -7,6 +7,7 @@ import { Campaign } from '../campaigns/campaign.entity';
 import { Indicator } from '../campaigns/indicator.entity';
 import type { RecordedValue } from '../campaigns/rules/types';
 import { findWhereIn } from '../db/find-by-key';
+import { ControlItem } from '../controls/control.entity';
 import { Justificatif } from '../justificatifs/justificatif.entity';
 import { Professional } from '../professionals/professional.entity';
 import { Declaration, IndicatorValue } from './declaration.entity';
@@ -58,6 +59,8 @@ export interface EvaluationRowSource {
     professionalIds: number[],
   ): Promise<Pick<Declaration, 'id' | 'professionalId' | 'campaignId' | 'status'>[]>;
   indicators(campaignIds: number[]): Promise<Indicator[]>;
+  /** The professionals' controlled indicators (contrôle a posteriori), of every campaign. */
+  controlItems(professionalIds: number[]): Promise<ControlItem[]>;
 }
 
 /**
@@ -80,6 +83,7 @@ export function databaseRows(em: EntityManager): EvaluationRowSource {
       }),
     indicators: (ids) =>
       em.getRepository(Indicator).find({ where: { campaignId: In(ids) }, order: { displayOrder: 'ASC' } }),
+    controlItems: (ids) => findWhereIn(em, ControlItem, 'professionalId', ids),
   };
 }
 
@@ -100,13 +104,15 @@ export async function assembleEvaluationInputs(
   if (declarations.length === 0) return result;
   const professionalIds = [...new Set(declarations.map((d) => d.professionalId))];
 
-  const [campaigns, professionals, values, unorderedJustificatifs, professionalsDeclarations] = await Promise.all([
-    source.campaigns(),
-    source.professionals(professionalIds),
-    source.values(declarations.map((d) => d.id)),
-    source.justificatifs(professionalIds),
-    source.declarationsOf(professionalIds),
-  ]);
+  const [campaigns, professionals, values, unorderedJustificatifs, professionalsDeclarations, controlItems] =
+    await Promise.all([
+      source.campaigns(),
+      source.professionals(professionalIds),
+      source.values(declarations.map((d) => d.id)),
+      source.justificatifs(professionalIds),
+      source.declarationsOf(professionalIds),
+      source.controlItems(professionalIds),
+    ]);
   // The rules read a professional's justificatifs in the order they were recorded, whatever the source's order.
   const justificatifs = [...unorderedJustificatifs].sort((a, b) => a.id - b.id);
   const allDeclarations = professionalsDeclarations.filter((d) => d.status === 'TRANSMITTED');
@@ -123,6 +129,10 @@ export async function assembleEvaluationInputs(
   const valuesByDeclaration = groupBy(values, (v) => v.declarationId);
   const justificatifsByProfessional = groupBy(justificatifs, (j) => j.professionalId);
   const transmittedByProfessional = groupBy(allDeclarations, (d) => d.professionalId);
+  const findingsByProfessional = groupBy(
+    controlItems.filter((item) => item.finding !== null),
+    (item) => item.professionalId,
+  );
   const referentielByCampaign = new Map<number, EvaluationInput['referentiel']>();
 
   for (const declaration of declarations) {
@@ -175,6 +185,11 @@ export async function assembleEvaluationInputs(
           };
         }),
         firstDeclarationYearByFamily: Object.fromEntries(families.map((f) => [f, firstYear])),
+        controlFindings: Object.fromEntries(
+          (findingsByProfessional.get(professional.id) ?? [])
+            .filter((item) => item.campaignId === campaign.id)
+            .map((item) => [item.indicatorCode, item.finding!]),
+        ),
       },
     });
   }

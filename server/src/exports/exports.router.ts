@@ -3,6 +3,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { AppError, ErrorCode } from '../common/errors';
 import { sendRestError } from '../common/rest-errors';
 import type { RequestContext } from '../common/request-context';
+import { indusExport } from '../controls/indus-export';
 import { csvLine, UTF8_BOM } from '../imports/csv';
 import { logger } from '../logger';
 import { paymentFileExport, reconciliationExport, regularisationsExport } from '../payments/payment-files';
@@ -41,7 +42,7 @@ async function stream(res: Response, out: CsvExport): Promise<void> {
 type Build = (ctx: RequestContext, query: Query) => Promise<CsvExport>;
 
 /**
- * GET /api/exports/{justificatifs,progress,remunerations,payment-file,reconciliation,regularisations}?…
+ * GET /api/exports/{justificatifs,progress,remunerations,payment-file,reconciliation,regularisations,indus}?…
  * → streamed CSV (UTF-8 BOM, `;`).
  */
 export function exportsRouter(contextOf: (req: Request, res: Response) => Promise<RequestContext>): Router {
@@ -63,5 +64,6 @@ export function exportsRouter(contextOf: (req: Request, res: Response) => Promis
   router.get('/payment-file', route(paymentFileExport));
   router.get('/reconciliation', route(reconciliationExport));
   router.get('/regularisations', route(regularisationsExport));
+  router.get('/indus', route(indusExport));
   return router;
 }

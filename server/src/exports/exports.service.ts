@@ -33,7 +33,7 @@ const PAGE = 1_000;
 export const money = (cents: number | null | undefined): CsvValue =>
   cents === null || cents === undefined ? '' : { raw: (cents / 100).toFixed(2).replace('.', ',') };
 
-const dateTime = (d: Date | null | undefined) => (d ? d.toISOString().replace('T', ' ').slice(0, 19) : '');
+export const dateTime = (d: Date | null | undefined) => (d ? d.toISOString().replace('T', ' ').slice(0, 19) : '');
 
 export function text(query: Query, name: string): string | null {
   const value = query[name];
@@ -87,7 +87,7 @@ export async function audit(
   );
 }
 
-const stamp = () => new Date().toISOString().slice(0, 10);
+export const stamp = () => new Date().toISOString().slice(0, 10);
 
 // ---------------------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import {
   ProfessionalCommunicationsResolver,
   RelanceWaveResolver,
 } from '../communications/communications.resolver';
+import { ControlPlanResolver, ControlsResolver, ProfessionalControlsResolver } from '../controls/controls.resolver';
 import { ContactsResolver } from '../contacts/contacts.resolver';
 import { DeclarationIndicatorResolver, DeclarationsResolver } from '../declarations/declarations.resolver';
 import { JustificatifsResolver } from '../justificatifs/justificatifs.resolver';
@@ -38,4 +39,7 @@ export const RESOLVERS = [
   CommunicationsResolver,
   RelanceWaveResolver,
   ProfessionalCommunicationsResolver,
+  ControlsResolver,
+  ControlPlanResolver,
+  ProfessionalControlsResolver,
 ] as const;

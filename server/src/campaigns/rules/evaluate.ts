@@ -27,6 +27,11 @@ export interface DeclarationEvaluationInput {
   justificatifs: JustificatifData[];
   /** First reference year each justificatif family was declared, for the first-year wording. */
   firstDeclarationYearByFamily?: Partial<Record<string, number | null>>;
+  /**
+   * Indicators a contrôle a posteriori concluded non-compliant (or unanswered) for this campaign, by code,
+   * with the reason naming the control: they are not achieved, whatever the declared value.
+   */
+  controlFindings?: Partial<Record<string, string>>;
 }
 
 export interface IndicatorEvaluation {
@@ -61,13 +66,16 @@ function evaluateIndicator(input: DeclarationEvaluationInput, applicability: App
   const value = input.values[indicator.code] ?? null;
   const context = justificatifContext(input, indicator);
   const justificatif = justificatifRequirement(indicator, value, input.professional, context);
-  const achievement = assessAchievement({
-    indicator,
-    value,
-    campaignStatus: input.campaignStatus,
-    waived: applicability.waived,
-    justificatif,
-  });
+  const finding = input.controlFindings?.[indicator.code];
+  const achievement: AchievementResult = finding
+    ? { status: 'NOT_ACHIEVED', reason: finding }
+    : assessAchievement({
+        indicator,
+        value,
+        campaignStatus: input.campaignStatus,
+        waived: applicability.waived,
+        justificatif,
+      });
   const mention = validatedMention(indicator, value, context);
   return { indicator, applicability, justificatif, achievement, mention };
 }

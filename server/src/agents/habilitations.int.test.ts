@@ -317,6 +317,45 @@ const MATRIX: Record<string, Entry> = {
     isEmpty: (text) => csvRows(text) === 0,
   },
   // ---- Campaign lifecycle, référentiel, reversal (issue 15) and communications (issue 14)
+  'GET /api/exports/payment-file': {
+    // A campaign not yet computed has no payment figures: a typed CONFLICT for the allowed roles.
+    request: { method: 'GET', url: () => '/api/exports/payment-file?campaignYear=2024&scheme=FAMI&caisseCode=211' },
+    home: answering('CONFLICT', 'SUPERVISEUR', 'ADMIN'),
+    away: 'CONFLICT',
+  },
+  'GET /api/exports/reconciliation': {
+    // A campaign not yet computed has no payment figures: a typed CONFLICT for the allowed roles.
+    request: { method: 'GET', url: () => '/api/exports/reconciliation?campaignYear=2024&scheme=FAMI&caisseCode=211' },
+    home: answering('CONFLICT', 'SUPERVISEUR', 'ADMIN'),
+    away: 'CONFLICT',
+  },
+  'GET /api/exports/regularisations': {
+    // A campaign not yet computed has no payment figures: a typed CONFLICT for the allowed roles.
+    request: { method: 'GET', url: () => '/api/exports/regularisations?campaignYear=2024&scheme=FAMI&caisseCode=211' },
+    home: answering('CONFLICT', 'SUPERVISEUR', 'ADMIN'),
+    away: 'CONFLICT',
+  },
+  'GET /api/exports/indus': {
+    request: { method: 'GET', url: () => '/api/exports/indus?campaignYear=2024&scheme=FAMI&caisseCode=211' },
+    home: answering('EMPTY', 'SUPERVISEUR', 'ADMIN'),
+    away: 'EMPTY',
+    isEmpty: (text) => csvRows(text) === 0,
+  },
+  'GET /api/communications/:id': {
+    request: { method: 'GET', url: (ids) => `/api/communications/${ids.communicationId}` },
+    home: ALL,
+    away: 'NOT_FOUND',
+  },
+  'GET /api/relances/:id/letters.pdf': {
+    request: { method: 'GET', url: (ids) => `/api/relances/${ids.waveId}/letters.pdf` },
+    home: only('SUPERVISEUR', 'ADMIN'),
+    away: 'NOT_FOUND',
+  },
+  'GET /api/relances/:id/addresses.csv': {
+    request: { method: 'GET', url: (ids) => `/api/relances/${ids.waveId}/addresses.csv` },
+    home: only('SUPERVISEUR', 'ADMIN'),
+    away: 'NOT_FOUND',
+  },
   closeCampaign: {
     request: { graphql: `mutation { closeCampaign(year: 2024, scheme: FAMI, expectedVersion: 99) { __typename } }` },
     home: only(),
@@ -440,7 +479,7 @@ const MATRIX: Record<string, Entry> = {
     request: {
       graphql: `query { previewControlPlan(input: { campaignYear: 2024, scheme: FAMI, caisseCode: "211", size: 1, seed: "m" }) { ... on ControlPlanPreview { populationCount } ... on ControlPlanRefused { populationCount } } }`,
     },
-    home: only('SUPERVISEUR'),
+    home: answering('EMPTY', 'SUPERVISEUR'),
     away: 'EMPTY',
     isEmpty: (r) => (r as Loose).previewControlPlan.populationCount === 0,
   },
@@ -448,7 +487,7 @@ const MATRIX: Record<string, Entry> = {
     request: {
       graphql: `mutation { createControlPlan(input: { campaignYear: 2024, scheme: FAMI, caisseCode: "211", size: 1000, label: "Matrice" }) { ... on ControlPlanRefused { code } } }`,
     },
-    home: only('SUPERVISEUR'),
+    home: answering('EMPTY', 'SUPERVISEUR'),
     away: 'EMPTY',
     isEmpty: (r) => (r as Loose).createControlPlan.code === 'EMPTY_POPULATION',
   },
@@ -528,6 +567,8 @@ const EXEMPT: Record<string, string> = {
   apiVersion: 'public version probe',
   'GET /healthz': 'liveness probe',
   'GET /readyz': 'readiness probe',
+  'GET /metrics':
+    'Prometheus metrics: 404 to everyone on the public port unless METRICS_TOKEN is set (metrics.int.test.ts)',
   'USE /graphql': 'the GraphQL endpoint itself: its fields are the entries above',
   'USE /* (clientAssets)': 'the console’s static files',
   'USE /* (helmet)': 'security headers on every answer: middleware, not a route',
@@ -556,7 +597,11 @@ export function restRoutes(): string[] {
   for (const m of app.matchAll(/app\.use\(\s*'([^']+)',\s*(\w+)\(/g)) {
     const [, mount, factory] = m;
     const file = routerFiles().find((f) => f.source.includes(`export function ${factory}(`));
-    const inner = [...(file?.source.matchAll(/router\.(get|post|put|patch|delete)\(\s*'([^']+)'/g) ?? [])];
+    // Only the factory's own body: a file may hold several routers.
+    const start = file?.source.indexOf(`export function ${factory}(`) ?? -1;
+    const next = start < 0 ? -1 : file!.source.indexOf('\nexport function ', start + 1);
+    const body = start < 0 ? '' : file!.source.slice(start, next < 0 ? undefined : next);
+    const inner = [...body.matchAll(/router\.(get|post|put|patch|delete)\(\s*'([^']+)'/g)];
     // A handler that is not a router (the GraphQL endpoint) is one route of its own.
     if (inner.length === 0) routes.push(`USE ${mount}`);
     for (const r of inner) routes.push(`${r[1]!.toUpperCase()} ${mount}${r[2] === '/' ? '' : r[2]}`);

@@ -70,14 +70,18 @@ function usePhoneMenu() {
   useEffect(() => setOpen(false), [pathname]);
   useEffect(() => {
     if (!open) return;
-    closeRef.current?.focus();
+    // Once the dialog is displayed (DSFR shows it on the next frame): a hidden button takes no focus.
+    const focusLater = window.setTimeout(() => closeRef.current?.focus(), 50);
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       setOpen(false);
       openRef.current?.focus();
     };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    return () => {
+      window.clearTimeout(focusLater);
+      document.removeEventListener('keydown', onKey);
+    };
   }, [open]);
   return { open, setOpen, closeRef, openRef };
 }

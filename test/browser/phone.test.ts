@@ -37,7 +37,9 @@ test('a DAM on a phone finds her name and « Se déconnecter » in the header me
   expect(await menu.getByTestId('agent-menu').innerText()).toMatch(/Délégué|DAM/);
   await menu.getByRole('button', { name: 'Se déconnecter' }).waitFor();
   await menu.getByRole('link', { name: 'Professionnels' }).waitFor();
-  expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Fermer');
+  await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Fermer', null, {
+    timeout: 5000,
+  });
   await screen(page, '31-telephone-menu', { fullPage: false });
 
   await page.keyboard.press('Escape');

@@ -115,6 +115,8 @@ async function main() {
         NODE_ENV: 'development',
         LOG_LEVEL,
         DB_POOL_SIZE: POOL,
+        // The pre-check has its own bench (npm run bench -- precheck): no OCR behind the API's figures.
+        PRECHECK_WORKER: 'false',
       };
       log(
         API_MODE === 'tsx'

@@ -37,6 +37,8 @@ const schema = z.object({
   S3_BUCKET: z.string().optional(),
   S3_REGION: z.string().default('us-east-1'),
   TRUST_PROXY: boolean.default(false),
+  /** Pre-check pieces in the background (extraction child process); off for a server that must not read pieces. */
+  PRECHECK_WORKER: boolean.default(true),
 });
 
 export type Config = z.infer<typeof schema> & { filesDir: string; sqlitePath: string };

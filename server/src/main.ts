@@ -5,6 +5,8 @@ import { dialectOf } from './db/data-source';
 import { DatabaseUnavailableError, openDatabase } from './db/open';
 import { FilesystemStorage } from './files/storage';
 import { logger } from './logger';
+import { ChildExtractor } from './precheck/extractor';
+import { startPrecheckLoop } from './precheck/runner';
 import { demoAccountsBanner, loadDemoDataIfEmpty } from './seed';
 
 async function main() {
@@ -21,6 +23,9 @@ async function main() {
   });
   logger.info({ port: config.PORT, dialect: dialectOf({ url: config.DATABASE_URL }) }, 'listening');
   console.log(await demoAccountsBanner(db, config.PORT));
+  const precheck = config.PRECHECK_WORKER
+    ? startPrecheckLoop({ db, storage: app.storage, extractor: new ChildExtractor() })
+    : null;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -30,6 +35,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await app.close();
+    await precheck?.stop();
     await db.destroy();
     process.exit(0);
   };

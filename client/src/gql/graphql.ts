@@ -89,6 +89,8 @@ export type JustificatifChannel =
 export type JustificatifQueueFilter = {
   caisseCode?: string | null | undefined;
   campaignYear?: number | null | undefined;
+  /** « Contradiction détectée » : seulement les pièces dont le pré-contrôle a relevé une contradiction. */
+  contradictionDetected?: boolean | null | undefined;
   indicatorCode?: string | null | undefined;
   /** Reçus depuis au plus N jours. */
   maxAgeDays?: number | null | undefined;

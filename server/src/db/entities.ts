@@ -8,6 +8,7 @@ import { StoredFile } from '../files/stored-file.entity';
 import { ImportRun } from '../imports/import-run.entity';
 import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
 import { Payment } from '../payments/payment.entity';
+import { Precheck, PrecheckPage } from '../precheck/precheck.entity';
 import { Caisse } from '../professionals/caisse.entity';
 import { Professional } from '../professionals/professional.entity';
 import { Software, SoftwarePublisher } from '../software/software.entity';
@@ -33,4 +34,6 @@ export const ENTITIES = [
   Payment,
   ContactLog,
   ImportRun,
+  Precheck,
+  PrecheckPage,
 ];

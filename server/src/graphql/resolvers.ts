@@ -9,6 +9,7 @@ import { ProfessionalsResolver } from '../professionals/professionals.resolver';
 import { ProgressResolver } from '../progress/progress.resolver';
 import { HealthResolver } from './health.resolver';
 import { ImportsResolver } from '../imports/imports.resolver';
+import { JustificatifPrecheckResolver } from '../precheck/precheck.resolver';
 
 /** Every resolver class of every domain. */
 export const RESOLVERS = [
@@ -24,4 +25,5 @@ export const RESOLVERS = [
   ContactsResolver,
   ProgressResolver,
   ImportsResolver,
+  JustificatifPrecheckResolver,
 ] as const;

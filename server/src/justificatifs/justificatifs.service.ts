@@ -33,6 +33,8 @@ import {
 import { StoredFile } from '../files/stored-file.entity';
 import type { RequestContext } from '../graphql/context';
 import { Professional } from '../professionals/professional.entity';
+import { Precheck } from '../precheck/precheck.entity';
+import { enqueuePrecheck, recordPrecheckConfirmation } from '../precheck/precheck.service';
 import { Justificatif, JustificatifHistory, type ChecklistEntry, type JustificatifAction } from './justificatif.entity';
 import { checkTransition, heldByAnother } from './justificatif.machine';
 import type {
@@ -88,6 +90,11 @@ export async function justificatifQueue(
   if (view === 'MINE') where.andWhere('j.assignedAgentId = :me', { me: agent.id });
   if (caisses) where.andWhere('j.caisseCode IN (:...caisses)', { caisses });
   if (filter?.profession) where.andWhere('j.profession = :profession', { profession: filter.profession });
+  if (filter?.contradictionDetected) {
+    where.andWhere(
+      `j.id IN ${where.subQuery().select('p.justificatif_id').from(Precheck, 'p').where('p.contradictions > 0').getQuery()}`,
+    );
+  }
   if (filter?.campaignYear !== undefined && filter?.campaignYear !== null) {
     const campaigns = await ctx.loaders.campaigns();
     const ids = campaigns
@@ -289,6 +296,7 @@ export async function decideJustificatif(
       throw new AppError(ErrorCode.CONFLICT, conflictMessage(details), details);
     }
     await writeHistory(em, row, decision.action, transition.to, agent, now, decision);
+    await recordPrecheckConfirmation(em, id, { action: decision.action, checklist }, agent.id, now);
     await recordAudit(em, {
       agentId: agent.id,
       action: decision.action === 'VALIDATED' ? 'JUSTIFICATIF_VALIDATED' : 'JUSTIFICATIF_REJECTED',
@@ -488,6 +496,7 @@ export async function receiveJustificatif(
     const id = Number(inserted.identifiers[0]?.id);
     const row = await repo.findOneByOrFail({ id });
     await writeHistory(em, row, 'RECEIVED', 'RECEIVED', agent, new Date());
+    await enqueuePrecheck(em, row);
     await recordAudit(em, {
       agentId: agent.id,
       action: 'JUSTIFICATIF_RECEIVED',

@@ -89,8 +89,10 @@ export interface Evidence {
 
 /** The visible words behind tokens `from`..`to`: their text as read, page and the union of their boxes. */
 export function evidence(doc: SearchDoc, match: Match): Evidence {
-  const indexes = [...new Set(doc.tokens.slice(match.from, match.to + 1).map((t) => t.word))];
-  const words = indexes.map((i) => doc.words[i]!);
+  // Every word between the first and the last matched one, punctuation included (« Client : Dr … »).
+  const indexes = doc.tokens.slice(match.from, match.to + 1).map((t) => t.word);
+  const [first, last] = [Math.min(...indexes), Math.max(...indexes)];
+  const words = doc.words.slice(first, last + 1);
   const page = words[0]!.p;
   const onPage = words.filter((w) => w.p === page);
   const x0 = Math.min(...onPage.map((w) => w.b.x));

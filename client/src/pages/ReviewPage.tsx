@@ -15,6 +15,8 @@ import {
 } from '../format';
 import { can, useAgent } from '../session';
 import { Badge, Empty, ErrorAlert, Loading, Modal, Notice, usePageTitle } from '../ui';
+import { FindingHint, PrecheckSummary, ShowEvidence } from './precheck/PrecheckViews';
+import { usePrecheck, type EvidenceFocus } from './precheck/usePrecheck';
 import { QUEUE, queueView } from './QueuePage';
 
 const JUSTIFICATIF = graphql(`
@@ -33,6 +35,24 @@ const JUSTIFICATIF = graphql(`
       checklist {
         code
         checked
+      }
+      precheck {
+        status
+        confidence
+        contradictions
+        findings {
+          item
+          status
+          snippet
+          page
+          box {
+            x
+            y
+            w
+            h
+          }
+          reason
+        }
       }
       assignedTo {
         id
@@ -188,7 +208,7 @@ interface Outcome {
 }
 
 /** The document, fetched with the session cookie and shown from a blob (the server's CSP sandboxes direct views). */
-function DocumentView({ url, title }: { url: string; title: string }) {
+function DocumentView({ url, title, focus }: { url: string; title: string; focus: EvidenceFocus | null }) {
   const [state, setState] = useState<{ src: string; type: string } | { error: string } | null>(null);
   useEffect(() => {
     let objectUrl: string | null = null;
@@ -209,9 +229,34 @@ function DocumentView({ url, title }: { url: string; title: string }) {
   }, [url]);
   if (!state) return <Loading what="Chargement du document…" />;
   if ('error' in state) return <Notice severity="error">{state.error}</Notice>;
-  if (state.type === 'application/pdf') return <iframe className="mcbo-document" src={state.src} title={title} />;
+  // The pre-check's evidence: a PDF opens at its page, an image gets the box drawn over it.
+  if (state.type === 'application/pdf')
+    return (
+      <iframe
+        key={focus?.page ?? 0}
+        className="mcbo-document"
+        src={focus ? `${state.src}#page=${focus.page}` : state.src}
+        title={title}
+      />
+    );
   if (state.type === 'image/png' || state.type === 'image/jpeg')
-    return <img className="mcbo-document-img" src={state.src} alt={title} />;
+    return (
+      <div className="mcbo-document-frame">
+        <img className="mcbo-document-img" src={state.src} alt={title} />
+        {focus && (
+          <span
+            className={`mcbo-evidence-box${focus.contradicted ? ' mcbo-evidence-box--contradicted' : ''}`}
+            data-testid="evidence-box"
+            style={{
+              left: `${focus.box.x * 100}%`,
+              top: `${focus.box.y * 100}%`,
+              width: `${focus.box.w * 100}%`,
+              height: `${focus.box.h * 100}%`,
+            }}
+          />
+        )}
+      </div>
+    );
   return <Notice severity="warning">Ce type de document ne peut pas être affiché dans la console.</Notice>;
 }
 
@@ -249,7 +294,10 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
   const view = queueView(params.get('vue'));
   const navigate = useNavigate();
   const agent = useAgent();
-  const { data, loading, error, refetch } = useQuery(JUSTIFICATIF, { variables: { id }, fetchPolicy: 'network-only' });
+  const { data, loading, error, refetch, startPolling, stopPolling } = useQuery(JUSTIFICATIF, {
+    variables: { id },
+    fetchPolicy: 'network-only',
+  });
   // What j / k walk through: my pending items and the untaken ones, oldest first (or the processed ones).
   const list = useQuery(QUEUE, {
     variables: { filter: { view: view === 'PROCESSED' ? 'PROCESSED' : 'ALL_PENDING', oldestFirst: true }, first: 100 },
@@ -278,6 +326,7 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
   const [takeError, setTakeError] = useState<string | null>(null);
   const [missingShown, setMissingShown] = useState(false);
   const tried = useRef(false);
+  const pre = usePrecheck(data?.justificatif, setChecked, { startPolling, stopPolling });
 
   const ids = useMemo(
     () =>
@@ -534,6 +583,7 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
           </h2>
           {j.fileUrl ? (
             <DocumentView
+              focus={pre.focus}
               url={j.fileUrl}
               title={`Pièce justificative n° ${j.id} de ${j.professional.lastName.toUpperCase()} ${j.professional.firstName}`}
             />
@@ -564,6 +614,7 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
               )}
             </p>
           )}
+          {j.status === 'RECEIVED' && <PrecheckSummary precheck={pre.precheck} />}
           {j.status === 'RECEIVED' && mayDecide ? (
             <>
               <fieldset className="fr-fieldset" aria-describedby="checklist-hint">
@@ -584,8 +635,14 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
                       <label className="fr-label" htmlFor={`check-${item.code}`}>
                         {item.label}
                         {item.required ? '' : ' (le cas échéant)'}
+                        <FindingHint finding={pre.findingOf(item.code)} />
                       </label>
                     </div>
+                    <ShowEvidence
+                      finding={pre.findingOf(item.code)}
+                      label={item.label}
+                      onShow={() => pre.show(pre.findingOf(item.code)!)}
+                    />
                   </div>
                 ))}
               </fieldset>

@@ -149,8 +149,12 @@ function softwareVersion(doc: SearchDoc, expectation: PrecheckExpectation): Find
   };
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i]!.text;
-    if (t !== 'version' && t !== 'release' && t !== 'ver') continue;
-    const at = versionAt(i + 1) ?? (tokens[i + 1] && /^[a-z]+$/.test(tokens[i + 1]!.text) ? versionAt(i + 2) : null);
+    // 'version 4.2', 'version commerciale 4.2', or 'v4.2' on its own.
+    const at = /^v\d{1,3}$/.test(t)
+      ? versionAt(i)
+      : t === 'version' || t === 'release' || t === 'ver'
+        ? (versionAt(i + 1) ?? (tokens[i + 1] && /^[a-z]+$/.test(tokens[i + 1]!.text) ? versionAt(i + 2) : null))
+        : null;
     if (!at) continue;
     const read = tokenText(doc, at.from, at.to).replace(/^v/, '').replace(/ /g, '.');
     const declared = expectation.declared?.version ?? null;
@@ -160,7 +164,7 @@ function softwareVersion(doc: SearchDoc, expectation: PrecheckExpectation): Find
         : null;
     return found(doc, 'SOFTWARE_VERSION', { from: i, to: at.to }, reason);
   }
-  return notFound('SOFTWARE_VERSION', 'Aucune version lue après « version ».');
+  return notFound('SOFTWARE_VERSION', 'Aucune version lue (« version 4.2 », « v4.2 »).');
 }
 
 // ---------------------------------------------------------------------------------------------------

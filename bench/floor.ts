@@ -22,20 +22,20 @@ import {
 import { agentSummary } from '../server/src/agents/agent-summary';
 import type { AuditDetails } from '../server/src/audit/audit-event.entity';
 import { hashAuditRow } from '../server/src/audit/audit.service';
-import { campaignNode, indicatorNode } from '../server/src/campaigns/campaigns.service';
+import { campaignNode, indicatorNode } from '../server/src/campaigns/campaign.nodes';
 import type { Campaign } from '../server/src/campaigns/campaign.entity';
 import type { Indicator } from '../server/src/campaigns/indicator.entity';
 import { decodeCursor, pageSize, toPage } from '../server/src/common/pagination';
 import type { Declaration, IndicatorValue } from '../server/src/declarations/declaration.entity';
-import { indicatorNodes, remunerationNode } from '../server/src/declarations/declarations.service';
+import { indicatorNodes, remunerationNode } from '../server/src/declarations/declaration.nodes';
 import { evaluateDeclaration } from '../server/src/declarations/evaluation';
 import { assembleEvaluationInputs, type EvaluationRowSource } from '../server/src/declarations/evaluation-inputs';
 import { storedEvaluationChanges, storedOf } from '../server/src/declarations/stored-evaluation';
 import type { Justificatif } from '../server/src/justificatifs/justificatif.entity';
 import { checkTransition, heldByAnother } from '../server/src/justificatifs/justificatif.machine';
-import { justificatifNode } from '../server/src/justificatifs/justificatifs.service';
+import { justificatifNode } from '../server/src/justificatifs/justificatif.nodes';
 import { parseSearchQuery } from '../server/src/professionals/identifiers';
-import { searchKey } from '../server/src/professionals/normalize';
+import { nameSearchPatterns } from '../server/src/professionals/name-search';
 import type { Professional } from '../server/src/professionals/professional.entity';
 import { AGE_BUCKETS, bucketThresholds } from '../server/src/progress/age-buckets';
 import { FILE, PROGRESS, QUEUE, SEARCH, VALIDATE } from './operations';
@@ -252,9 +252,9 @@ async function search(sql: Sql, agent: AuthenticatedAgent | null, vars: SearchVa
       where.push(`(${columns.map((c) => `${c} = ?`).join(' OR ')})`);
       params.push(...columns.map(() => parsed.value));
     } else {
-      const prefix = searchKey(parsed.value);
-      where.push("p.search_name LIKE ? ESCAPE '!'");
-      params.push(`${prefix.replace(/[!%_]/g, '!$&')}%`);
+      const patterns = nameSearchPatterns(parsed.value);
+      where.push(`(${patterns.map(() => "p.search_name LIKE ? ESCAPE '!'").join(' OR ')})`);
+      params.push(...patterns);
     }
   }
   const [count] = await sql.rows<{ cnt: number }>(

@@ -55,6 +55,7 @@ const cycle = <T>(items: T[]) => {
 };
 
 async function main() {
+  if (process.argv.includes('precheck')) return (await import('./precheck')).runPrecheckBench(process.argv);
   if (!Number.isInteger(PROFESSIONALS) || PROFESSIONALS < 1000) throw new Error('--professionals: at least 1000');
   const results: Results = {
     date: new Date().toISOString(),

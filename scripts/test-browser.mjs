@@ -21,6 +21,17 @@ function ensureChromium() {
   run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null']);
 }
 
+/** The agents' pace as measured by test/browser/pace.test.ts: printed, never asserted as timings. */
+function printPace() {
+  const file = path.join(ROOT, 'test/browser/screenshots/pace.json');
+  if (!fs.existsSync(file)) return;
+  const rows = JSON.parse(fs.readFileSync(file, 'utf8'));
+  fs.rmSync(file, { force: true });
+  console.log('\nRythme mesuré (navigateur de la suite, serveur local) :');
+  const width = Math.max(...rows.map((r) => r.what.length));
+  for (const r of rows) console.log(`  ${r.what.padEnd(width)}  ${r.value.padStart(9)}  ${r.target}`);
+}
+
 function main() {
   ensureDependencies();
   ensureChromium();
@@ -58,6 +69,7 @@ function main() {
     const r = JSON.parse(fs.readFileSync(report, 'utf8'));
     fs.rmSync(report, { force: true });
     // The plain closing line CI reads, after Jest's own summary.
+    printPace();
     console.log(`\nbrowser: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
     console.log(`Captures d’écran : ${path.relative(ROOT, path.join(ROOT, 'test/browser/screenshots'))}/`);
   } else {

@@ -1,18 +1,21 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { errorCode } from './errors';
 import { graphql } from './gql';
 import { ROLE_LABELS } from './format';
 import { LoginPage } from './pages/LoginPage';
-import { ImportsPage } from './pages/ImportsPage';
-import { ProfessionalPage } from './pages/ProfessionalPage';
-import { QueuePage } from './pages/QueuePage';
-import { ReviewPage } from './pages/ReviewPage';
-import { SearchPage } from './pages/SearchPage';
-import { SupervisionPage } from './pages/SupervisionPage';
 import { AgentProvider, can, useMe, type CurrentAgent } from './session';
 import { ErrorAlert, Loading, MarianneLogo, usePageTitle } from './ui';
+
+// Each screen is its own chunk: the login page (a cold visit) loads none of them, and the
+// supervision charts load only for those who open them.
+const ImportsPage = lazy(() => import('./pages/ImportsPage').then((m) => ({ default: m.ImportsPage })));
+const ProfessionalPage = lazy(() => import('./pages/ProfessionalPage').then((m) => ({ default: m.ProfessionalPage })));
+const QueuePage = lazy(() => import('./pages/QueuePage').then((m) => ({ default: m.QueuePage })));
+const ReviewPage = lazy(() => import('./pages/ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const SearchPage = lazy(() => import('./pages/SearchPage').then((m) => ({ default: m.SearchPage })));
+const SupervisionPage = lazy(() => import('./pages/SupervisionPage').then((m) => ({ default: m.SupervisionPage })));
 
 const LOGOUT = graphql(`
   mutation Logout {
@@ -155,7 +158,9 @@ function useFocusOnNavigation() {
   const { pathname } = useLocation();
   useEffect(() => {
     const main = document.getElementById('contenu');
-    if (main && document.activeElement !== document.body) main.focus({ preventScroll: false });
+    // A page that put focus in itself (the search box) keeps it.
+    const active = document.activeElement;
+    if (main && active !== document.body && !main.contains(active)) main.focus({ preventScroll: false });
   }, [pathname]);
 }
 
@@ -194,45 +199,47 @@ export function App() {
           </Routes>
         ) : (
           <AgentProvider value={agent}>
-            <Routes>
-              <Route path="/" element={<Navigate to={landingOf(agent)} replace />} />
-              <Route path="/connexion" element={<Navigate to={landingOf(agent)} replace />} />
-              <Route
-                path="/justificatifs"
-                element={
-                  <Restricted allowed={seesQueue(agent)}>
-                    <QueuePage />
-                  </Restricted>
-                }
-              />
-              <Route
-                path="/justificatifs/:id"
-                element={
-                  <Restricted allowed={can(agent, 'READ_DOCUMENTS')}>
-                    <ReviewPage />
-                  </Restricted>
-                }
-              />
-              <Route path="/professionnels" element={<SearchPage />} />
-              <Route path="/professionnels/:id" element={<ProfessionalPage />} />
-              <Route
-                path="/supervision"
-                element={
-                  <Restricted allowed={can(agent, 'READ_DASHBOARDS')}>
-                    <SupervisionPage />
-                  </Restricted>
-                }
-              />
-              <Route
-                path="/imports"
-                element={
-                  <Restricted allowed={can(agent, 'IMPORT_FEEDS')}>
-                    <ImportsPage />
-                  </Restricted>
-                }
-              />
-              <Route path="*" element={<NotFound />} />
-            </Routes>
+            <Suspense fallback={<Loading />}>
+              <Routes>
+                <Route path="/" element={<Navigate to={landingOf(agent)} replace />} />
+                <Route path="/connexion" element={<Navigate to={landingOf(agent)} replace />} />
+                <Route
+                  path="/justificatifs"
+                  element={
+                    <Restricted allowed={seesQueue(agent)}>
+                      <QueuePage />
+                    </Restricted>
+                  }
+                />
+                <Route
+                  path="/justificatifs/:id"
+                  element={
+                    <Restricted allowed={can(agent, 'READ_DOCUMENTS')}>
+                      <ReviewPage />
+                    </Restricted>
+                  }
+                />
+                <Route path="/professionnels" element={<SearchPage />} />
+                <Route path="/professionnels/:id" element={<ProfessionalPage />} />
+                <Route
+                  path="/supervision"
+                  element={
+                    <Restricted allowed={can(agent, 'READ_DASHBOARDS')}>
+                      <SupervisionPage />
+                    </Restricted>
+                  }
+                />
+                <Route
+                  path="/imports"
+                  element={
+                    <Restricted allowed={can(agent, 'IMPORT_FEEDS')}>
+                      <ImportsPage />
+                    </Restricted>
+                  }
+                />
+                <Route path="*" element={<NotFound />} />
+              </Routes>
+            </Suspense>
           </AgentProvider>
         )}
       </main>

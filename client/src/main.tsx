@@ -1,5 +1,5 @@
 import '@codegouvfr/react-dsfr/dsfr/dsfr.min.css';
-import '@codegouvfr/react-dsfr/dsfr/utility/icons/icons.min.css';
+import 'virtual:dsfr-icons.css';
 import './app.css';
 import { ApolloProvider } from '@apollo/client/react';
 import { StrictMode } from 'react';

@@ -16,8 +16,9 @@ import { authenticateRequest, readToken } from './agents/request-auth';
 import { requestScope } from './common/request-scope';
 import { REPO_ROOT, type Config } from './config';
 import { filesRouter } from './files/files.router';
+import { clientAssets } from './http/client-assets';
 import { FilesystemStorage, type FileStorage } from './files/storage';
-import { buildContext, type RequestContext } from './graphql/context';
+import { buildContext, type RequestContext } from './common/request-context';
 import { formatError } from './graphql/format-error';
 import { graphqlHttpHandler } from './graphql/http-handler';
 import { securityPlugins, validationRules } from './graphql/hardening';
@@ -149,14 +150,7 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
   await apollo.start();
   app.use('/graphql', graphqlHttpHandler(apollo, baseContext));
 
-  if (fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
-    app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
-    // The console routes on the client: every other GET serves the app shell.
-    app.get(/^\/(?!graphql|api\/).*/, (_req, res) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(path.join(CLIENT_DIST, 'index.html'));
-    });
-  }
+  if (fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) app.use(clientAssets(CLIENT_DIST));
 
   return {
     server,

@@ -61,7 +61,8 @@ async function startServerProcess(a: TestApp): Promise<{ url: string; pid: numbe
     clearTimeout(force);
   };
   const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 45_000; ;) {
+  // tsx compiles the whole server first: on a loaded 2-core machine that takes well over a minute.
+  for (const deadline = Date.now() + 150_000; ;) {
     if (child.exitCode !== null) throw new Error(`server B exited before it was ready:\n${output}`);
     try {
       if ((await fetch(`${url}/readyz`)).ok) break;
@@ -70,7 +71,7 @@ async function startServerProcess(a: TestApp): Promise<{ url: string; pid: numbe
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`server B was not ready after 45 s:\n${output}`);
+      throw new Error(`server B was not ready after 150 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -131,7 +132,7 @@ describe('two server processes on one database', () => {
     dentist = await createProfessional(em, { profession: 'CHIRURGIEN_DENTISTE', caisseCode: '211' });
     conseiller = await a.createAgent({ role: 'CONSEILLER', caisseCode: '211' });
     conseiller2 = await a.createAgent({ role: 'CONSEILLER', caisseCode: '211' });
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await b?.stop();

@@ -56,6 +56,8 @@ export function SearchPage() {
   const navigate = useNavigate();
   const [text, setText] = useState(params.get('q') ?? '');
   const q = params.get('q') ?? '';
+  const commune = params.get('commune') ?? '';
+  const [communeText, setCommuneText] = useState(commune);
   const profession = (params.get('profession') as Profession | null) || null;
   const toProcess = params.get('aTraiter') === '1';
   const declarationStatus = (params.get('declaration') as DeclarationStatus | null) || null;
@@ -66,6 +68,7 @@ export function SearchPage() {
   const byCampaign = (toProcess || declarationStatus) && campaign;
   const filter = {
     query: q || null,
+    commune: commune || null,
     profession,
     ...(byCampaign
       ? {
@@ -76,13 +79,14 @@ export function SearchPage() {
         }
       : {}),
   };
-  const nothingAsked = !q && !profession && !byCampaign;
+  const nothingAsked = !q && !commune && !profession && !byCampaign;
   const { data, loading, error } = useQuery(SEARCH, { variables: { filter, first: 25, after }, skip: nothingAsked });
 
   // Enter on an exact identifier with exactly one match opens the file. Only right after a submit:
   // coming back to these results (browser back) must show them, not reopen the file.
   // The box follows the address (browser back and forward).
   useEffect(() => setText(q), [q]);
+  useEffect(() => setCommuneText(commune), [commune]);
 
   const openSingle = useRef<string | null>(null);
   useEffect(() => {
@@ -109,7 +113,7 @@ export function SearchPage() {
     const compact = value.replace(/\s/g, '');
     const query = IDENTIFIER.test(compact) ? compact.toUpperCase() : value;
     openSingle.current = IDENTIFIER.test(compact) ? query : null;
-    update({ q: query || null });
+    update({ q: query || null, commune: communeText.trim() || null });
   };
 
   return (
@@ -119,7 +123,8 @@ export function SearchPage() {
         <label className="fr-label fr-mb-1w" htmlFor="q">
           Nom, N° AM, RPPS ou ADELI
           <span className="fr-hint-text">
-            Début du nom (sans accents ni majuscules) ou identifiant exact ; Entrée sur un identifiant ouvre le dossier.
+            Nom et prénom dans l’ordre que vous voulez, en entier ou en partie (« eloise lef »), ou identifiant exact ;
+            Entrée sur un identifiant ouvre le dossier.
           </span>
         </label>
         <div className="fr-search-bar fr-search-bar--lg" id="recherche">
@@ -130,6 +135,8 @@ export function SearchPage() {
             type="search"
             placeholder="Nom, N° AM, RPPS ou ADELI"
             value={text}
+            // The DAM's first gesture after login is to type a name.
+            autoFocus={!q}
             onChange={(e) => setText(e.target.value)}
           />
           <button className="fr-btn" type="submit" title="Rechercher">
@@ -137,7 +144,24 @@ export function SearchPage() {
           </button>
         </div>
         <div className="fr-grid-row fr-grid-row--gutters fr-mt-1w">
-          <div className="fr-col-12 fr-col-md-4">
+          <div className="fr-col-12 fr-col-md-6 fr-col-lg-3">
+            <div className="fr-input-group">
+              <label className="fr-label" htmlFor="commune">
+                Commune d’exercice
+                <span className="fr-hint-text">Nom exact, accents facultatifs ; Entrée pour chercher</span>
+              </label>
+              <input
+                className="fr-input"
+                id="commune"
+                name="commune"
+                type="text"
+                autoComplete="off"
+                value={communeText}
+                onChange={(e) => setCommuneText(e.target.value)}
+              />
+            </div>
+          </div>
+          <div className="fr-col-12 fr-col-md-6 fr-col-lg-3">
             <SelectField
               id="profession"
               label="Profession"
@@ -147,7 +171,7 @@ export function SearchPage() {
               onChange={(v) => update({ profession: v })}
             />
           </div>
-          <div className="fr-col-12 fr-col-md-4">
+          <div className="fr-col-12 fr-col-md-6 fr-col-lg-3">
             <SelectField
               id="campagne"
               label="Campagne (pour les deux filtres suivants)"
@@ -156,7 +180,7 @@ export function SearchPage() {
               onChange={(v) => update({ campagne: v })}
             />
           </div>
-          <div className="fr-col-12 fr-col-md-4">
+          <div className="fr-col-12 fr-col-md-6 fr-col-lg-3">
             <SelectField
               id="declaration"
               label="Déclaration pour cette campagne"

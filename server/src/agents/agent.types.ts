@@ -1,7 +1,7 @@
 /** GraphQL shapes of the agents domain: output types are separate from the entity and never carry the hash. */
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { AGENT_ROLES, type AgentRole } from '../common/enums';
-import { Connection } from '../common/pagination';
+import { Connection } from '../common/connection.types';
 import type { Agent } from './agent.entity';
 import { Permission, ROLE_PERMISSIONS, type AuthenticatedAgent } from './authorization';
 

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { AgentRole } from '../common/enums';
 import { AppError, ErrorCode } from '../common/errors';
 import { parseId } from '../common/ids';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import {
   AgentConnection,
   AgentNode,

@@ -4,6 +4,7 @@
  * record, empty for a list), so that nothing leaks another caisse's existence.
  */
 import type { AgentRole } from '../common/enums';
+import { Precheck } from '../precheck/precheck.entity';
 import { startTestApp, type Loose, type TestApp } from '../test-support/test-app';
 import { createCaisses, createCampaign, createProfessional, receivedJustificatif } from '../test-support/world';
 
@@ -60,6 +61,21 @@ const OPERATIONS: Operation[] = [
   {
     name: 'justificatifQueue',
     query: `query { justificatifQueue(filter: { view: ALL_PENDING }) { totalCount } }`,
+    variables: () => ({}),
+    home: ALL,
+    away: 'EMPTY',
+    isEmpty: (d) => d.justificatifQueue.totalCount === 0,
+  },
+  {
+    name: 'justificatif.precheck',
+    query: `query Q($id: ID!) { justificatif(id: $id) { id precheck { status findings { item status } confirmation { changed } } } }`,
+    variables: (ids) => ({ id: ids.justificatifId }),
+    home: ALL,
+    away: 'NOT_FOUND',
+  },
+  {
+    name: 'justificatifQueue (contradiction détectée)',
+    query: `query { justificatifQueue(filter: { view: ALL_PENDING, contradictionDetected: true }) { totalCount nodes { precheck { contradictions } } } }`,
     variables: () => ({}),
     home: ALL,
     away: 'EMPTY',
@@ -148,6 +164,24 @@ describe('habilitations: role × operation × caisse', () => {
     const dentist = await createProfessional(em, { profession: 'CHIRURGIEN_DENTISTE', caisseCode: '211' });
     const justificatif = await receivedJustificatif(em, dentist, campaign, 'LOG_DMP');
     ids = { professionalId: String(dentist.id), justificatifId: String(justificatif.id) };
+    // A pre-check that read another professional's name: the piece is in « contradiction détectée ».
+    await em.getRepository(Precheck).insert({
+      justificatifId: justificatif.id,
+      fileId: justificatif.fileId!,
+      status: 'DONE',
+      attempts: 1,
+      contradictions: 1,
+      findings: [
+        {
+          item: 'NOMINATIVE',
+          status: 'CONTRADICTED',
+          snippet: 'Client : Dr Julien Roux',
+          page: 1,
+          box: { x: 0.1, y: 0.2, w: 0.3, h: 0.02 },
+          reason: 'La pièce est au nom de « Julien Roux ».',
+        },
+      ],
+    });
     for (const role of ROLES) {
       for (const caisse of ['211', '751']) {
         tokens[`${role}:${caisse}`] = await t.login((await t.createAgent({ role, caisseCode: caisse })).email);

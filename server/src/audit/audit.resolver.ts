@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { agentSummary } from '../agents/agent-summary';
 import { AgentSummary } from '../agents/agent-summary.type';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { listAuditTrail } from './audit-trail.service';
 import { AuditEventConnection, AuditEventNode, AuditTrailFilter, toAuditEventNode } from './audit.types';
 

@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { AgentSummary } from '../agents/agent-summary.type';
-import { Connection } from '../common/pagination';
+import { Connection } from '../common/connection.types';
 import type { AuditDetails, AuditEvent } from './audit-event.entity';
 
 @ObjectType('AuditEvent', { description: 'Un événement du journal d’audit (chaîné : toute modification se détecte).' })

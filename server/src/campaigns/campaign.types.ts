@@ -17,7 +17,7 @@ import {
   ProfessionEnum,
   SchemeEnum,
   ValueTypeEnum,
-} from '../graphql/enums';
+} from '../common/graphql-enums';
 
 @ObjectType('Campaign', { description: 'Campagne : un dispositif pour une année de référence (exercice).' })
 export class CampaignNode {

@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Scheme } from '../common/enums';
-import type { RequestContext } from '../graphql/context';
-import { SchemeEnum } from '../graphql/enums';
+import type { RequestContext } from '../common/request-context';
+import { SchemeEnum } from '../common/graphql-enums';
 import { CampaignNode, IndicatorNode } from './campaign.types';
-import { getCampaign, indicatorNode, listCampaigns } from './campaigns.service';
+import { indicatorNode } from './campaign.nodes';
+import { getCampaign, listCampaigns } from './campaigns.service';
 
 @Resolver(() => CampaignNode)
 export class CampaignsResolver {

@@ -98,3 +98,11 @@ export const MESSAGING_TYPES = [
   'OTHER_NOT_LISTED',
 ] as const;
 export type MessagingType = (typeof MESSAGING_TYPES)[number];
+
+/** The conseiller's views of the justificatif queue. */
+export const QUEUE_VIEWS = ['TO_PROCESS', 'MINE', 'ALL_PENDING', 'PROCESSED'] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+
+/** What a conseiller decides of a piece. */
+export const JUSTIFICATIF_VERDICTS = ['VALIDATED', 'REJECTED'] as const;
+export type JustificatifVerdict = (typeof JUSTIFICATIF_VERDICTS)[number];

@@ -1,20 +1,10 @@
 /**
  * Relay-style connections with opaque cursors over indexed keys (never OFFSET): page 1 000 costs what page 1 costs.
  */
-import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badInput } from './errors';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
-
-@ObjectType()
-export class PageInfo {
-  @Field(() => Boolean)
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
-}
 
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
@@ -49,34 +39,6 @@ export function decodeCursor<T extends readonly ('string' | 'number')[]>(
 export interface Edge<T> {
   cursor: string;
   node: T;
-}
-
-/** Builds the connection types of one node type. */
-export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
-  class EdgeType {
-    @Field(() => String)
-    cursor: string;
-
-    @Field(() => nodeType)
-    node: T;
-  }
-
-  @ObjectType(`${name}Connection`)
-  class ConnectionType {
-    @Field(() => [EdgeType])
-    edges: EdgeType[];
-
-    @Field(() => [nodeType])
-    nodes: T[];
-
-    @Field(() => PageInfo)
-    pageInfo: PageInfo;
-
-    @Field(() => Int)
-    totalCount: number;
-  }
-  return ConnectionType;
 }
 
 /** Rows fetched with limit+1 become a page: the extra row only says there is a next page. */

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import type { ContactChannel } from '../common/enums';
-import { ContactChannelEnum } from '../graphql/enums';
+import { ContactChannelEnum } from '../common/graphql-enums';
 
 @ObjectType('ContactLog', { description: "Échange d'un DAM avec un professionnel." })
 export class ContactLogNode {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { AgentSummary } from '../agents/agent-summary.type';
 import { agentSummary } from '../agents/agent-summary';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { ContactInput, ContactLogNode } from './contact.types';
 import { logContact } from './contacts.service';
 

@@ -4,12 +4,11 @@ import { Campaign } from '../campaigns/campaign.entity';
 import { CONTACT_CHANNELS } from '../common/enums';
 import { badInput } from '../common/errors';
 import { parseId } from '../common/ids';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { Professional } from '../professionals/professional.entity';
 import { ContactLog } from './contact-log.entity';
+import { contactNode } from './contact.nodes';
 import type { ContactInput, ContactLogNode } from './contact.types';
-
-export const contactNode = (row: ContactLog): ContactLogNode => ({ ...row, id: String(row.id) });
 
 /** A DAM records a call, visit or e-mail with a professional of their caisse. */
 export async function logContact(ctx: RequestContext, input: ContactInput): Promise<ContactLogNode> {

@@ -16,7 +16,7 @@ import {
   PrefillOriginEnum,
   SchemeEnum,
   ValueSourceEnum,
-} from '../graphql/enums';
+} from '../common/graphql-enums';
 
 @ObjectType('Atteinte', { description: "Atteinte d'un indicateur, toujours avec son motif." })
 export class AtteinteNode {

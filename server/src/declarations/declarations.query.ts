@@ -1,10 +1,8 @@
 import type { Scheme } from '../common/enums';
 import { AppError, ErrorCode, badInput } from '../common/errors';
-import type { RequestContext } from '../graphql/context';
-import type { Declaration } from './declaration.entity';
+import type { RequestContext } from '../common/request-context';
+import { declarationNode } from './declaration.nodes';
 import type { DeclarationNode } from './declaration.types';
-
-export const declarationNode = (row: Declaration): DeclarationNode => ({ ...row, id: String(row.id) });
 
 /** The declaration of a professional (already in the agent's scope) for one campaign, or null when none exists. */
 export async function declarationFor(

@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { CampaignNode, IndicatorNode } from '../campaigns/campaign.types';
-import { campaignNode, indicatorNode } from '../campaigns/campaigns.service';
-import type { RequestContext } from '../graphql/context';
+import { campaignNode, indicatorNode } from '../campaigns/campaign.nodes';
+import type { RequestContext } from '../common/request-context';
 import { JustificatifNode } from '../justificatifs/justificatif.types';
-import { justificatifNode } from '../justificatifs/justificatifs.service';
+import { justificatifNode } from '../justificatifs/justificatif.nodes';
 import {
   DeclarationIndicatorNode,
   DeclarationNode,
@@ -11,8 +11,8 @@ import {
   PaperDeclarationInput,
   RemunerationNode,
 } from './declaration.types';
-import { declarationNode } from './declarations.query';
-import { indicatorNodes, recordPaperDeclaration, remunerationNode } from './declarations.service';
+import { declarationNode, indicatorNodes, remunerationNode } from './declaration.nodes';
+import { recordPaperDeclaration } from './declarations.service';
 
 @Resolver(() => DeclarationNode)
 export class DeclarationsResolver {

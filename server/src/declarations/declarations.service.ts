@@ -5,33 +5,22 @@
 import type { EntityManager } from 'typeorm';
 import { Permission, assertInScope, requirePermission } from '../agents/authorization';
 import { recordAudit } from '../audit/audit.service';
-import { Campaign } from '../campaigns/campaign.entity';
+import type { Campaign } from '../campaigns/campaign.entity';
+import { assertCampaignOpenForDecisions, findCampaign } from '../campaigns/campaigns.service';
 import { Indicator } from '../campaigns/indicator.entity';
 import type { IndicatorDefinition } from '../campaigns/referentiel/referentiel.types';
 import type { IndicatorValueData } from '../campaigns/rules/types';
-import { MESSAGING_TYPES, type Scheme } from '../common/enums';
-import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
+import { MESSAGING_TYPES } from '../common/enums';
+import { badInput, notFound } from '../common/errors';
 import { parseId } from '../common/ids';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { Professional } from '../professionals/professional.entity';
 import { Software, SoftwarePublisher } from '../software/software.entity';
 import { Declaration, DeclarationTransmission, IndicatorValue } from './declaration.entity';
-import type {
-  DeclarationIndicatorNode,
-  IndicatorValueNode,
-  PaperDeclarationInput,
-  PaperIndicatorValueInput,
-  RemunerationNode,
-} from './declaration.types';
-import { evaluateDeclaration, type EvaluationResult } from './evaluation';
-import { loadEvaluationInputs, type LoadedDeclaration } from './evaluation-inputs';
+import type { PaperDeclarationInput, PaperIndicatorValueInput } from './declaration.types';
+import { evaluateDeclaration } from './evaluation';
+import { loadEvaluationInputs, type EvaluatedDeclaration } from './evaluation-inputs';
 import { storedEvaluationChanges, storedOf } from './stored-evaluation';
-import { formatValue, ratePercent } from './value-format';
-
-export interface EvaluatedDeclaration {
-  loaded: LoadedDeclaration;
-  evaluation: EvaluationResult;
-}
 
 /** Re-evaluates a declaration and stores the denormalised atteinte and projected rémunération. */
 export async function recomputeDeclaration(em: EntityManager, declarationId: number): Promise<EvaluatedDeclaration> {
@@ -50,105 +39,6 @@ export async function recomputeDeclaration(em: EntityManager, declarationId: num
     loaded.declaration.projectedRemunerationCents = projectedRemunerationCents;
   }
   return { loaded, evaluation };
-}
-
-export function valueNode(data: IndicatorValueData, definition: IndicatorDefinition): IndicatorValueNode {
-  const node: IndicatorValueNode = {
-    display: formatValue(data, definition),
-    boolean: null,
-    choiceCode: null,
-    software: null,
-    messagingType: null,
-    ratePercent: null,
-    numerator: null,
-    denominator: null,
-    text: null,
-    count: null,
-  };
-  switch (data.type) {
-    case 'BOOLEAN':
-      return { ...node, boolean: data.value };
-    case 'CHOICE':
-      return { ...node, choiceCode: data.code };
-    case 'SOFTWARE':
-      return {
-        ...node,
-        software: {
-          id: String(data.softwareId),
-          name: data.softwareName,
-          version: data.version,
-          publisherName: data.publisherName,
-          dmpCompatible: data.dmpCompatible,
-          lapCertified: data.lapCertified,
-        },
-      };
-    case 'MESSAGING':
-      return { ...node, messagingType: data.messagingType };
-    case 'RATE':
-      return {
-        ...node,
-        numerator: data.numerator,
-        denominator: data.denominator,
-        ratePercent: ratePercent(data.numerator, data.denominator),
-      };
-    case 'TEXT':
-      return { ...node, text: data.text, count: data.count ?? null };
-  }
-}
-
-/** The indicators of an evaluated declaration, in référentiel order, as the API shows them. */
-export function indicatorNodes({ loaded, evaluation }: EvaluatedDeclaration): DeclarationIndicatorNode[] {
-  const evaluationByCode = new Map(evaluation.indicators.map((e) => [e.indicator.code, e]));
-  const valueByIndicator = new Map(loaded.values.map((v) => [v.indicatorId, v]));
-  return loaded.indicators.flatMap((indicator) => {
-    const result = evaluationByCode.get(indicator.code);
-    if (!result) return [];
-    const row = valueByIndicator.get(indicator.id);
-    return [
-      {
-        indicatorId: indicator.id,
-        professionalId: loaded.declaration.professionalId,
-        campaignId: loaded.campaign.id,
-        applicabilityReason: result.applicability.reason,
-        value: row?.value ? valueNode(row.value, indicator.definition) : null,
-        source: row?.value ? row.source : null,
-        prefillOrigin: row?.value ? row.prefillOrigin : null,
-        atteinte: result.achievement,
-        justificatifRequired: {
-          required: result.justificatif.required,
-          reason: result.justificatif.reason,
-          controlAPosteriori: result.justificatif.controlAPosteriori,
-        },
-        validatedMention: result.mention.text,
-      },
-    ];
-  });
-}
-
-export function remunerationNode(evaluation: EvaluationResult): RemunerationNode {
-  return { ...evaluation.remuneration, lines: evaluation.remuneration.lines.map((line) => ({ ...line })) };
-}
-
-export async function findCampaign(em: EntityManager, year: number, scheme: Scheme): Promise<Campaign> {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw badInput(`Année de campagne invalide : ${year}.`, 'campaignYear');
-  const campaign = await em.getRepository(Campaign).findOneBy({ referenceYear: year, scheme });
-  if (!campaign)
-    throw new AppError(ErrorCode.NOT_FOUND, `Campagne ${scheme} ${year} inconnue.`, { field: 'campaignYear' });
-  return campaign;
-}
-
-/** Campaigns still accepting decisions and entries: the window, then the instruction until computation. */
-export function assertCampaignOpenForDecisions(campaign: Campaign): void {
-  if (campaign.status === 'COMPUTED' || campaign.status === 'PAID') {
-    throw new AppError(
-      ErrorCode.CAMPAIGN_CLOSED,
-      `La campagne ${campaign.label} est calculée : ses décisions et déclarations sont figées.`,
-    );
-  }
-  if (campaign.status === 'UPCOMING') {
-    throw new AppError(ErrorCode.CAMPAIGN_CLOSED, `La campagne ${campaign.label} n'est pas encore ouverte.`);
-  }
 }
 
 /** Finds or creates the declaration row, with one value row per indicator of the campaign. */

@@ -10,7 +10,7 @@ import { findWhereIn } from '../db/find-by-key';
 import { Justificatif } from '../justificatifs/justificatif.entity';
 import { Professional } from '../professionals/professional.entity';
 import { Declaration, IndicatorValue } from './declaration.entity';
-import type { EvaluationInput } from './evaluation';
+import type { EvaluationInput, EvaluationResult } from './evaluation';
 
 export interface LoadedDeclaration {
   declaration: Declaration;
@@ -18,6 +18,12 @@ export interface LoadedDeclaration {
   indicators: Indicator[];
   values: IndicatorValue[];
   input: EvaluationInput;
+}
+
+/** A declaration with the rules' verdict on it: what reads show and what recomputation stores. */
+export interface EvaluatedDeclaration {
+  loaded: LoadedDeclaration;
+  evaluation: EvaluationResult;
 }
 
 /** The référentiel of a campaign as the rules read it, rebuilt from its stored columns. */

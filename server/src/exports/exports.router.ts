@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import express, { type Request, type Response, type Router } from 'express';
 import { AppError, ErrorCode } from '../common/errors';
 import { sendRestError } from '../common/rest-errors';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { csvLine, UTF8_BOM } from '../imports/csv';
 import { logger } from '../logger';
 import {

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AppError, ErrorCode } from '../common/errors';
 import { sendRestError } from '../common/rest-errors';
 import type { Config } from '../config';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { logger } from '../logger';
 import { EXTENSION, type AcceptedContentType } from './file-type';
 import { MAX_FILE_BYTES, openDocument, storeUpload } from './files.service';

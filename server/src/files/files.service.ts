@@ -4,7 +4,7 @@ import { In } from 'typeorm';
 import { Permission, requirePermission, caisseScope } from '../agents/authorization';
 import { recordAudit } from '../audit/audit.service';
 import { AppError, ErrorCode, notFound } from '../common/errors';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { Justificatif } from '../justificatifs/justificatif.entity';
 import { sniffContentType, type AcceptedContentType } from './file-type';
 import { StoredFile } from './stored-file.entity';

@@ -10,7 +10,7 @@ import { GraphQLError, TokenKind, type ASTVisitor, type ValidationContext, type 
 import { AppError, ErrorCode } from '../common/errors';
 import type { Config } from '../config';
 import { logger } from '../logger';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../common/request-context';
 
 export const QUERY_LIMITS = {
   /** Levels of fields, leaves included; fragments do not add levels. */

@@ -9,7 +9,7 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
 import { ErrorCode } from '../common/errors';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../common/request-context';
 
 /** Larger than any operation the console sends (the biggest is a paper declaration). */
 export const GRAPHQL_BODY_LIMIT_BYTES = 200 * 1024;

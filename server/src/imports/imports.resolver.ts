@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import type { ImportKind } from './import-kinds';
 import { getImportRun, listImportRuns, startImport } from './imports.service';
 import { ImportKindEnum, ImportRunConnection, ImportRunNode } from './imports.types';

@@ -3,7 +3,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { Permission, requirePermission } from '../agents/authorization';
 import { AppError, ErrorCode } from '../common/errors';
 import { sendRestError } from '../common/rest-errors';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { logger } from '../logger';
 import { MAX_IMPORT_BYTES, TextUpload, openImportReport, storeImportUpload } from './imports.service';
 

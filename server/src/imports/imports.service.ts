@@ -15,7 +15,7 @@ import { parseId } from '../common/ids';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { requestScope } from '../common/request-scope';
 import { StoredFile } from '../files/stored-file.entity';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { logger } from '../logger';
 import { ImportRun } from './import-run.entity';
 import type { ImportKind } from './import-kinds';

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Connection } from '../common/pagination';
+import { Connection } from '../common/connection.types';
 import { IMPORT_KINDS, type ImportKind } from './import-kinds';
 
 const asEnum = <T extends string>(values: readonly T[]) =>

@@ -8,7 +8,10 @@ import type { JustificatifAction } from './justificatif.entity';
 
 type Transition = { from: JustificatifStatus; to: JustificatifStatus };
 
-const TRANSITIONS: Record<Exclude<JustificatifAction, 'RECEIVED'>, Transition> = {
+/** Every action but receipt, which creates the piece rather than moving it. */
+export type MachineAction = Exclude<JustificatifAction, 'RECEIVED'>;
+
+const TRANSITIONS: Record<MachineAction, Transition> = {
   ASSIGNED: { from: 'RECEIVED', to: 'RECEIVED' },
   RELEASED: { from: 'RECEIVED', to: 'RECEIVED' },
   VALIDATED: { from: 'RECEIVED', to: 'VALIDATED' },
@@ -23,10 +26,7 @@ const STATUS_LABELS: Record<JustificatifStatus, string> = {
 
 export type TransitionCheck = { allowed: true; to: JustificatifStatus } | { allowed: false; reason: string };
 
-export function checkTransition(
-  current: JustificatifStatus,
-  action: Exclude<JustificatifAction, 'RECEIVED'>,
-): TransitionCheck {
+export function checkTransition(current: JustificatifStatus, action: MachineAction): TransitionCheck {
   const transition = TRANSITIONS[action];
   if (transition.from !== current) {
     return { allowed: false, reason: `Le justificatif est déjà ${STATUS_LABELS[current]}.` };

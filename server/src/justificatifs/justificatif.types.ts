@@ -1,14 +1,22 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AgentSummary } from '../agents/agent-summary.type';
-import type { JustificatifChannel, JustificatifStatus, Profession, RejectionReason, Scheme } from '../common/enums';
-import { Connection } from '../common/pagination';
+import {
+  QUEUE_VIEWS,
+  type JustificatifChannel,
+  type JustificatifStatus,
+  type Profession,
+  type QueueView,
+  type RejectionReason,
+  type Scheme,
+} from '../common/enums';
+import { Connection } from '../common/connection.types';
 import {
   JustificatifChannelEnum,
   JustificatifStatusEnum,
   ProfessionEnum,
   RejectionReasonEnum,
   SchemeEnum,
-} from '../graphql/enums';
+} from '../common/graphql-enums';
 import { registerEnumType } from 'type-graphql';
 import { DeclarationIndicatorNode, RemunerationNode } from '../declarations/declaration.types';
 
@@ -102,8 +110,6 @@ export class JustificatifNode {
 @ObjectType()
 export class JustificatifConnection extends Connection(JustificatifNode, 'Justificatif') {}
 
-export const QUEUE_VIEWS = ['TO_PROCESS', 'MINE', 'ALL_PENDING', 'PROCESSED'] as const;
-export type QueueView = (typeof QUEUE_VIEWS)[number];
 export const QueueViewEnum = Object.fromEntries(QUEUE_VIEWS.map((v) => [v, v])) as { [K in QueueView]: K };
 registerEnumType(QueueViewEnum, {
   name: 'JustificatifQueueView',

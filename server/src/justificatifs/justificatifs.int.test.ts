@@ -117,7 +117,12 @@ describe('justificatif decisions', () => {
   });
 
   it('rejects with reasons and a comment; the indicator stays pending while the window is in instruction', async () => {
-    const j = await fresh();
+    // A professional with no other piece: a piece validated earlier for the same family would achieve it.
+    const em = t.db.manager;
+    const other = await createProfessional(em, { profession: 'CHIRURGIEN_DENTISTE', caisseCode: '211' });
+    const software = await createSoftware(em, 'Éditions Santé', 'Dentalia', '4.3');
+    await declare(em, other, campaign, { LOG_DMP: { data: softwareValue(software), source: 'DECLARED' } });
+    const j = await receivedJustificatif(em, other, campaign, 'LOG_DMP');
     const result = await t.gql<{ rejectJustificatif: Loose }>(
       REJECT,
       {
@@ -134,6 +139,7 @@ describe('justificatif decisions', () => {
       rejectionReasons: ['DMP_MENTION_MISSING', 'NOT_NOMINATIVE'],
       comment: 'Facture sans mention DMP',
     });
+    expect(result.data!.rejectJustificatif.indicator.atteinte.status).toBe('PENDING_JUSTIFICATIF');
   });
 
   it.each([
@@ -194,11 +200,18 @@ describe('justificatif decisions', () => {
     }
   });
 
-  it('updates the projected rémunération stored on the declaration', async () => {
-    const declaration = await t.db
-      .getRepository(Declaration)
-      .findOneByOrFail({ professionalId: dentist.id, campaignId: campaign.id });
-    expect(typeof declaration.projectedRemunerationCents).toBe('number');
+  it('stores on the declaration the projected rémunération the decision answers', async () => {
+    const where = { professionalId: dentist.id, campaignId: campaign.id };
+    await t.db.getRepository(Declaration).update(where, { projectedRemunerationCents: -1 });
+    const j = await fresh();
+    const result = await t.gql<{ validateJustificatif: Loose }>(
+      VALIDATE,
+      { id: String(j.id), v: 1, checklist: FULL_CHECKLIST },
+      token,
+    );
+    const total = result.data!.validateJustificatif.remuneration.totalCents;
+    expect(total).toEqual(expect.any(Number));
+    expect((await t.db.getRepository(Declaration).findOneByOrFail(where)).projectedRemunerationCents).toBe(total);
   });
 });
 

@@ -2,12 +2,12 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { AgentSummary } from '../agents/agent-summary.type';
 import { agentSummary } from '../agents/agent-summary';
 import { CampaignNode, IndicatorNode } from '../campaigns/campaign.types';
-import { campaignNode, indicatorNode } from '../campaigns/campaigns.service';
+import { campaignNode, indicatorNode } from '../campaigns/campaign.nodes';
 import type { RejectionReason } from '../common/enums';
-import type { RequestContext } from '../graphql/context';
-import { RejectionReasonEnum } from '../graphql/enums';
+import type { RequestContext } from '../common/request-context';
+import { RejectionReasonEnum } from '../common/graphql-enums';
 import { ProfessionalNode } from '../professionals/professional.types';
-import { professionalNode } from '../professionals/professionals.service';
+import { professionalNode } from '../professionals/professional.nodes';
 import {
   ChecklistItemInput,
   JustificatifConnection,
@@ -17,13 +17,12 @@ import {
   JustificatifQueueFilter,
   ReceiveJustificatifInput,
 } from './justificatif.types';
-import {
-  assignJustificatif,
-  decideJustificatif,
-  getJustificatif,
-  justificatifQueue,
-  receiveJustificatif,
-} from './justificatifs.service';
+import { assignJustificatif } from './assign.service';
+import { decideJustificatif, decideOrThrow, type Decision } from './decide.service';
+import { DecideJustificatifInput, DecisionOutcomeUnion, type DecisionOutcomeNode } from './decision-outcome.types';
+import { decisionOutcomeNode, decisionResultNode } from './justificatif.nodes';
+import { getJustificatif, justificatifQueue } from './queue.service';
+import { receiveJustificatif } from './receive.service';
 
 @Resolver(() => JustificatifNode)
 export class JustificatifsResolver {
@@ -42,25 +41,49 @@ export class JustificatifsResolver {
     return getJustificatif(ctx, id);
   }
 
-  @Mutation(() => JustificatifDecisionResult, { description: '« Pièce justificative validée par la CPAM ».' })
-  validateJustificatif(
+  @Mutation(() => DecisionOutcomeUnion, {
+    description:
+      'Valide ou rejette une pièce. Les refus ordinaires (déjà décidée, prise par un collègue, version périmée, campagne close) sont des issues typées, pas des erreurs.',
+  })
+  async decideJustificatif(
+    @Arg('input', () => DecideJustificatifInput) input: DecideJustificatifInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DecisionOutcomeNode> {
+    const decision: Decision =
+      input.verdict === 'VALIDATED'
+        ? { action: 'VALIDATED', checklist: input.checklist }
+        : { action: 'REJECTED', reasons: input.reasons ?? [], comment: input.comment };
+    const outcome = await decideJustificatif(ctx, input.id, input.expectedVersion, decision);
+    return decisionOutcomeNode(outcome, (id) => ctx.loaders.agentById.load(id));
+  }
+
+  @Mutation(() => JustificatifDecisionResult, {
+    description: '« Pièce justificative validée par la CPAM ».',
+    deprecationReason: 'Utiliser decideJustificatif, dont les refus sont des issues typées.',
+  })
+  async validateJustificatif(
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Arg('checklist', () => [ChecklistItemInput], { nullable: true }) checklist: ChecklistItemInput[] | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return decideJustificatif(ctx, id, expectedVersion, { action: 'VALIDATED', checklist });
+    const { piece, evaluated } = await decideOrThrow(ctx, id, expectedVersion, { action: 'VALIDATED', checklist });
+    return decisionResultNode(piece, evaluated);
   }
 
-  @Mutation(() => JustificatifDecisionResult)
-  rejectJustificatif(
+  @Mutation(() => JustificatifDecisionResult, {
+    deprecationReason: 'Utiliser decideJustificatif, dont les refus sont des issues typées.',
+  })
+  async rejectJustificatif(
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Arg('reasons', () => [RejectionReasonEnum]) reasons: RejectionReason[],
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return decideJustificatif(ctx, id, expectedVersion, { action: 'REJECTED', reasons, comment });
+    const decision = { action: 'REJECTED', reasons, comment } as const;
+    const { piece, evaluated } = await decideOrThrow(ctx, id, expectedVersion, decision);
+    return decisionResultNode(piece, evaluated);
   }
 
   @Mutation(() => JustificatifNode, {
@@ -75,11 +98,12 @@ export class JustificatifsResolver {
   }
 
   @Mutation(() => JustificatifDecisionResult, { description: 'Enregistre une pièce reçue par courriel ou courrier.' })
-  receiveJustificatif(
+  async receiveJustificatif(
     @Arg('input', () => ReceiveJustificatifInput) input: ReceiveJustificatifInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return receiveJustificatif(ctx, input);
+    const { piece, evaluated } = await receiveJustificatif(ctx, input);
+    return decisionResultNode(piece, evaluated);
   }
 
   @FieldResolver(() => ProfessionalNode)

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { PaymentKind, PaymentStatus } from '../common/enums';
 import { LocalDate } from '../common/scalars';
-import { PaymentKindEnum, PaymentStatusEnum } from '../graphql/enums';
+import { PaymentKindEnum, PaymentStatusEnum } from '../common/graphql-enums';
 
 @ObjectType('Payment', { description: 'Paiement envoyé au PS (initial ou régularisation).' })
 export class PaymentNode {

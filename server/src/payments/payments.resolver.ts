@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { CampaignNode } from '../campaigns/campaign.types';
-import { campaignNode } from '../campaigns/campaigns.service';
-import type { RequestContext } from '../graphql/context';
+import { campaignNode } from '../campaigns/campaign.nodes';
+import type { RequestContext } from '../common/request-context';
 import { PaymentNode } from './payment.types';
 
 @Resolver(() => PaymentNode)

@@ -1,7 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { JustificatifNode } from '../justificatifs/justificatif.types';
-import { PrecheckNode, precheckNode } from './precheck.nodes';
+import { PrecheckNode } from './precheck-node.types';
+import { precheckNode } from './precheck.nodes';
 
 /** `Justificatif.precheck`: read through the parent, so within the agent's caisses by construction. */
 @Resolver(() => JustificatifNode)

@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { AchievementStatus, DeclarationStatus, Profession, Scheme } from '../common/enums';
-import { Connection } from '../common/pagination';
+import { Connection } from '../common/connection.types';
 import { LocalDate } from '../common/scalars';
-import { AchievementStatusEnum, DeclarationStatusEnum, ProfessionEnum, SchemeEnum } from '../graphql/enums';
+import { AchievementStatusEnum, DeclarationStatusEnum, ProfessionEnum, SchemeEnum } from '../common/graphql-enums';
 
 @ObjectType('Caisse', { description: 'Caisse primaire (CPAM), CGSS ou CSS de rattachement.' })
 export class CaisseNode {

@@ -1,17 +1,18 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { CampaignNode } from '../campaigns/campaign.types';
-import { campaignNode } from '../campaigns/campaigns.service';
+import { campaignNode } from '../campaigns/campaign.nodes';
 import type { JustificatifStatus, Scheme } from '../common/enums';
 import { ContactLogNode } from '../contacts/contact.types';
-import { contactNode } from '../contacts/contacts.service';
+import { contactNode } from '../contacts/contact.nodes';
 import { DeclarationNode } from '../declarations/declaration.types';
-import { declarationFor, declarationNode } from '../declarations/declarations.query';
-import type { RequestContext } from '../graphql/context';
-import { JustificatifStatusEnum, SchemeEnum } from '../graphql/enums';
+import { declarationNode } from '../declarations/declaration.nodes';
+import { declarationFor } from '../declarations/declarations.query';
+import type { RequestContext } from '../common/request-context';
+import { JustificatifStatusEnum, SchemeEnum } from '../common/graphql-enums';
 import { JustificatifNode } from '../justificatifs/justificatif.types';
-import { justificatifNode } from '../justificatifs/justificatifs.service';
+import { justificatifNode } from '../justificatifs/justificatif.nodes';
 import { PaymentNode } from '../payments/payment.types';
-import { paymentNode } from '../payments/payments.service';
+import { paymentNode } from '../payments/payment.nodes';
 import { CaisseNode, ProfessionalConnection, ProfessionalFilter, ProfessionalNode } from './professional.types';
 import { getProfessional, searchProfessionals } from './professionals.service';
 

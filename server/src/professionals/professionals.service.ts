@@ -8,13 +8,13 @@ import { AppError, ErrorCode, badInput } from '../common/errors';
 import { parseId } from '../common/ids';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { selectFrom } from '../db/find-by-key';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { parseSearchQuery } from './identifiers';
+import { nameSearchPatterns } from './name-search';
 import { searchKey } from './normalize';
 import { Professional } from './professional.entity';
+import { professionalNode } from './professional.nodes';
 import type { ProfessionalFilter, ProfessionalNode } from './professional.types';
-
-export const professionalNode = (row: Professional): ProfessionalNode => ({ ...row, id: String(row.id) });
 
 /** Conditions of a WHERE clause with their positional parameters, in order. */
 interface Conditions {
@@ -113,11 +113,11 @@ export async function searchProfessionals(
       where.sql.push(`(${columns.map((column) => `${column} = ?`).join(' OR ')})`);
       where.parameters.push(...columns.map(() => parsed.value));
     } else {
-      const prefix = searchKey(parsed.value);
-      if (!prefix) throw badInput('Saisissez au moins une lettre du nom.', 'query');
-      // Escape LIKE wildcards so that a name is matched literally ('!' reads the same in both dialects).
-      where.sql.push("p.search_name LIKE ? ESCAPE '!'");
-      where.parameters.push(`${prefix.replace(/[!%_]/g, '!$&')}%`);
+      // Surname or first name first, each word possibly unfinished (name-search.ts).
+      const patterns = nameSearchPatterns(parsed.value);
+      if (patterns.length === 0) throw badInput('Saisissez au moins une lettre du nom.', 'query');
+      where.sql.push(`(${patterns.map(() => "p.search_name LIKE ? ESCAPE '!'").join(' OR ')})`);
+      where.parameters.push(...patterns);
     }
   }
   if (filter?.profession) {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Profession, Scheme } from '../common/enums';
-import type { RequestContext } from '../graphql/context';
-import { ProfessionEnum, SchemeEnum } from '../graphql/enums';
+import type { RequestContext } from '../common/request-context';
+import { ProfessionEnum, SchemeEnum } from '../common/graphql-enums';
 import { CampaignProgressNode } from './progress.types';
 import { campaignProgress } from './progress.service';
 

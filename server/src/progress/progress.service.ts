@@ -3,12 +3,12 @@
  * number of professionals. Figures are computed in SQL; labels and rates here.
  */
 import { Permission, effectiveCaisses, requirePermission } from '../agents/authorization';
-import { campaignNode } from '../campaigns/campaigns.service';
+import { campaignNode } from '../campaigns/campaign.nodes';
 import { Indicator } from '../campaigns/indicator.entity';
 import type { Profession, Scheme } from '../common/enums';
 import { AppError, ErrorCode, badInput } from '../common/errors';
 import { Declaration, IndicatorValue } from '../declarations/declaration.entity';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { Justificatif } from '../justificatifs/justificatif.entity';
 import { Payment } from '../payments/payment.entity';
 import { Professional } from '../professionals/professional.entity';

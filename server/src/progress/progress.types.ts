@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { Profession } from '../common/enums';
 import { CampaignNode } from '../campaigns/campaign.types';
-import { ProfessionEnum } from '../graphql/enums';
+import { ProfessionEnum } from '../common/graphql-enums';
 
 @ObjectType('AgeBucket', { description: 'Justificatifs en attente par ancienneté.' })
 export class AgeBucketNode {

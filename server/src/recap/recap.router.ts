@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { AppError, ErrorCode } from '../common/errors';
 import { sendRestError } from '../common/rest-errors';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { buildRecap } from './recap.service';
 
 /** GET /api/recap/:professionalId/:campaignYear/:scheme → the recap PDF. */

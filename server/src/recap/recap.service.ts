@@ -1,13 +1,13 @@
 import { Permission, assertInScope, requirePermission } from '../agents/authorization';
 import { recordAudit } from '../audit/audit.service';
-import { indicatorNode } from '../campaigns/campaigns.service';
+import { indicatorNode } from '../campaigns/campaign.nodes';
 import { PROFESSION_LABELS, formatEuros } from '../campaigns/rules/format';
 import { SCHEMES, type Scheme } from '../common/enums';
 import { AppError, ErrorCode, badInput } from '../common/errors';
 import { parseId } from '../common/ids';
 import { declarationFor } from '../declarations/declarations.query';
-import { indicatorNodes, remunerationNode } from '../declarations/declarations.service';
-import type { RequestContext } from '../graphql/context';
+import { indicatorNodes, remunerationNode } from '../declarations/declaration.nodes';
+import type { RequestContext } from '../common/request-context';
 import { renderRecapPdf, type RecapData } from './recap-pdf';
 
 const ATTEINTE_LABELS = {

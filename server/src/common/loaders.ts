@@ -11,9 +11,12 @@ import { findWhereIn, type SortOrder } from '../db/find-by-key';
 import { Indicator } from '../campaigns/indicator.entity';
 import { ContactLog } from '../contacts/contact-log.entity';
 import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
-import type { EvaluatedDeclaration } from '../declarations/declarations.service';
 import { evaluateDeclaration } from '../declarations/evaluation';
-import { assembleEvaluationInputs, type EvaluationRowSource } from '../declarations/evaluation-inputs';
+import {
+  assembleEvaluationInputs,
+  type EvaluatedDeclaration,
+  type EvaluationRowSource,
+} from '../declarations/evaluation-inputs';
 import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
 import { Payment } from '../payments/payment.entity';
 import { Precheck } from '../precheck/precheck.entity';

@@ -3,7 +3,7 @@
  * (plain data for the rules); GraphQL gets an object map of the same values.
  */
 import { registerEnumType } from 'type-graphql';
-import * as E from '../common/enums';
+import * as E from './enums';
 
 const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -27,6 +27,7 @@ export const PaymentKindEnum = asEnum(E.PAYMENT_KINDS);
 export const PaymentStatusEnum = asEnum(E.PAYMENT_STATUSES);
 export const ContactChannelEnum = asEnum(E.CONTACT_CHANNELS);
 export const MessagingTypeEnum = asEnum(E.MESSAGING_TYPES);
+export const JustificatifVerdictEnum = asEnum(E.JUSTIFICATIF_VERDICTS);
 
 registerEnumType(ProfessionEnum, { name: 'Profession', description: 'Profession du professionnel de santé.' });
 registerEnumType(SchemeEnum, { name: 'Scheme', description: 'Dispositif : forfait structure, FAMI, ROSP.' });
@@ -50,3 +51,4 @@ registerEnumType(PaymentKindEnum, { name: 'PaymentKind' });
 registerEnumType(PaymentStatusEnum, { name: 'PaymentStatus' });
 registerEnumType(ContactChannelEnum, { name: 'ContactChannel' });
 registerEnumType(MessagingTypeEnum, { name: 'MessagingType' });
+registerEnumType(JustificatifVerdictEnum, { name: 'JustificatifVerdict', description: 'Décision sur une pièce.' });

@@ -160,78 +160,80 @@ export async function runPrecheckBench(argv: string[]) {
       );
   }
   await closeExtractor();
+  report(true, corpus.length);
 
-  const add = (a: Counts, b: Counts): Counts => ({
-    foundTp: a.foundTp + b.foundTp,
-    foundFp: a.foundFp + b.foundFp,
-    foundFn: a.foundFn + b.foundFn,
-    contraTp: a.contraTp + b.contraTp,
-    contraFp: a.contraFp + b.contraFp,
-    contraFn: a.contraFn + b.contraFn,
-  });
-  const rows = [...byItem].map(([item, { digital, scan }]) => {
-    const all = add(digital, scan);
-    return {
-      item,
-      foundPrecision: ratio(all.foundTp, all.foundTp + all.foundFp),
-      foundRecallDigital: ratio(digital.foundTp, digital.foundTp + digital.foundFn),
-      foundRecallScan: ratio(scan.foundTp, scan.foundTp + scan.foundFn),
-      contradictedPrecision: ratio(all.contraTp, all.contraTp + all.contraFp),
-      contradictedRecall: ratio(all.contraTp, all.contraTp + all.contraFn),
-      counts: { digital, scan },
-    };
-  });
-  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
-  const p95 = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]! : null);
-  console.log('');
-  console.log('item                      FOUND prec  recall dig  recall scan  CONTR prec  CONTR recall');
-  for (const r of rows)
-    console.log(
-      `${r.item.padEnd(26)}${fmt(r.foundPrecision).padStart(10)}${fmt(r.foundRecallDigital).padStart(12)}${fmt(r.foundRecallScan).padStart(13)}${fmt(r.contradictedPrecision).padStart(12)}${fmt(r.contradictedRecall).padStart(14)}`,
+  function report(final: boolean, read: number) {
+    const log = final ? console.log : () => {};
+    const add = (a: Counts, b: Counts): Counts => ({
+      foundTp: a.foundTp + b.foundTp,
+      foundFp: a.foundFp + b.foundFp,
+      foundFn: a.foundFn + b.foundFn,
+      contraTp: a.contraTp + b.contraTp,
+      contraFp: a.contraFp + b.contraFp,
+      contraFn: a.contraFn + b.contraFn,
+    });
+    const rows = [...byItem].map(([item, { digital, scan }]) => {
+      const all = add(digital, scan);
+      return {
+        item,
+        foundPrecision: ratio(all.foundTp, all.foundTp + all.foundFp),
+        foundRecallDigital: ratio(digital.foundTp, digital.foundTp + digital.foundFn),
+        foundRecallScan: ratio(scan.foundTp, scan.foundTp + scan.foundFn),
+        contradictedPrecision: ratio(all.contraTp, all.contraTp + all.contraFp),
+        contradictedRecall: ratio(all.contraTp, all.contraTp + all.contraFn),
+        counts: { digital, scan },
+      };
+    });
+    const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+    const p95 = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]! : null);
+    log('');
+    log('item                      FOUND prec  recall dig  recall scan  CONTR prec  CONTR recall');
+    for (const r of rows)
+      log(
+        `${r.item.padEnd(26)}${fmt(r.foundPrecision).padStart(10)}${fmt(r.foundRecallDigital).padStart(12)}${fmt(r.foundRecallScan).padStart(13)}${fmt(r.contradictedPrecision).padStart(12)}${fmt(r.contradictedRecall).padStart(14)}`,
+      );
+    log(
+      `\ntext layer: ${fmt(mean(seconds.TEXT))} s/page (p95 ${fmt(p95(seconds.TEXT))}), ${seconds.TEXT.length} pieces`,
     );
-  console.log(
-    `\ntext layer: ${fmt(mean(seconds.TEXT))} s/page (p95 ${fmt(p95(seconds.TEXT))}), ${seconds.TEXT.length} pieces`,
-  );
-  console.log(
-    `OCR:        ${fmt(mean(seconds.OCR))} s/page (p95 ${fmt(p95(seconds.OCR))}), ${seconds.OCR.length} pieces`,
-  );
-  console.log(
-    `declared illegible: ${unreadable.digital} digital, ${unreadable.scan} scans; extraction errors: ${errors.length}`,
-  );
+    log(`OCR:        ${fmt(mean(seconds.OCR))} s/page (p95 ${fmt(p95(seconds.OCR))}), ${seconds.OCR.length} pieces`);
+    log(
+      `declared illegible: ${unreadable.digital} digital, ${unreadable.scan} scans; extraction errors: ${errors.length}`,
+    );
 
-  const targets = [
-    ...rows.map((r) => ({
-      name: `FOUND precision ≥ ${TARGETS.foundPrecision} — ${r.item}`,
-      value: r.foundPrecision,
-      pass: r.foundPrecision === null || r.foundPrecision >= TARGETS.foundPrecision,
-    })),
-    ...rows.map((r) => ({
-      name: `CONTRADICTED precision ≥ ${TARGETS.contradictedPrecision} — ${r.item}`,
-      value: r.contradictedPrecision,
-      pass: r.contradictedPrecision === null || r.contradictedPrecision >= TARGETS.contradictedPrecision,
-    })),
-    ...rows.map((r) => ({
-      name: `FOUND recall digital ≥ ${TARGETS.recallDigital} — ${r.item}`,
-      value: r.foundRecallDigital,
-      pass: r.foundRecallDigital === null || r.foundRecallDigital >= TARGETS.recallDigital,
-    })),
-    ...rows.map((r) => ({
-      name: `FOUND recall scans ≥ ${TARGETS.recallScan} — ${r.item}`,
-      value: r.foundRecallScan,
-      pass: r.foundRecallScan === null || r.foundRecallScan >= TARGETS.recallScan,
-    })),
-    {
-      name: `OCR ≤ ${TARGETS.ocrSeconds} s/page (mean)`,
-      value: mean(seconds.OCR),
-      pass: (mean(seconds.OCR) ?? 0) <= TARGETS.ocrSeconds,
-    },
-  ];
-  console.log('');
-  for (const t of targets) console.log(`${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${fmt(t.value)}`);
-  const file = path.join(__dirname, 'precheck-results.json');
-  fs.writeFileSync(
-    file,
-    `${JSON.stringify({ date: new Date().toISOString(), pieces: corpus.length, seconds: { text: mean(seconds.TEXT), ocr: mean(seconds.OCR), ocrP95: p95(seconds.OCR) }, unreadable, errors, rows, targets }, null, 2)}\n`,
-  );
-  console.log(`\nresults: bench/precheck-results.json`);
+    const targets = [
+      ...rows.map((r) => ({
+        name: `FOUND precision ≥ ${TARGETS.foundPrecision} — ${r.item}`,
+        value: r.foundPrecision,
+        pass: r.foundPrecision === null || r.foundPrecision >= TARGETS.foundPrecision,
+      })),
+      ...rows.map((r) => ({
+        name: `CONTRADICTED precision ≥ ${TARGETS.contradictedPrecision} — ${r.item}`,
+        value: r.contradictedPrecision,
+        pass: r.contradictedPrecision === null || r.contradictedPrecision >= TARGETS.contradictedPrecision,
+      })),
+      ...rows.map((r) => ({
+        name: `FOUND recall digital ≥ ${TARGETS.recallDigital} — ${r.item}`,
+        value: r.foundRecallDigital,
+        pass: r.foundRecallDigital === null || r.foundRecallDigital >= TARGETS.recallDigital,
+      })),
+      ...rows.map((r) => ({
+        name: `FOUND recall scans ≥ ${TARGETS.recallScan} — ${r.item}`,
+        value: r.foundRecallScan,
+        pass: r.foundRecallScan === null || r.foundRecallScan >= TARGETS.recallScan,
+      })),
+      {
+        name: `OCR ≤ ${TARGETS.ocrSeconds} s/page (mean)`,
+        value: mean(seconds.OCR),
+        pass: (mean(seconds.OCR) ?? 0) <= TARGETS.ocrSeconds,
+      },
+    ];
+    log('');
+    for (const t of targets) log(`${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${fmt(t.value)}`);
+    const file = path.join(__dirname, 'precheck-results.json');
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify({ date: new Date().toISOString(), pieces: corpus.length, read, final, seconds: { text: mean(seconds.TEXT), ocr: mean(seconds.OCR), ocrP95: p95(seconds.OCR) }, unreadable, errors, rows, targets }, null, 2)}\n`,
+    );
+    log(`\nresults: bench/precheck-results.json`);
+  }
 }

@@ -76,7 +76,10 @@ test('a compliant piece is decided in fewer actions with the pre-check than by t
     }
   }
   // Evidence is one click away: the document shows where the name was read.
-  await page.getByRole('button', { name: /Voir sur la pièce.*nominatif/i }).click();
+  await page
+    .getByRole('button', { name: /^Voir sur la pièce/ })
+    .first()
+    .click();
   await screen(page, '21-precheck-conforme');
   await page.getByRole('button', { name: 'Valider', exact: true }).click();
   await page
@@ -136,7 +139,7 @@ test('another professional’s invoice is flagged before the agent reads it', as
   );
 
   await page.goto('/justificatifs?vue=TO_PROCESS');
-  await page.getByLabel('Contradiction détectée').check();
+  await page.locator('label[for="filtre-contradiction"]').click();
   await page.waitForURL(/contradiction=1/);
   const row = page.locator('table tbody tr', { hasText: 'Contradiction détectée' }).first();
   await row.waitFor();

@@ -52,6 +52,20 @@ describe('precheckFindings: one row per item and case', () => {
       'CONTRADICTED',
       /Julien Roux/,
     ],
+    [
+      'a name cut by the reader is no contradiction',
+      replace('Dr Camille Martin', 'Dr Camille'),
+      'NOMINATIVE',
+      'NOT_FOUND',
+      null,
+    ],
+    [
+      'a single other word is no contradiction',
+      replace('Dr Camille Martin', 'Dr Roux'),
+      'NOMINATIVE',
+      'NOT_FOUND',
+      null,
+    ],
     ['last name alone: not enough', replace('Dr Camille Martin', 'Dr Martin'), 'NOMINATIVE', 'NOT_FOUND', null],
     [
       'another publisher',

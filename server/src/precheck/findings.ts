@@ -337,11 +337,7 @@ function nominative(doc: SearchDoc, expectation: PrecheckExpectation): Finding {
     for (const at of findPhrase(doc, label)) {
       const line = lineOf(doc, at.from);
       let i = at.to + 1;
-      let titled = false;
-      while (i <= line.to && TITLES.has(t(i)!)) {
-        titled = true;
-        i += 1;
-      }
+      while (i <= line.to && TITLES.has(t(i)!)) i += 1;
       const name: number[] = [];
       while (i <= line.to && name.length < 3 && /^[a-z]{2,}$/.test(t(i)!)) {
         const word = doc.words[doc.tokens[i]!.word]!.t;
@@ -349,8 +345,9 @@ function nominative(doc: SearchDoc, expectation: PrecheckExpectation): Finding {
         name.push(i);
         i += 1;
       }
-      if (name.length === 0 || (name.length < 2 && !titled)) continue;
-      if (name.some((k) => t(k) === last)) continue;
+      // A first and a last name at least; a part of the holder's own name means the read was cut, not contradicted.
+      if (name.length < 2) continue;
+      if (name.some((k) => t(k) === last || first.includes(t(k)!))) continue;
       const match = { from: name[0]!, to: name[name.length - 1]! };
       const read = evidence(doc, match).snippet.replace(/[,;]$/, '');
       return contradicted(

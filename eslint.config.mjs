@@ -30,7 +30,7 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
-    files: ['scripts/**/*.mjs', '*.js', 'test/setup/*.js', 'test/browser/*.js'],
+    files: ['scripts/**/*.mjs', '*.js', 'test/setup/*.js', 'test/browser/*.js', 'test/cluster/*.js'],
     languageOptions: {
       globals: {
         process: 'readonly',

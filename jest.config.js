@@ -36,6 +36,7 @@ module.exports = {
         '<rootDir>/server/src/**/*.test.ts',
         '<rootDir>/client/src/**/*.test.ts',
         '<rootDir>/test/schema/**/*.test.ts',
+        '<rootDir>/test/unit/**/*.test.ts',
       ],
       testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '/node_modules/'],
     },

@@ -21,7 +21,6 @@ import {
 } from '../server/src/agents/authorization';
 import { agentSummary } from '../server/src/agents/agent-summary';
 import type { AuditDetails } from '../server/src/audit/audit-event.entity';
-import { hashAuditRow } from '../server/src/audit/audit.service';
 import { campaignNode, indicatorNode } from '../server/src/campaigns/campaign.nodes';
 import type { Campaign } from '../server/src/campaigns/campaign.entity';
 import type { Indicator } from '../server/src/campaigns/indicator.entity';
@@ -153,7 +152,8 @@ async function authenticate(sql: Sql, header: string | undefined): Promise<Authe
 }
 
 // ------------------------------------------------------------------------------------------------
-// Audit chain: the same four statements as recordAudit, inside the caller's transaction.
+// Audit: the same statement as recordAudit — one unchained insert inside the caller's transaction
+// (the linker chains it later, off the request's path).
 
 async function audit(
   sql: Sql,
@@ -167,40 +167,21 @@ async function audit(
     details?: AuditDetails | null;
   },
 ) {
-  const [head] = await sql.rows<{ last_hash: string }>('SELECT * FROM audit_head WHERE id = 1 FOR UPDATE');
-  if (!head) throw new Error('audit_head missing');
   const at = new Date();
   at.setMilliseconds(0);
-  const partial = {
-    at,
-    agentId: input.agentId,
-    action: input.action,
-    targetType: input.targetType,
-    targetId: String(input.targetId),
-    caisseCode: input.caisseCode,
-    professionalId: input.professionalId,
-    details: input.details ?? null,
-    prevHash: head.last_hash,
-  };
-  const inserted = await sql.exec(
-    'INSERT INTO audit_event (at, agent_id, action, target_type, target_id, caisse_code, professional_id, details, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)',
+  await sql.exec(
+    'INSERT INTO audit_event (at, agent_id, action, target_type, target_id, caisse_code, professional_id, details) VALUES (?,?,?,?,?,?,?,?)',
     [
       at,
-      partial.agentId,
-      partial.action,
-      partial.targetType,
-      partial.targetId,
-      partial.caisseCode,
-      partial.professionalId,
-      partial.details === null ? null : JSON.stringify(partial.details),
-      partial.prevHash,
-      'pending',
+      input.agentId,
+      input.action,
+      input.targetType,
+      String(input.targetId),
+      input.caisseCode,
+      input.professionalId,
+      input.details ? JSON.stringify(input.details) : null,
     ],
   );
-  const id = inserted.insertId;
-  const hash = hashAuditRow({ ...partial, id });
-  await sql.exec('UPDATE audit_event SET hash = ? WHERE id = ?', [hash, id]);
-  await sql.exec('UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1', [id, hash]);
 }
 
 async function transaction<T>(pool: Pool, outer: Sql, work: (sql: Sql) => Promise<T>): Promise<T> {

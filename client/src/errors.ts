@@ -16,6 +16,7 @@ const KNOWN = new Set([
   'PAYLOAD_TOO_LARGE',
   'UNAUTHENTICATED',
   'OPERATION_TIMEOUT',
+  'SERVICE_UNAVAILABLE',
 ]);
 
 export function firstGraphQLError(error: unknown): GraphQLishError | null {
@@ -25,6 +26,17 @@ export function firstGraphQLError(error: unknown): GraphQLishError | null {
 
 export function errorCode(error: unknown): string | null {
   return firstGraphQLError(error)?.extensions?.code ?? null;
+}
+
+/** Codes of an answer that may succeed if simply asked again: the console then offers « Réessayer ». */
+const RETRYABLE = new Set(['SERVICE_UNAVAILABLE', 'OPERATION_TIMEOUT']);
+
+/** True for an outage (503, the database down, the network gone) rather than an answer to correct. */
+export function isRetryable(error: unknown): boolean {
+  const code = errorCode(error);
+  if (code) return RETRYABLE.has(code);
+  const e = error as { statusCode?: number; name?: string } | null;
+  return e?.statusCode === 503 || e?.statusCode === 502 || e?.statusCode === 504 || e?.name === 'TypeError';
 }
 
 export function agentMessage(error: unknown): string {

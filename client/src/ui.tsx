@@ -1,6 +1,6 @@
 /** Small DSFR building blocks shared by the pages. */
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { agentMessage } from './errors';
+import { agentMessage, isRetryable } from './errors';
 
 const APP_TITLE = 'Ma Convention – back office CPAM';
 
@@ -19,10 +19,17 @@ export function Loading({ what = 'Chargement…' }: { what?: string }) {
   );
 }
 
-export function ErrorAlert({ error }: { error: unknown }) {
+/** An error in French; an outage (the service answering 503) also offers « Réessayer » when given `onRetry`. */
+export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const retry = onRetry && isRetryable(error);
   return (
     <div className="fr-alert fr-alert--error fr-alert--sm fr-my-2w" role="alert">
       <p>{agentMessage(error)}</p>
+      {retry && (
+        <button type="button" className="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w" onClick={onRetry}>
+          Réessayer
+        </button>
+      )}
     </div>
   );
 }

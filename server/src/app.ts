@@ -13,13 +13,14 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import { authenticateRequest, readToken } from './agents/request-auth';
+import { isDatabaseUnavailable, serviceUnavailable, withTimeout } from './common/outage';
 import { requestScope } from './common/request-scope';
 import { REPO_ROOT, type Config } from './config';
 import { filesRouter } from './files/files.router';
 import { clientAssets } from './http/client-assets';
 import { FilesystemStorage, type FileStorage } from './files/storage';
 import { buildContext, type RequestContext } from './common/request-context';
-import { formatError } from './graphql/format-error';
+import { formatError, outageStatusPlugin } from './graphql/format-error';
 import { graphqlHttpHandler } from './graphql/http-handler';
 import { securityPlugins, validationRules } from './graphql/hardening';
 import { getSchema } from './graphql/schema';
@@ -101,8 +102,12 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
   });
   app.get('/readyz', async (_req, res) => {
     try {
-      await db.query('SELECT 1');
-      const pending = await db.showMigrations();
+      // A frozen database (SIGSTOP, a hung node) accepts the query and never answers: the probe gives up.
+      const pending = await withTimeout(
+        db.query('SELECT 1').then(() => db.showMigrations()),
+        config.READYZ_TIMEOUT_MS,
+        () => new Error(`readiness probe: no answer from the database within ${config.READYZ_TIMEOUT_MS} ms`),
+      );
       if (pending) {
         res.status(503).json({ status: 'migrations pending' });
         return;
@@ -114,10 +119,21 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
     }
   });
 
+  const authenticate = async (req: Request) => {
+    try {
+      return await authenticateRequest(db, config, readToken(req));
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        logger.warn({ err: error }, 'database unavailable while authenticating');
+        throw serviceUnavailable();
+      }
+      throw error;
+    }
+  };
   const baseContext = async (req: Request, res?: Response): Promise<RequestContext> =>
     buildContext({
       requestId: res?.getHeader('X-Request-Id')?.toString() ?? randomUUID(),
-      agent: await authenticateRequest(db, config, readToken(req)),
+      agent: await authenticate(req),
       db,
       config,
       storage: files,
@@ -145,6 +161,7 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
       ApolloServerPluginCacheControlDisabled(),
       ...(config.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...securityPlugins(config),
+      outageStatusPlugin(),
     ],
   });
   await apollo.start();

@@ -21,6 +21,8 @@ const schema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   DB_QUEUE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(500),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Link audit events into their chains in this process (the default); off when a dedicated process does it. */
+  AUDIT_LINKER: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -30,6 +32,10 @@ const schema = z.object({
     .default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   COOKIE_SECURE: boolean.optional(),
+  /** argon2 verifications running at once per process (64 MiB each); more logins at that instant are turned away. */
+  LOGIN_VERIFY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** /readyz answers 503 when the database has not answered within this time (a frozen database). */
+  READYZ_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   OPERATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   FILE_STORAGE: z.enum(['fs', 's3']).default('fs'),
   FILES_DIR: z.string().optional(),

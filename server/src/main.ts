@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app';
+import { AuditLinker } from './audit/audit-linker';
 import { ConfigError, loadConfig } from './config';
 import { dialectOf } from './db/data-source';
 import { DatabaseUnavailableError, openDatabase } from './db/open';
@@ -21,6 +22,8 @@ async function main() {
     app.server.once('error', reject);
     app.server.listen(config.PORT, config.HOST, () => resolve());
   });
+  const linker = config.AUDIT_LINKER === 'on' ? new AuditLinker(db) : null;
+  linker?.start();
   logger.info({ port: config.PORT, dialect: dialectOf({ url: config.DATABASE_URL }) }, 'listening');
   console.log(await demoAccountsBanner(db, config.PORT));
   const precheck = config.PRECHECK_WORKER
@@ -36,6 +39,7 @@ async function main() {
     force.unref();
     await app.close();
     await precheck?.stop();
+    await linker?.stop();
     await db.destroy();
     process.exit(0);
   };

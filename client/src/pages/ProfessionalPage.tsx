@@ -173,9 +173,9 @@ const LOG_CONTACT = graphql(`
 const CHANNELS = Object.entries(CONTACT_CHANNEL_LABELS) as [ContactChannel, string][];
 
 function Declaration({ id, year, scheme, label }: { id: string; year: number; scheme: Scheme; label: string }) {
-  const { data, loading, error } = useQuery(DECLARATION, { variables: { id, year, scheme } });
+  const { data, loading, error, refetch } = useQuery(DECLARATION, { variables: { id, year, scheme } });
   if (loading && !data) return <Loading what="Chargement de la déclaration…" />;
-  if (error) return <ErrorAlert error={error} />;
+  if (error) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
   const declaration = data?.professional?.declaration;
   const recap = (
     <a

@@ -66,7 +66,7 @@ export function QueuePage() {
   usePageTitle(`Justificatifs – ${current.label}`);
   const after = params.get('apres');
   const contradiction = params.get('contradiction') === '1';
-  const { data, loading, error } = useQuery(QUEUE, {
+  const { data, loading, error, refetch } = useQuery(QUEUE, {
     variables: { filter: { view, oldestFirst: true, contradictionDetected: contradiction || null }, first: 25, after },
     fetchPolicy: 'network-only',
   });
@@ -99,7 +99,7 @@ export function QueuePage() {
             l’année…
           </p>
         </div>
-        {error && <ErrorAlert error={error} />}
+        {error && <ErrorAlert error={error} onRetry={() => void refetch()} />}
         {loading && !data && <Loading />}
         {queue && queue.totalCount === 0 && <Empty>{current.empty}</Empty>}
         {queue && queue.totalCount > 0 && (

@@ -80,7 +80,10 @@ export function SearchPage() {
       : {}),
   };
   const nothingAsked = !q && !commune && !profession && !byCampaign;
-  const { data, loading, error } = useQuery(SEARCH, { variables: { filter, first: 25, after }, skip: nothingAsked });
+  const { data, loading, error, refetch } = useQuery(SEARCH, {
+    variables: { filter, first: 25, after },
+    skip: nothingAsked,
+  });
 
   // Enter on an exact identifier with exactly one match opens the file. Only right after a submit:
   // coming back to these results (browser back) must show them, not reopen the file.
@@ -205,7 +208,7 @@ export function SearchPage() {
           </div>
         </div>
       </form>
-      {error && <ErrorAlert error={error} />}
+      {error && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       {loading && !data && <Loading />}
       {nothingAsked && <Empty>Saisissez un nom ou un identifiant, ou choisissez un filtre.</Empty>}
       {data && data.professionals.totalCount === 0 && <Empty>Aucun professionnel ne correspond à la recherche.</Empty>}

@@ -495,7 +495,7 @@ export function SupervisionPage() {
     setParams(next);
   };
   if (campaigns.loading && !campaigns.data) return <Loading />;
-  if (campaigns.error) return <ErrorAlert error={campaigns.error} />;
+  if (campaigns.error) return <ErrorAlert error={campaigns.error} onRetry={() => void campaigns.refetch()} />;
   const p = progress.data?.campaignProgress;
   const slug = campaign
     ? [
@@ -542,7 +542,7 @@ export function SupervisionPage() {
         )}
       </div>
       {!campaign && <Empty>Aucune campagne.</Empty>}
-      {progress.error && <ErrorAlert error={progress.error} />}
+      {progress.error && <ErrorAlert error={progress.error} onRetry={() => void progress.refetch()} />}
       {progress.loading && !p && <Loading what="Calcul de l’avancement…" />}
       {p && p.professionalsConcerned === 0 && <Empty>Aucun professionnel concerné sur ce périmètre.</Empty>}
       {p && <Dashboard p={p} slug={slug} />}

@@ -27,7 +27,7 @@ export class AgentsResolver {
 
   @Mutation(() => LoginResultNode, {
     description:
-      'Ouvre une session et pose le cookie httpOnly `mcbo_session`. Après 10 échecs en 15 minutes (par compte ou par adresse IP) : TOO_MANY_ATTEMPTS avec `retryAfterSeconds`.',
+      'Ouvre une session et pose le cookie httpOnly `mcbo_session`. Après 10 échecs en 15 minutes pour un compte depuis une adresse, 20 pour un compte, 100 depuis une adresse : TOO_MANY_ATTEMPTS avec `retryAfterSeconds` ; chaque échec dit les essais restants (`remainingAttempts`).',
   })
   async login(
     @Ctx() ctx: RequestContext,

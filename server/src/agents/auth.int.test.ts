@@ -106,7 +106,11 @@ describe('login, sessions and logout', () => {
     for (const reply of replies) {
       expect(reply.body.data).toBeNull();
       expect(reply.body.errors).toEqual([
-        { message: 'Identifiant ou mot de passe incorrect.', path: ['login'], extensions: { code: 'UNAUTHENTICATED' } },
+        {
+          message: 'Identifiant ou mot de passe incorrect. Encore 9 essais avant un blocage temporaire.',
+          path: ['login'],
+          extensions: { code: 'UNAUTHENTICATED', remainingAttempts: 9 },
+        },
       ]);
       expect(reply.headers.get('set-cookie')).toBeNull();
       expectNoStackTrace(reply);
@@ -131,25 +135,27 @@ describe('login, sessions and logout', () => {
     expect(errorOf(garbage)?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('throttles an account after 10 failures in 15 minutes, whatever the IP, and tells how long to wait', async () => {
+  it('throttles an account after 20 failures in 15 minutes from any addresses, and tells how long to wait', async () => {
     const agent = await t.createAgent({ role: 'CONSEILLER' });
+    // Ten failures recorded 1 minute ago from ten addresses, then ten more through the API.
+    for (let i = 0; i < 10; i += 1) await seedFailures([agent.email], nextIp());
     for (let i = 0; i < 10; i += 1) {
       const reply = await login(agent.email, `mauvais-mot-de-passe-${i}`);
-      expect(errorOf(reply)?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(errorOf(reply)?.extensions).toEqual({ code: 'UNAUTHENTICATED', remainingAttempts: 9 - i });
     }
     // Even the right password, even from a fresh address.
     const refused = await login(agent.email, TEST_PASSWORD);
     const error = errorOf(refused);
     expect(error?.extensions?.code).toBe('TOO_MANY_ATTEMPTS');
     const wait = error?.extensions?.retryAfterSeconds as number;
-    expect(wait).toBeGreaterThan(14 * 60);
-    expect(wait).toBeLessThanOrEqual(15 * 60);
-    expect(error?.message).toBe('Trop de tentatives de connexion infructueuses. Réessayez dans 15 minutes.');
+    expect(wait).toBeGreaterThan(13 * 60); // the oldest counted failure: 1 minute ago
+    expect(wait).toBeLessThanOrEqual(14 * 60);
+    expect(error?.message).toBe('Trop de tentatives de connexion infructueuses. Réessayez dans 14 minutes.');
     expect(refused.headers.get('retry-after')).toBe(String(wait));
     expectNoStackTrace(refused);
 
     // Refused attempts are not counted; once the failures are 15 minutes old, the door opens again.
-    expect(await t.db.getRepository(LoginAttempt).countBy({ email: agent.email, success: false })).toBe(10);
+    expect(await t.db.getRepository(LoginAttempt).countBy({ email: agent.email, success: false })).toBe(20);
     await t.db.getRepository(LoginAttempt).update({ email: agent.email }, { at: new Date(Date.now() - 16 * 60_000) });
     expect((await login(agent.email, TEST_PASSWORD)).body.data?.login).toBeTruthy();
   });
@@ -167,23 +173,24 @@ describe('login, sessions and logout', () => {
         success: false,
       })),
     );
-    const error = errorOf(await login(agent.email, TEST_PASSWORD));
+    const error = errorOf(await login(agent.email, TEST_PASSWORD, ip));
     expect(error?.extensions?.code).toBe('TOO_MANY_ATTEMPTS');
     expect(error?.extensions?.retryAfterSeconds).toBeGreaterThan(55);
     expect(error?.extensions?.retryAfterSeconds).toBeLessThanOrEqual(61);
     expect(error?.message).toMatch(/Réessayez dans (1|2) minutes?\.$/);
   });
 
-  it('throttles an IP after 10 failures on any accounts, and lets other IPs in', async () => {
+  it('throttles an address after 100 failures on any accounts (spraying), and lets other addresses in', async () => {
     const ip = nextIp();
     const victim = await t.createAgent({ role: 'SUPERVISEUR' });
     await seedFailures(
-      Array.from({ length: 9 }, (_, i) => `inconnu${i}@cpam-test.fr`),
+      Array.from({ length: 99 }, (_, i) => `inconnu${i}@cpam-test.fr`),
       ip,
     );
-    expect(errorOf(await login('inconnu9@cpam-test.fr', 'n-importe-quoi-123', ip))?.extensions?.code).toBe(
-      'UNAUTHENTICATED',
-    );
+    expect(errorOf(await login('inconnu99@cpam-test.fr', 'n-importe-quoi-123', ip))?.extensions).toEqual({
+      code: 'UNAUTHENTICATED',
+      remainingAttempts: 0,
+    });
     const refused = await login(victim.email, TEST_PASSWORD, ip);
     expect(errorOf(refused)?.extensions?.code).toBe('TOO_MANY_ATTEMPTS');
     expect(errorOf(refused)?.extensions?.retryAfterSeconds).toBeGreaterThan(13 * 60); // oldest failure: 1 min ago
@@ -194,11 +201,11 @@ describe('login, sessions and logout', () => {
     const ip = nextIp();
     const insider = await t.createAgent({ role: 'CONSEILLER' });
     const target = await t.createAgent({ role: 'ADMIN' });
-    await seedFailures(Array(9).fill(target.email), ip);
+    await seedFailures([target.email, ...Array.from({ length: 98 }, (_, i) => `pulverise${i}@cpam-test.fr`)], ip);
     // A valid login on the insider's own account from the same IP…
     expect((await login(insider.email, TEST_PASSWORD, ip)).body.data?.login).toBeTruthy();
-    // …does not buy more guesses on the target: the 10th failure closes the IP.
-    expect(errorOf(await login(target.email, 'essai-9-mauvais', ip))?.extensions?.code).toBe('UNAUTHENTICATED');
+    // …does not buy more guesses on other accounts: the 100th failure closes the address.
+    expect(errorOf(await login(target.email, 'essai-99-mauvais', ip))?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(errorOf(await login(`autre@cpam-test.fr`, 'essai-10-mauvais', ip))?.extensions?.code).toBe(
       'TOO_MANY_ATTEMPTS',
     );

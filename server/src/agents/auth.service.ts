@@ -1,11 +1,11 @@
 /**
  * Login and logout. One answer for every bad credential (unknown e-mail, wrong password, disabled
- * account) so that the API does not reveal which accounts exist; failures are throttled per account
- * and per IP; every outcome is written to the audit trail.
+ * account) so that the API does not reveal which accounts exist; failures are throttled per account,
+ * per (account, address) and per address (see throttle.ts); every outcome is written to the audit trail.
  */
 import argon2 from 'argon2';
 import type { Request, Response } from 'express';
-import { LessThan, MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { LessThan, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import { AppError, ErrorCode } from '../common/errors';
 import type { Config } from '../config';
@@ -14,7 +14,15 @@ import { normalizeEmail, PASSWORD_MAX_LENGTH } from './agent-validation';
 import type { AuthenticatedAgent } from './authorization';
 import { SESSION_COOKIE } from './request-auth';
 import { openSession, revokeSession } from './session.service';
-import { describeWait, LOGIN_THROTTLE, retryAfterSeconds, windowStart } from './throttle';
+import { countedVerification, tryTakePasswordSlot } from './password-slots';
+import {
+  describeRemaining,
+  describeWait,
+  judgeLogin,
+  LOGIN_POLICIES,
+  windowStart,
+  type LoginFailures,
+} from './throttle';
 
 export const AuthAuditAction = {
   LOGIN: 'LOGIN',
@@ -62,31 +70,60 @@ export interface LoginOutcome {
   agent: Agent;
 }
 
+export const serverBusy = () =>
+  new AppError(
+    ErrorCode.TOO_MANY_ATTEMPTS,
+    'Trop de connexions en cours de vérification sur le serveur. Réessayez dans 1 seconde.',
+    { retryAfterSeconds: 1 },
+  );
+
+const failedLogin = (remaining: number) =>
+  new AppError(ErrorCode.UNAUTHENTICATED, `Identifiant ou mot de passe incorrect. ${describeRemaining(remaining)}`, {
+    remainingAttempts: remaining,
+  });
+
+/**
+ * The attempt is reserved (written as a failure) before its password is hashed, then judged against
+ * the failures already recorded: of N simultaneous guesses, each sees every reservation committed before
+ * its own count, so no more than the limit are ever checked. At most LOGIN_VERIFY_CONCURRENCY checks run
+ * at once in a process; an attempt beyond that is answered at once and not counted.
+ */
 export async function login(ctx: AuthContext, rawEmail: string, password: string): Promise<LoginOutcome> {
+  const release = tryTakePasswordSlot(ctx.config.LOGIN_VERIFY_CONCURRENCY);
+  if (!release) throw serverBusy();
+  try {
+    return await checkedLogin(ctx, rawEmail, password);
+  } finally {
+    release();
+  }
+}
+
+async function checkedLogin(ctx: AuthContext, rawEmail: string, password: string): Promise<LoginOutcome> {
   const now = new Date();
   const email = normalizeEmail(rawEmail).slice(0, 200);
   const ip = ctx.ip.slice(0, 64);
   const agent = email ? await ctx.db.getRepository(Agent).findOneBy({ email }) : null;
 
-  const wait = await throttleWait(ctx.db, email, ip, now);
-  if (wait !== null) {
+  const attemptId = await reserveAttempt(ctx.db, email, ip, now);
+  const verdict = judgeLogin(await countedFailures(ctx.db, email, ip, attemptId, now), now);
+  if (verdict.wait !== null) {
     // Refused attempts are not counted: hammering on a closed door does not keep it closed longer.
-    await ctx.db.transaction((em) => auditFailure(em, agent, ip, 'THROTTLED'));
-    throw tooManyAttempts(wait);
+    await ctx.db.transaction(async (em) => {
+      await em.getRepository(LoginAttempt).delete({ id: attemptId });
+      await auditFailure(em, agent, ip, 'THROTTLED');
+    });
+    throw tooManyAttempts(verdict.wait);
   }
 
-  const passwordOk = await verifyPassword(agent?.passwordHash ?? null, password);
+  const passwordOk = await countedVerification(() => verifyPassword(agent?.passwordHash ?? null, password));
   if (!agent || !passwordOk || !agent.active) {
     const reason: FailureReason = !agent ? 'UNKNOWN_EMAIL' : !passwordOk ? 'BAD_PASSWORD' : 'DISABLED';
-    await ctx.db.transaction(async (em) => {
-      await recordAttempt(em, email, ip, now, false);
-      await auditFailure(em, agent, ip, reason);
-    });
-    throw invalidCredentials();
+    await ctx.db.transaction((em) => auditFailure(em, agent, ip, reason));
+    throw failedLogin(verdict.remainingAfterFailure);
   }
 
   const session = await ctx.db.transaction(async (em) => {
-    await recordAttempt(em, email, ip, now, true);
+    await em.getRepository(LoginAttempt).update({ id: attemptId }, { success: true });
     const opened = await openSession(em, agent.id, ip, sessionPolicy(ctx.config), now);
     await recordAudit(em, {
       agentId: agent.id,
@@ -136,11 +173,19 @@ export const sessionPolicy = (config: Config) => ({
 });
 
 /**
- * Seconds to wait, or null. The account counter starts again after a successful login; the IP
- * counter forgets only the failures of the account that logged in, never those on other accounts.
+ * The failures each counter sees, apart from the attempt being judged (reservations of attempts still
+ * being checked count as failures). The account and (account, address) counters start again after a
+ * successful login; the address counter forgets only the failures of the account that logged in, never
+ * those on other accounts.
  */
-async function throttleWait(db: DataSource, email: string, ip: string, now: Date): Promise<number | null> {
-  const since = windowStart(now);
+async function countedFailures(
+  db: DataSource,
+  email: string,
+  ip: string,
+  attemptId: number,
+  now: Date,
+): Promise<LoginFailures> {
+  const since = windowStart(now, LOGIN_POLICIES.account);
   const repo = db.getRepository(LoginAttempt);
   const lastSuccess = await repo.findOne({
     where: { email, success: true, at: MoreThan(since) },
@@ -148,35 +193,53 @@ async function throttleWait(db: DataSource, email: string, ip: string, now: Date
     select: { id: true, at: true },
   });
   const accountFailures = await repo.find({
-    where: { email, success: false, at: MoreThan(lastSuccess?.at ?? since) },
-    select: { id: true, at: true },
+    where: { email, success: false, at: MoreThan(lastSuccess?.at ?? since), id: Not(attemptId) },
+    select: { id: true, at: true, ip: true },
     order: { at: 'DESC' },
-    take: LOGIN_THROTTLE.maxFailures,
+    take: LOGIN_POLICIES.account.maxFailures,
   });
-  const ipFailures = await repo
+  const pairFailures =
+    accountFailures.length < LOGIN_POLICIES.account.maxFailures
+      ? accountFailures.filter((row) => row.ip === ip)
+      : await repo.find({
+          where: { email, ip, success: false, at: MoreThan(lastSuccess?.at ?? since), id: Not(attemptId) },
+          select: { id: true, at: true },
+          order: { at: 'DESC' },
+          take: LOGIN_POLICIES.pair.maxFailures,
+        });
+  const addressFailures = await repo
     .createQueryBuilder('f')
     .select(['f.id', 'f.at'])
-    .where('f.ip = :ip AND f.success = :failed AND f.at > :since', { ip, failed: false, since })
+    .where('f.ip = :ip AND f.success = :failed AND f.at > :since AND f.id <> :attemptId', {
+      ip,
+      failed: false,
+      since: windowStart(now, LOGIN_POLICIES.address),
+      attemptId,
+    })
     .andWhere(
       'NOT EXISTS (SELECT 1 FROM login_attempt s WHERE s.email = f.email AND s.success = :succeeded AND s.at >= f.at AND s.at > :since)',
       { succeeded: true },
     )
     .orderBy('f.at', 'DESC')
-    .limit(LOGIN_THROTTLE.maxFailures)
+    .limit(LOGIN_POLICIES.address.maxFailures)
     .getMany();
   const instants = (rows: LoginAttempt[]) => rows.map((row) => row.at);
-  const account = retryAfterSeconds(instants(accountFailures), now);
-  const byIp = retryAfterSeconds(instants(ipFailures), now);
-  return account === null && byIp === null ? null : Math.max(account ?? 0, byIp ?? 0);
+  return { account: instants(accountFailures), pair: instants(pairFailures), address: instants(addressFailures) };
 }
 
-/** Attempts older than a day no longer count for anything: each new one sweeps its account's and IP's. */
-async function recordAttempt(em: EntityManager, email: string, ip: string, now: Date, success: boolean) {
-  const repo = em.getRepository(LoginAttempt);
-  const dayAgo = new Date(now.getTime() - 24 * 3_600_000);
-  await repo.delete({ email, at: LessThan(dayAgo) });
-  await repo.delete({ ip, at: LessThan(dayAgo) });
-  await repo.insert({ email, ip, at: now, success });
+/**
+ * Writes the attempt as a failure, committed before it is judged (see login). Attempts older than a day
+ * no longer count for anything: each new one sweeps its account's and address's.
+ */
+async function reserveAttempt(db: DataSource, email: string, ip: string, now: Date): Promise<number> {
+  return db.transaction(async (em) => {
+    const repo = em.getRepository(LoginAttempt);
+    const dayAgo = new Date(now.getTime() - 24 * 3_600_000);
+    await repo.delete({ email, at: LessThan(dayAgo) });
+    await repo.delete({ ip, at: LessThan(dayAgo) });
+    const inserted = await repo.insert({ email, ip, at: now, success: false });
+    return Number(inserted.identifiers[0]?.id);
+  });
 }
 
 async function auditFailure(em: EntityManager, agent: Agent | null, ip: string, reason: FailureReason) {

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { findByKey } from '../db/find-by-key';
+import { withCausalReads } from '../db/galera';
 import { Agent, AgentSession } from './agent.entity';
 import type { AuthenticatedAgent } from './authorization';
 
@@ -13,8 +14,12 @@ export interface SessionPolicy {
   absoluteHours: number;
 }
 
-/** Refreshing last_seen_at on every request would turn each read into a write. */
-const TOUCH_INTERVAL_MS = 60_000;
+/**
+ * Refreshing last_seen_at on every request would turn each read into a write: it is refreshed at most
+ * once a minute, and at least four times per idle period, so that a short SESSION_IDLE_MINUTES does not
+ * log out an agent who is working (a request just before the minute would otherwise not count).
+ */
+export const touchIntervalMs = (idleMinutes: number) => Math.min(60_000, (idleMinutes * 60_000) / 4);
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -52,7 +57,11 @@ export async function authenticateToken(
 ): Promise<AuthenticatedAgent | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const sessionId = hashToken(token);
-  const session = await findByKey(db, AgentSession, 'id', sessionId);
+  // On a Galera cluster the session may have been opened (or revoked) through another node a moment ago.
+  const [session, sessionAgent] = await withCausalReads(db, async (em) => {
+    const found = await findByKey(em, AgentSession, 'id', sessionId);
+    return [found, found && !found.revokedAt ? await findByKey(em, Agent, 'id', found.agentId) : null] as const;
+  });
   if (!session || session.revokedAt) return null;
   const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
   // The absolute end is checked against createdAt too, so that shortening the setting applies to open sessions.
@@ -61,9 +70,9 @@ export async function authenticateToken(
     session.createdAt.getTime() + policy.absoluteHours * 3_600_000,
   );
   if (now.getTime() >= absoluteLimit || now.getTime() >= idleLimit) return null;
-  const agent = await findByKey(db, Agent, 'id', session.agentId);
+  const agent = sessionAgent;
   if (!agent || !agent.active) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  if (now.getTime() - session.lastSeenAt.getTime() >= touchIntervalMs(policy.idleMinutes)) {
     await db.getRepository(AgentSession).update({ id: sessionId }, { lastSeenAt: now });
   }
   return toAuthenticated(agent, sessionId);

@@ -1,6 +1,10 @@
 /**
- * Login throttling rules, as pure functions over the attempts already recorded: 10 failures within
- * 15 minutes, per account and per IP, close the door until the oldest counted failure leaves the window.
+ * Login throttling rules, as pure functions over the attempts already recorded. Three counters over
+ * 15 minutes, each closing the door until its oldest counted failure leaves the window:
+ * - per (account, address): 10 failures — an agent's own typos lock only that agent, at that address;
+ * - per account, from any address: 20 failures — guesses spread over many addresses;
+ * - per address, on any accounts: 100 failures — password spraying. Much higher than the others because
+ *   a whole caisse reaches the server through one proxy address.
  */
 export interface ThrottlePolicy {
   maxFailures: number;
@@ -8,6 +12,50 @@ export interface ThrottlePolicy {
 }
 
 export const LOGIN_THROTTLE: ThrottlePolicy = { maxFailures: 10, windowMs: 15 * 60_000 };
+
+export const LOGIN_POLICIES = {
+  pair: LOGIN_THROTTLE,
+  account: { maxFailures: 20, windowMs: 15 * 60_000 },
+  address: { maxFailures: 100, windowMs: 15 * 60_000 },
+} as const satisfies Record<string, ThrottlePolicy>;
+
+export type LoginCounter = keyof typeof LOGIN_POLICIES;
+
+/** The failures that count, per counter, other than the attempt being decided. */
+export type LoginFailures = Record<LoginCounter, readonly Date[]>;
+
+export interface LoginVerdict {
+  /** Seconds to wait before this attempt may be checked, or null when it may. */
+  wait: number | null;
+  /** Failures still allowed after this one, should it fail, before a counter closes the door. */
+  remainingAfterFailure: number;
+}
+
+export function judgeLogin(
+  failures: LoginFailures,
+  now: Date,
+  policies: Record<LoginCounter, ThrottlePolicy> = LOGIN_POLICIES,
+): LoginVerdict {
+  let wait: number | null = null;
+  let remaining = Number.POSITIVE_INFINITY;
+  for (const counter of Object.keys(policies) as LoginCounter[]) {
+    const policy = policies[counter];
+    const counterWait = retryAfterSeconds(failures[counter], now, policy);
+    if (counterWait !== null) wait = Math.max(wait ?? 0, counterWait);
+    const start = windowStart(now, policy).getTime();
+    const counted = failures[counter].filter((d) => d.getTime() > start).length;
+    remaining = Math.min(remaining, Math.max(0, policy.maxFailures - counted - 1));
+  }
+  return { wait, remainingAfterFailure: remaining };
+}
+
+/** The sentence added to a failed login's answer: how many tries remain before the door closes. */
+export function describeRemaining(remaining: number): string {
+  if (remaining === 0) return 'Les connexions sont maintenant bloquées pendant 15 minutes au plus.';
+  return remaining === 1
+    ? 'Encore 1 essai avant un blocage temporaire.'
+    : `Encore ${remaining} essais avant un blocage temporaire.`;
+}
 
 export const windowStart = (now: Date, policy: ThrottlePolicy = LOGIN_THROTTLE) =>
   new Date(now.getTime() - policy.windowMs);

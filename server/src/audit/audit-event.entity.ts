@@ -3,12 +3,19 @@ import { InstantColumn, IntColumn, JsonColumn, StringColumn } from '../db/column
 
 export type AuditDetails = Record<string, string | number | boolean | null | string[] | number[]>;
 
-/** Append-only trail; each row carries the hash of the previous one, so an edit breaks the chain. */
+/**
+ * Append-only trail. A request inserts its events unchained (chain, chainSeq, prevHash and hash
+ * null) in its own transaction; the audit linker (audit-linker.ts) then links them, in one
+ * transaction per batch, into one hash chain per caisse: each linked row carries its chain's
+ * previous hash, so an edit or a deletion breaks the chain.
+ */
 @Entity()
 @Index('idx_audit_agent', ['agentId', 'id'])
 @Index('idx_audit_target', ['targetType', 'targetId', 'id'])
 @Index('idx_audit_professional', ['professionalId', 'id'])
 @Index('idx_audit_caisse', ['caisseCode', 'id'])
+@Index('uq_audit_chain_seq', ['chain', 'chainSeq'], { unique: true })
+@Index('idx_audit_unlinked', ['chainSeq', 'id'])
 export class AuditEvent {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
@@ -38,18 +45,32 @@ export class AuditEvent {
   @JsonColumn({ nullable: true })
   details: AuditDetails | null;
 
-  @StringColumn(64)
-  prevHash: string;
+  /** The chain the linker put the event in: its caisse code, NATIONAL_CHAIN, or LEGACY_CHAIN. Null until linked. */
+  @StringColumn(8, { nullable: true })
+  chain: string | null;
 
-  @StringColumn(64)
-  hash: string;
+  /** Position in its chain, increasing (dense for new chains; the id for the legacy chain). Null until linked. */
+  @IntColumn({ nullable: true })
+  chainSeq: number | null;
+
+  @StringColumn(64, { nullable: true })
+  prevHash: string | null;
+
+  @StringColumn(64, { nullable: true })
+  hash: string | null;
 }
 
-/** Single row holding the chain's head; locked by each append so concurrent writers stay in order. */
+/**
+ * One row per chain: its last linked event. Only the linker writes it, conditionally on lastSeq, so
+ * two linkers can never fork a chain; it also reveals a deleted tail.
+ */
 @Entity()
-export class AuditHead {
-  @PrimaryColumn({ type: 'int' })
-  id: number;
+export class AuditChain {
+  @PrimaryColumn({ type: 'varchar', length: 8 })
+  chain: string;
+
+  @IntColumn()
+  lastSeq: number;
 
   @IntColumn()
   lastId: number;

@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AuditEvent, AuditHead, type AuditDetails } from './audit-event.entity';
+import { AuditEvent, type AuditDetails } from './audit-event.entity';
 
 export const GENESIS_HASH = '0'.repeat(64);
+/** The chain of events that concern no caisse (national administration). */
+export const NATIONAL_CHAIN = 'national';
+/** The single chain every event was appended to before per-caisse chains; frozen, still verified. */
+export const LEGACY_CHAIN = 'legacy';
+
+/** The chain an event belongs to. */
+export const chainOf = (event: { caisseCode: string | null }): string => event.caisseCode ?? NATIONAL_CHAIN;
 
 export interface AuditInput {
   agentId: number | null;
@@ -21,8 +28,14 @@ export interface AuditInput {
   at?: Date;
 }
 
-/** The hash covers every field and the previous hash, in a fixed order. */
-export function hashAuditRow(row: Omit<AuditEvent, 'hash' | 'id'> & { id: number }): string {
+/**
+ * The hash covers every recorded field and the previous hash, in a fixed order (unchanged since the
+ * single chain, so that legacy events still verify). The chain and position need not be hashed: moving
+ * or reordering an event breaks the prevHash links around it.
+ */
+export function hashAuditRow(
+  row: Omit<AuditEvent, 'hash' | 'id' | 'prevHash' | 'chain' | 'chainSeq'> & { id: number; prevHash: string | null },
+): string {
   const canonical = JSON.stringify([
     row.id,
     row.at.toISOString(),
@@ -45,19 +58,15 @@ function professionalTarget(input: AuditInput): number | null {
 }
 
 /**
- * Appends to the chain inside the caller's transaction: locking the head row orders concurrent
- * writers, and the event commits or rolls back with the change it records.
+ * Records an event inside the caller's transaction: it commits or rolls back with the change it
+ * records. It is inserted unchained — no lock on a chain head, so concurrent requests (and the
+ * nodes of a Galera cluster) do not serialise on the audit — and the audit linker links it into its
+ * caisse's chain within a second or so (audit-linker.ts).
  */
 export async function recordAudit(em: EntityManager, input: AuditInput): Promise<AuditEvent> {
-  const headRepo = em.getRepository(AuditHead);
-  const query = headRepo.createQueryBuilder('h').where('h.id = 1');
-  // SQLite serialises write transactions already; MySQL needs the row lock.
-  if (em.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
-  const head = await query.getOne();
-  if (!head) throw new Error('audit_head row missing: migrations not applied');
   const at = input.at ?? new Date();
   at.setMilliseconds(0); // datetime columns keep seconds: hash what is stored
-  const partial = {
+  const row = {
     at,
     agentId: input.agentId,
     action: input.action,
@@ -66,13 +75,12 @@ export async function recordAudit(em: EntityManager, input: AuditInput): Promise
     caisseCode: input.caisseCode ?? null,
     professionalId: input.professionalId ?? professionalTarget(input),
     details: input.details ?? null,
-    prevHash: head.lastHash,
+    chain: null,
+    chainSeq: null,
+    prevHash: null,
+    hash: null,
   };
-  const repo = em.getRepository(AuditEvent);
-  const inserted = await repo.insert({ ...partial, hash: 'pending' });
+  const inserted = await em.getRepository(AuditEvent).insert(row);
   const id = Number(inserted.identifiers[0]?.id);
-  const hash = hashAuditRow({ ...partial, id });
-  await repo.update({ id }, { hash });
-  await headRepo.update({ id: 1 }, { lastId: id, lastHash: hash });
-  return Object.assign(new AuditEvent(), { ...partial, id, hash });
+  return Object.assign(new AuditEvent(), { ...row, id });
 }

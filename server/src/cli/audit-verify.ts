@@ -1,16 +1,30 @@
-/** `npm run audit:verify`: walks the audit chain; prints "OK: N events" or the first broken row, exit 1. */
+/**
+ * `npm run audit:verify`: walks every audit chain (one per caisse, the national one, the legacy one);
+ * prints one line per chain and the events not linked yet. Exit 1 when a chain is broken.
+ */
 import 'reflect-metadata';
-import { verifyAuditChain } from '../audit/audit-verify';
+import { verifyAuditChains } from '../audit/audit-verify';
 import { runWithDatabase } from '../db/open';
 
+/** Beyond this, unlinked events mean that no linker is running (AUDIT_LINKER=off everywhere?). */
+const STALE_BACKLOG_MS = 5 * 60_000;
+
 runWithDatabase(async (db) => {
-  const verdict = await verifyAuditChain(db);
-  if (verdict.ok) {
-    console.log(`OK: ${verdict.count} events`);
-    return 0;
+  const verdict = await verifyAuditChains(db);
+  for (const chain of verdict.chains) {
+    if (chain.ok) console.log(`OK: chain ${chain.chain}: ${chain.count} events`);
+    else
+      console.error(
+        `BROKEN: chain ${chain.chain}: event ${chain.brokenId ?? '?'} — ${chain.reason} (${chain.count} events verified before it)`,
+      );
   }
-  console.error(
-    `BROKEN: event ${verdict.brokenId ?? '?'} — ${verdict.reason} (${verdict.count} events verified before it)`,
-  );
-  return 1;
+  if (verdict.unlinked > 0) {
+    const age = verdict.oldestUnlinkedAt ? Date.now() - verdict.oldestUnlinkedAt.getTime() : 0;
+    console.log(
+      `PENDING: ${verdict.unlinked} events not linked yet (oldest ${verdict.oldestUnlinkedAt?.toISOString() ?? '?'})` +
+        (age > STALE_BACKLOG_MS ? ' — the audit linker does not seem to run' : ''),
+    );
+  }
+  console.log(`${verdict.ok ? 'OK' : 'BROKEN'}: ${verdict.count} events in ${verdict.chains.length} chains`);
+  return verdict.ok ? 0 : 1;
 });

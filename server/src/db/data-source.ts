@@ -7,6 +7,7 @@ import { SnakeNamingStrategy } from './naming-strategy';
 import { CountingLogger } from './sql-counter';
 import { MYSQL_MIGRATIONS } from './migrations/mysql';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+import { installTransactionRetry } from './transaction-retry';
 
 export type Dialect = 'sqlite' | 'mysql';
 
@@ -89,10 +90,15 @@ export function dataSourceOptions(
   };
 }
 
-/** A DataSource not yet initialised; for MySQL URLs it first asks the server which flavour it is. */
+/**
+ * A DataSource not yet initialised; for MySQL URLs it first asks the server which flavour it is.
+ * Its transactions retry as a whole on deadlocks and lock wait timeouts (transaction-retry.ts).
+ */
 export async function createDataSource(settings: DatabaseSettings): Promise<DataSource> {
   const flavour = settings.url ? await detectServerFlavour(settings.url, settings.connectTimeoutMs) : 'mysql';
-  return new DataSource(dataSourceOptions(settings, flavour));
+  const db = new DataSource(dataSourceOptions(settings, flavour));
+  installTransactionRetry(db);
+  return db;
 }
 
 /** One readable line for the operator when the database cannot be reached. */

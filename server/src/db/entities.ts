@@ -1,9 +1,10 @@
 import { Agent, AgentSession, LoginAttempt } from '../agents/agent.entity';
-import { AuditEvent, AuditHead } from '../audit/audit-event.entity';
+import { AuditChain, AuditEvent } from '../audit/audit-event.entity';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Indicator } from '../campaigns/indicator.entity';
 import { ContactLog } from '../contacts/contact-log.entity';
 import { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
+import { FileOwner } from '../files/file-owner.entity';
 import { StoredFile } from '../files/stored-file.entity';
 import { ImportRun } from '../imports/import-run.entity';
 import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
@@ -12,13 +13,14 @@ import { Precheck, PrecheckPage } from '../precheck/precheck.entity';
 import { Caisse } from '../professionals/caisse.entity';
 import { Professional } from '../professionals/professional.entity';
 import { Software, SoftwarePublisher } from '../software/software.entity';
+import { Lease } from './lease';
 
 export const ENTITIES = [
   Agent,
   AgentSession,
   LoginAttempt,
   AuditEvent,
-  AuditHead,
+  AuditChain,
   Caisse,
   Professional,
   Campaign,
@@ -31,9 +33,11 @@ export const ENTITIES = [
   Justificatif,
   JustificatifHistory,
   StoredFile,
+  FileOwner,
   Payment,
   ContactLog,
   ImportRun,
   Precheck,
   PrecheckPage,
+  Lease,
 ];

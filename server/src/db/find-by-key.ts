@@ -95,17 +95,18 @@ export async function findWhereIn<E extends ObjectLiteral>(
 
 /** The row whose `property` is `key`, or null. */
 export async function findByKey<E extends ObjectLiteral>(
-  db: DataSource,
+  db: Queryable,
   entity: EntityTarget<E>,
   property: keyof E & string,
   key: string | number,
 ): Promise<E | null> {
-  const table = tableOf(db, entity);
+  const source = dataSourceOf(db);
+  const table = tableOf(source, entity);
   const rows = (await db.query(`${table.select} WHERE ${table.column(property)} = ? LIMIT 1`, [key])) as Record<
     string,
     unknown
   >[];
-  return rows[0] ? hydrate<E>(db, table.metadata, rows[0]) : null;
+  return rows[0] ? hydrate<E>(source, table.metadata, rows[0]) : null;
 }
 
 function sortRows<E extends ObjectLiteral>(rows: E[], order: SortOrder<E>): E[] {

@@ -5,6 +5,7 @@
 import type { DataSource } from 'typeorm';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { createDataSource, describeConnectionError, type DatabaseSettings } from './data-source';
+import { detectGalera } from './galera';
 
 export class DatabaseUnavailableError extends Error {}
 
@@ -28,6 +29,7 @@ export async function openDatabase(config: Config): Promise<DataSource> {
     throw new DatabaseUnavailableError(describeConnectionError(settings, error));
   }
   await db.runMigrations({ transaction: 'each' });
+  await detectGalera(db);
   return db;
 }
 

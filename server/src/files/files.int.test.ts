@@ -138,6 +138,32 @@ describe('documents: upload, receipt, download', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it("refuses to attach another caisse's document, and does not serve it through the piece", async () => {
+    // A conseiller of 751 uploads a document; a conseiller of 211 learns its id.
+    const paris = await t.login((await t.createAgent({ role: 'CONSEILLER', caisseCode: '751' })).email);
+    const secret = Buffer.from('%PDF-1.7\nfacture d’un professionnel parisien\n');
+    const { body } = await upload(secret, 'paris.pdf', { 'x-mcbo-csrf': '1' }, paris);
+    expect(body.id).toMatch(/^[a-f0-9]{64}$/);
+    // The uploader's caisse may look at it before attaching it.
+    const own = await fetch(`${t.url}/api/files/${body.id}`, { headers: { authorization: `Bearer ${paris}` } });
+    expect(own.status).toBe(200);
+
+    const before = await t.db.getRepository(Justificatif).count();
+    const attach = await t.gql(RECEIVE, input(body.id), token);
+    expect(attach.errors?.[0]).toMatchObject({
+      message: 'Fichier introuvable : déposez-le d’abord (POST /api/files).',
+      extensions: { code: 'BAD_USER_INPUT', field: 'fileId' },
+    });
+    expect(await t.db.getRepository(Justificatif).count()).toBe(before);
+    const download = await fetch(`${t.url}/api/files/${body.id}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(download.status).toBe(404);
+
+    // Uploading the same bytes makes 211 an owner too (it holds the content already): then it may attach them.
+    const mine = await upload(secret, 'copie.pdf');
+    expect(mine.body.id).toBe(body.id);
+    expect((await t.gql(RECEIVE, input(body.id), token)).errors).toBeUndefined();
+  });
+
   it('serves the recap PDF of a campaign in scope only', async () => {
     const dam = await t.login((await t.createAgent({ role: 'DAM', caisseCode: '211' })).email);
     const ok = await fetch(`${t.url}/api/recap/${dentist.id}/2024/FAMI`, {

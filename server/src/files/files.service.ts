@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { In } from 'typeorm';
-import { Permission, requirePermission, caisseScope } from '../agents/authorization';
+import { In, type EntityManager } from 'typeorm';
+import { Permission, requirePermission, caisseScope, type AuthenticatedAgent } from '../agents/authorization';
+import type { AuditDetails } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import { AppError, ErrorCode, notFound } from '../common/errors';
 import type { RequestContext } from '../common/request-context';
 import { Justificatif } from '../justificatifs/justificatif.entity';
+import { FileOwner } from './file-owner.entity';
 import { sniffContentType, type AcceptedContentType } from './file-type';
 import { StoredFile } from './stored-file.entity';
 
@@ -44,14 +46,68 @@ export async function storeUpload(ctx: RequestContext, bytes: Buffer, originalNa
         uploadedByAgentId: agent.id,
       });
     }
-    await recordAudit(em, { agentId: agent.id, action: 'FILE_UPLOADED', targetType: 'FILE', targetId: id });
+    // The same bytes uploaded by two caisses are one stored file with two owners.
+    const owners = em.getRepository(FileOwner);
+    if (!(await owners.existsBy({ fileId: id, caisseCode: agent.caisseCode }))) {
+      await owners.insert({ fileId: id, caisseCode: agent.caisseCode, uploadedByAgentId: agent.id });
+    }
+    await recordAudit(em, {
+      agentId: agent.id,
+      action: 'FILE_UPLOADED',
+      targetType: 'FILE',
+      targetId: id,
+      caisseCode: agent.caisseCode,
+    });
   });
   return { id, contentType, sizeBytes: bytes.length };
 }
 
+/** True when one of the agent's caisse's agents uploaded these bytes: only then may the caisse attach them. */
+export function ownedByCaisse(em: EntityManager, fileId: string, caisseCode: string): Promise<boolean> {
+  return em.getRepository(FileOwner).existsBy({ fileId, caisseCode });
+}
+
+/** A record that uses a stored document and that the agent may see. */
+export interface DocumentUse {
+  caisseCode: string;
+  professionalId: number | null;
+  details: AuditDetails;
+}
+
 /**
- * A document is visible to an agent who may see one of the justificatifs that reference it;
- * otherwise it does not exist for them (NOT_FOUND, like an unknown id).
+ * The records through which a document may be served, asked in order. A new kind of record that holds
+ * documents (e.g. a control case) adds its lookup here, scoped like its own reads.
+ */
+export type DocumentUseLookup = (
+  em: EntityManager,
+  fileId: string,
+  scope: string[] | null,
+) => Promise<DocumentUse | null>;
+
+const justificatifUse: DocumentUseLookup = async (em, fileId, scope) => {
+  const piece = await em.getRepository(Justificatif).findOne({
+    where: { fileId, ...(scope ? { caisseCode: In(scope) } : {}) },
+    select: { id: true, caisseCode: true, professionalId: true },
+  });
+  return piece
+    ? { caisseCode: piece.caisseCode, professionalId: piece.professionalId, details: { justificatifId: piece.id } }
+    : null;
+};
+
+export const DOCUMENT_USES: DocumentUseLookup[] = [justificatifUse];
+
+async function visibleUse(em: EntityManager, agent: AuthenticatedAgent, fileId: string): Promise<DocumentUse | null> {
+  for (const lookup of DOCUMENT_USES) {
+    const use = await lookup(em, fileId, caisseScope(agent));
+    if (use) return use;
+  }
+  return null;
+}
+
+/**
+ * A document is visible to an agent who may see a record that uses it (a justificatif today), or whose
+ * caisse uploaded it (to check it before attaching); otherwise it does not exist for them (NOT_FOUND,
+ * like an unknown id).
  */
 export async function openDocument(
   ctx: RequestContext,
@@ -59,25 +115,20 @@ export async function openDocument(
 ): Promise<{ file: StoredFile; stream: Readable }> {
   const agent = requirePermission(ctx.agent, Permission.READ_DOCUMENTS);
   if (!/^[a-f0-9]{64}$/.test(rawId)) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Identifiant de document mal formé.');
-  const scope = caisseScope(agent);
-  const file = await ctx.db.getRepository(StoredFile).findOneBy({ id: rawId });
-  const referencing = file
-    ? await ctx.db.getRepository(Justificatif).findOne({
-        where: { fileId: rawId, ...(scope ? { caisseCode: In(scope) } : {}) },
-        select: { id: true, caisseCode: true, professionalId: true },
-      })
-    : null;
-  const uploadedByMe = file?.uploadedByAgentId === agent.id;
-  if (!file || (!referencing && !uploadedByMe)) throw notFound('Document');
-  await ctx.db.transaction((em) =>
-    recordAudit(em, {
+  const em = ctx.db.manager;
+  const file = await em.getRepository(StoredFile).findOneBy({ id: rawId });
+  const use = file ? await visibleUse(em, agent, rawId) : null;
+  const ownCaisse = file && !use ? await ownedByCaisse(em, rawId, agent.caisseCode) : false;
+  if (!file || (!use && !ownCaisse)) throw notFound('Document');
+  await ctx.db.transaction((tx) =>
+    recordAudit(tx, {
       agentId: agent.id,
       action: 'DOCUMENT_VIEWED',
       targetType: 'FILE',
       targetId: file.id,
-      caisseCode: referencing?.caisseCode ?? agent.caisseCode,
-      professionalId: referencing?.professionalId ?? null,
-      details: referencing ? { justificatifId: referencing.id } : null,
+      caisseCode: use?.caisseCode ?? agent.caisseCode,
+      professionalId: use?.professionalId ?? null,
+      details: use ? use.details : null,
     }),
   );
   return { file, stream: await ctx.storage.read(file.id) };

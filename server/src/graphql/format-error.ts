@@ -1,6 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
+import type { RequestContext } from '../common/request-context';
 import { AppError, ErrorCode } from '../common/errors';
+import { isDatabaseUnavailable, serviceUnavailable } from '../common/outage';
 import { currentRequestId } from '../common/request-scope';
 import { logger } from '../logger';
 
@@ -18,9 +21,14 @@ const PASS_THROUGH = new Set<string>([
  * id that is also written to the log, so no stack trace or SQL reaches a client.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  let original = unwrapResolverError(error);
+  if (!(original instanceof AppError) && isDatabaseUnavailable(original)) {
+    logger.warn({ err: original, requestId: currentRequestId(), path: formatted.path }, 'database unavailable');
+    original = serviceUnavailable();
+  }
   if (original instanceof AppError) {
-    return { message: original.message, path: formatted.path, extensions: { ...original.extensions } };
+    const { http: _http, ...extensions } = original.extensions;
+    return { message: original.message, path: formatted.path, extensions };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
@@ -34,5 +42,27 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     message: `Une erreur inattendue s'est produite. Référence : ${correlationId}`,
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, correlationId },
+  };
+}
+
+/**
+ * An answer that carries SERVICE_UNAVAILABLE is sent as HTTP 503 with Retry-After, so that proxies,
+ * monitoring and the console see an outage rather than a bug.
+ */
+export function outageStatusPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const outage = response.body.singleResult.errors?.find(
+            (e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE,
+          );
+          if (!outage) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(outage.extensions?.retryAfterSeconds ?? 5));
+        },
+      };
+    },
   };
 }

@@ -9,6 +9,7 @@ import { Justificatif } from './justificatif.entity';
 import { justificatifNode } from './justificatif.nodes';
 import { checkTransition } from './justificatif.machine';
 import { transition } from './transition';
+import { causalBarrier } from '../db/galera';
 
 export async function assignJustificatif(ctx: RequestContext, rawId: string, rawAgentId: string | null | undefined) {
   const agent = requirePermission(ctx.agent, Permission.READ_DOCUMENTS);
@@ -22,6 +23,7 @@ export async function assignJustificatif(ctx: RequestContext, rawId: string, raw
   }
 
   return ctx.db.transaction(async (em) => {
+    await causalBarrier(em); // Galera: read what any node committed before deciding
     const repo = em.getRepository(Justificatif);
     const row = assertInScope(agent, await repo.findOneBy({ id }), 'Justificatif');
     if (!mayAssignAny && targetId === null && row.assignedAgentId !== agent.id) {

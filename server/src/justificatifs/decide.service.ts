@@ -19,6 +19,7 @@ import { outcomeMessage, refusal, type DecisionOutcome } from './decision-outcom
 import { Justificatif, type ChecklistEntry } from './justificatif.entity';
 import { transition } from './transition';
 import { recordPrecheckConfirmation } from '../precheck/precheck.service';
+import { causalBarrier } from '../db/galera';
 
 const MAX_COMMENT = 2000;
 
@@ -70,6 +71,7 @@ export async function decideJustificatif(
     throw badInput('Version attendue invalide.', 'expectedVersion');
 
   return ctx.db.transaction(async (em) => {
+    await causalBarrier(em); // Galera: read what any node committed before deciding
     const piece = assertInScope(agent, await em.getRepository(Justificatif).findOneBy({ id }), 'Justificatif');
     const indicator = await em.getRepository(Indicator).findOneByOrFail({ id: piece.indicatorId });
     const checklist = validateDecisionInput(decision, indicator);

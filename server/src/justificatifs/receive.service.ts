@@ -8,7 +8,7 @@ import { parseId } from '../common/ids';
 import type { RequestContext } from '../common/request-context';
 import { IndicatorValue } from '../declarations/declaration.entity';
 import { ensureDeclaration } from '../declarations/declarations.service';
-import { StoredFile } from '../files/stored-file.entity';
+import { ownedByCaisse } from '../files/files.service';
 import { Professional } from '../professionals/professional.entity';
 import { Justificatif } from './justificatif.entity';
 import type { ReceiveJustificatifInput } from './justificatif.types';
@@ -46,7 +46,8 @@ export async function receiveJustificatif(
     if (indicator.professions && !indicator.professions.includes(professional.profession)) {
       throw badInput(`L'indicateur « ${indicator.label} » ne concerne pas cette profession.`, 'indicatorCode');
     }
-    if (!(await em.getRepository(StoredFile).existsBy({ id: input.fileId }))) {
+    // Another caisse's document reads like an unknown one: its id gives nothing.
+    if (!(await ownedByCaisse(em, input.fileId, agent.caisseCode))) {
       throw badInput('Fichier introuvable : déposez-le d’abord (POST /api/files).', 'fileId');
     }
     const repo = em.getRepository(Justificatif);

@@ -8,8 +8,8 @@
  *   2. the history row (one per transition);
  *   3. the re-evaluation of the declaration (atteinte and projected rémunération), when the change counts;
  *   4. the caller's `after` hook (e.g. a notice to the professional, written in the same transaction);
- *   5. the audit event, LAST: appending to the chain locks its single head row until commit, so it is
- *      taken as late as possible.
+ *   5. the audit event, LAST: an unchained insert (audit-linker.ts chains it after commit), written
+ *      once everything it records has succeeded.
  *
  * The allowed moves come from the pure state machine (justificatif.machine.ts); what a refusal means to
  * the agent (already decided, held by a colleague, stale version) is the caller's to say.
@@ -86,9 +86,8 @@ export async function transition(
     query.andWhere('(assigned_agent_id IS NULL OR assigned_agent_id = :me)', { me: request.by.id });
   if (request.holder === 'MINE') query.andWhere('assigned_agent_id = :me', { me: request.by.id });
   const update = await query.execute();
-  const repo = em.getRepository(Justificatif);
-  if (!update.affected) return { done: false, current: await repo.findOneByOrFail({ id: piece.id }) };
-  const after = await repo.findOneByOrFail({ id: piece.id });
+  if (!update.affected) return { done: false, current: await committedNow(em, piece.id) };
+  const after = await em.getRepository(Justificatif).findOneByOrFail({ id: piece.id });
   return afterChange(em, piece.status, after, request);
 }
 
@@ -138,4 +137,17 @@ async function reevaluate(em: EntityManager, piece: Justificatif): Promise<Evalu
     .getRepository(Declaration)
     .findOne({ where: { professionalId: piece.professionalId, campaignId: piece.campaignId }, select: { id: true } });
   return declaration ? recomputeDeclaration(em, declaration.id) : null;
+}
+
+/**
+ * The piece as committed now, after a conditional update that matched nothing. In MySQL's REPEATABLE READ
+ * a plain read returns the transaction's snapshot, taken at its first read — before the winner committed —
+ * so the loser would see the piece as it was and could not say who won; a locking read returns the latest
+ * committed row. SQLite serialises writers (BEGIN IMMEDIATE): a plain read is already current.
+ */
+function committedNow(em: EntityManager, id: number): Promise<Justificatif> {
+  const sqlite = em.connection.options.type === 'better-sqlite3';
+  return em
+    .getRepository(Justificatif)
+    .findOneOrFail({ where: { id }, ...(sqlite ? {} : { lock: { mode: 'pessimistic_read' as const } }) });
 }

@@ -154,6 +154,7 @@ export async function runPrecheckBench(argv: string[]) {
         );
       }
     }
+    if ((piece.n + 1) % 20 === 0) report(false, piece.n + 1);
     if ((piece.n + 1) % 20 === 0)
       console.log(
         `[bench precheck] ${piece.n + 1}/${corpus.length} read (${Math.round((Date.now() - started) / 1000)} s)`,

@@ -13,6 +13,7 @@ import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { encodeCursor } from '../server/src/common/pagination';
 import { buildServer, DATA_DIR, ROOT, professionalCount, seed, startNode, SERVER_DIR, type Child } from './env';
+import { benchAnnuaire, type AnnuaireResult } from './annuaire';
 import { benchImport, type ImportResult } from './import';
 import { compare, load, once, type Call, type Measure, type Target } from './load';
 import { FILE, LOGIN, PROGRESS, QUEUE, SEARCH, VALIDATE } from './operations';
@@ -28,6 +29,7 @@ function option(name: string, fallback: string): string {
 const PROFESSIONALS = Number(option('professionals', '20000'));
 const DURATION = Number(option('duration', '10'));
 const CONNECTIONS = Number(option('connections', '8'));
+const ANNUAIRE_LINES = Number(option('annuaire-lines', '2000000'));
 const ONLY = option('only', '').split(',').filter(Boolean);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/mcbo_bench';
 const POOL = option('pool', '10');
@@ -75,6 +77,7 @@ async function main() {
     memory: null,
     explain: [],
     importResult: null,
+    annuaireResult: null,
     targets: [],
   };
 
@@ -107,7 +110,7 @@ async function main() {
   // The two servers.
   let api: Child | null = null;
   let floor: Child | null = null;
-  const needServers = ONLY.length === 0 || ONLY.some((k) => k !== 'f');
+  const needServers = ONLY.length === 0 || ONLY.some((k) => k !== 'f' && k !== 'g');
   try {
     if (needServers) {
       const env = {
@@ -429,6 +432,13 @@ async function main() {
       note: `failed: ${error.message}`,
     }));
     log(`import: ${JSON.stringify(results.importResult)}`);
+  }
+  // (g) The public Annuaire Santé extract (2 million lines by default) vs LOAD DATA + one UPDATE.
+  if (wanted('g')) {
+    results.annuaireResult = await benchAnnuaire(DATABASE_URL, ANNUAIRE_LINES, log).catch(
+      (error: Error): AnnuaireResult => ({ available: false, note: `failed: ${error.message}` }),
+    );
+    log(`annuaire: ${JSON.stringify(results.annuaireResult)}`);
   }
   await pool.end();
 

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { errorCode } from './errors';
 import { graphql } from './gql';
@@ -33,9 +33,57 @@ export function landingOf(agent: CurrentAgent): string {
 export const seesQueue = (agent: CurrentAgent) =>
   can(agent, 'DECIDE_JUSTIFICATIFS') || can(agent, 'ASSIGN_ANY_JUSTIFICATIF');
 
+/** The agent's name, role and caisse, and « Se déconnecter »: in the header's tools, or in the phone menu. */
+function AgentTools({ agent, onSignOut, testId }: { agent: CurrentAgent; onSignOut: () => void; testId: string }) {
+  return (
+    <ul className="fr-btns-group">
+      <li>
+        <p className="mcbo-agent fr-icon-account-circle-line" data-testid={testId}>
+          {' '}
+          {agent.displayName}
+          <span>
+            {ROLE_LABELS[agent.role]} · caisse {agent.caisseCode}
+            {agent.nationalScope ? ' (national)' : ''}
+          </span>
+        </p>
+      </li>
+      <li>
+        <button type="button" className="fr-btn fr-icon-logout-box-r-line" onClick={onSignOut}>
+          Se déconnecter
+        </button>
+      </li>
+    </ul>
+  );
+}
+
+/**
+ * On a phone the DSFR header folds its tools and navigation into a « Menu » dialog. DSFR's own script is
+ * not loaded, so React opens it: closed on navigation and on Escape, focus moved in and given back.
+ */
+function usePhoneMenu() {
+  const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => setOpen(false), [pathname]);
+  useEffect(() => {
+    if (!open) return;
+    closeRef.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      openRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
+  return { open, setOpen, closeRef, openRef };
+}
+
 function Header({ agent }: { agent: CurrentAgent | null }) {
   const [logout] = useMutation(LOGOUT);
   const apollo = useApolloClient();
+  const menu = usePhoneMenu();
   const signOut = async () => {
     await logout().catch(() => undefined);
     await apollo.clearStore().catch(() => undefined);
@@ -52,6 +100,22 @@ function Header({ agent }: { agent: CurrentAgent | null }) {
                 <div className="fr-header__logo">
                   <MarianneLogo />
                 </div>
+                {agent && (
+                  <div className="fr-header__navbar">
+                    <button
+                      ref={menu.openRef}
+                      type="button"
+                      className="fr-btn--menu fr-btn"
+                      aria-controls="menu-principal"
+                      aria-expanded={menu.open}
+                      id="bouton-menu"
+                      title="Menu"
+                      onClick={() => menu.setOpen(true)}
+                    >
+                      Menu
+                    </button>
+                  </div>
+                )}
               </div>
               <div className="fr-header__service">
                 <NavLink to="/" title="Accueil – Ma Convention, back office CPAM">
@@ -63,23 +127,7 @@ function Header({ agent }: { agent: CurrentAgent | null }) {
             {agent && (
               <div className="fr-header__tools">
                 <div className="fr-header__tools-links">
-                  <ul className="fr-btns-group">
-                    <li>
-                      <p className="mcbo-agent fr-icon-account-circle-line" data-testid="agent">
-                        {' '}
-                        {agent.displayName}
-                        <span>
-                          {ROLE_LABELS[agent.role]} · caisse {agent.caisseCode}
-                          {agent.nationalScope ? ' (national)' : ''}
-                        </span>
-                      </p>
-                    </li>
-                    <li>
-                      <button type="button" className="fr-btn fr-icon-logout-box-r-line" onClick={signOut}>
-                        Se déconnecter
-                      </button>
-                    </li>
-                  </ul>
+                  <AgentTools agent={agent} onSignOut={signOut} testId="agent" />
                 </div>
               </div>
             )}
@@ -87,8 +135,29 @@ function Header({ agent }: { agent: CurrentAgent | null }) {
         </div>
       </div>
       {agent && (
-        <div className="fr-header__menu">
+        <div
+          className={`fr-header__menu fr-modal${menu.open ? ' fr-modal--opened' : ''}`}
+          id="menu-principal"
+          aria-labelledby="bouton-menu"
+          {...(menu.open ? { role: 'dialog', 'aria-modal': true } : {})}
+        >
           <div className="fr-container">
+            <button
+              ref={menu.closeRef}
+              type="button"
+              className="fr-btn--close fr-btn"
+              aria-controls="menu-principal"
+              title="Fermer le menu"
+              onClick={() => {
+                menu.setOpen(false);
+                menu.openRef.current?.focus();
+              }}
+            >
+              Fermer
+            </button>
+            <div className="fr-header__menu-links">
+              <AgentTools agent={agent} onSignOut={signOut} testId="agent-menu" />
+            </div>
             <nav className="fr-nav" role="navigation" aria-label="Menu principal">
               <ul className="fr-nav__list">
                 {seesQueue(agent) && (

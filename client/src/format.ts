@@ -162,6 +162,7 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   ANNUAIRE: 'Annuaire santé (horaires affichés)',
   DECLARATIONS: 'Déclarations amelipro',
   PAYMENTS: 'Paiements',
+  ANNUAIRE_SANTE: 'Annuaire Santé — extrait public RPPS/ADELI (coordonnées des PS)',
 };
 
 export const IMPORT_STATUS: Record<ImportRunStatus, { label: string; severity: string }> = {

@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
-    "\n  fragment ImportRunFields on ImportRun {\n    id\n    kind\n    fileName\n    status\n    caisseCode\n    startedAt\n    finishedAt\n    progress\n    rowsRead\n    rowsPerSecond\n    etaSeconds\n    inserted\n    updated\n    unchanged\n    rejected\n    batchesCommitted\n    errorMessage\n    reportUrl\n  }\n": typeof types.ImportRunFieldsFragmentDoc,
+    "\n  fragment ImportRunFields on ImportRun {\n    id\n    kind\n    fileName\n    status\n    caisseCode\n    startedAt\n    finishedAt\n    progress\n    rowsRead\n    rowsPerSecond\n    etaSeconds\n    inserted\n    updated\n    unchanged\n    rejected\n    skipped\n    unknown\n    absent\n    batchesCommitted\n    errorMessage\n    reportUrl\n  }\n": typeof types.ImportRunFieldsFragmentDoc,
     "\n  query ImportRuns {\n    importRuns(first: 20) {\n      totalCount\n      nodes {\n        ...ImportRunFields\n      }\n    }\n  }\n": typeof types.ImportRunsDocument,
     "\n  query ImportRun($id: ID!) {\n    importRun(id: $id) {\n      ...ImportRunFields\n      rejections {\n        line\n        column\n        reason\n      }\n    }\n  }\n": typeof types.ImportRunDocument,
     "\n  mutation ImportFeed($kind: ImportKind!, $fileId: String!) {\n    importFeed(kind: $kind, fileId: $fileId) {\n      ...ImportRunFields\n    }\n  }\n": typeof types.ImportFeedDocument,
@@ -37,7 +37,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
-    "\n  fragment ImportRunFields on ImportRun {\n    id\n    kind\n    fileName\n    status\n    caisseCode\n    startedAt\n    finishedAt\n    progress\n    rowsRead\n    rowsPerSecond\n    etaSeconds\n    inserted\n    updated\n    unchanged\n    rejected\n    batchesCommitted\n    errorMessage\n    reportUrl\n  }\n": types.ImportRunFieldsFragmentDoc,
+    "\n  fragment ImportRunFields on ImportRun {\n    id\n    kind\n    fileName\n    status\n    caisseCode\n    startedAt\n    finishedAt\n    progress\n    rowsRead\n    rowsPerSecond\n    etaSeconds\n    inserted\n    updated\n    unchanged\n    rejected\n    skipped\n    unknown\n    absent\n    batchesCommitted\n    errorMessage\n    reportUrl\n  }\n": types.ImportRunFieldsFragmentDoc,
     "\n  query ImportRuns {\n    importRuns(first: 20) {\n      totalCount\n      nodes {\n        ...ImportRunFields\n      }\n    }\n  }\n": types.ImportRunsDocument,
     "\n  query ImportRun($id: ID!) {\n    importRun(id: $id) {\n      ...ImportRunFields\n      rejections {\n        line\n        column\n        reason\n      }\n    }\n  }\n": types.ImportRunDocument,
     "\n  mutation ImportFeed($kind: ImportKind!, $fileId: String!) {\n    importFeed(kind: $kind, fileId: $fileId) {\n      ...ImportRunFields\n    }\n  }\n": types.ImportFeedDocument,
@@ -79,7 +79,7 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ImportRunFields on ImportRun {\n    id\n    kind\n    fileName\n    status\n    caisseCode\n    startedAt\n    finishedAt\n    progress\n    rowsRead\n    rowsPerSecond\n    etaSeconds\n    inserted\n    updated\n    unchanged\n    rejected\n    batchesCommitted\n    errorMessage\n    reportUrl\n  }\n"): (typeof documents)["\n  fragment ImportRunFields on ImportRun {\n    id\n    kind\n    fileName\n    status\n    caisseCode\n    startedAt\n    finishedAt\n    progress\n    rowsRead\n    rowsPerSecond\n    etaSeconds\n    inserted\n    updated\n    unchanged\n    rejected\n    batchesCommitted\n    errorMessage\n    reportUrl\n  }\n"];
+export function graphql(source: "\n  fragment ImportRunFields on ImportRun {\n    id\n    kind\n    fileName\n    status\n    caisseCode\n    startedAt\n    finishedAt\n    progress\n    rowsRead\n    rowsPerSecond\n    etaSeconds\n    inserted\n    updated\n    unchanged\n    rejected\n    skipped\n    unknown\n    absent\n    batchesCommitted\n    errorMessage\n    reportUrl\n  }\n"): (typeof documents)["\n  fragment ImportRunFields on ImportRun {\n    id\n    kind\n    fileName\n    status\n    caisseCode\n    startedAt\n    finishedAt\n    progress\n    rowsRead\n    rowsPerSecond\n    etaSeconds\n    inserted\n    updated\n    unchanged\n    rejected\n    skipped\n    unknown\n    absent\n    batchesCommitted\n    errorMessage\n    reportUrl\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

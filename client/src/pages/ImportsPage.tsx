@@ -23,6 +23,9 @@ graphql(`
     updated
     unchanged
     rejected
+    skipped
+    unknown
+    absent
     batchesCommitted
     errorMessage
     reportUrl
@@ -129,16 +132,17 @@ export function ImportsPage() {
         />
         <div className="fr-upload-group fr-my-2w">
           <label className="fr-label" htmlFor="import-file">
-            Fichier CSV
+            Fichier CSV, texte ou zip
             <span className="fr-hint-text" id="import-aide">
-              200 Mo au plus. Les colonnes de chaque type sont décrites dans la documentation des imports.
+              200 Mo au plus. Les colonnes de chaque type sont décrites dans la documentation des imports. L’extrait
+              Annuaire Santé se dépose tel que publié (zip ou texte).
             </span>
           </label>
           <input
             className="fr-upload"
             type="file"
             id="import-file"
-            accept=".csv,text/csv"
+            accept=".csv,.txt,.zip,text/csv,text/plain,application/zip"
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
         </div>
@@ -254,12 +258,23 @@ function RunProgress({ id, onFinished }: { id: string; onFinished: () => void })
       <p data-testid="import-summary">
         Insérées : {integer(run.inserted)} · mises à jour : {integer(run.updated)} · inchangées :{' '}
         {integer(run.unchanged)} · rejetées : {integer(run.rejected)}
+        {run.skipped > 0
+          ? ` · hors champ (autre profession, activité salariée, site secondaire) : ${integer(run.skipped)}`
+          : ''}
       </p>
+      {(run.unknown > 0 || run.absent > 0) && (
+        <p data-testid="import-directory">
+          Professionnels inconnus du répertoire : {integer(run.unknown)} · connus mais absents du fichier :{' '}
+          {integer(run.absent)} (listés dans le rapport ; aucun n’est créé ni supprimé).
+        </p>
+      )}
       {run.errorMessage && <Notice severity="error">{run.errorMessage}</Notice>}
       {run.reportUrl && (
         <p>
           <a className="fr-link fr-icon-download-line fr-link--icon-left" href={run.reportUrl} download>
-            Télécharger le rapport des lignes rejetées
+            {run.kind === 'ANNUAIRE_SANTE'
+              ? 'Télécharger le rapport (lignes rejetées, professionnels inconnus ou absents)'
+              : 'Télécharger le rapport des lignes rejetées'}
           </a>
         </p>
       )}

@@ -17,7 +17,7 @@ import {
   type ImportProgress,
 } from '../imports/runner';
 
-const USAGE = `Usage : npm run import -- <type> <fichier.csv> [--batch-size N]
+const USAGE = `Usage : npm run import -- <type> <fichier (csv, txt ou zip)> [--batch-size N]
 Types : ${Object.values(CLI_NAMES).join(', ')}`;
 
 /** `--name value` or `--name=value`. */
@@ -122,7 +122,13 @@ runWithDatabase(async (db) => {
     [
       `Terminé en ${duration(progress.elapsedMs / 1000)} (${fmt(progress.rowsPerSecond)} lignes/s).`,
       `Lues : ${fmt(progress.rowsRead)} — insérées : ${fmt(progress.inserted)}, mises à jour : ${fmt(progress.updated)}, inchangées : ${fmt(progress.unchanged)}, rejetées : ${fmt(progress.rejected)}.`,
+      ...(progress.skipped > 0 || progress.unknown > 0 || progress.absent > 0
+        ? [
+            `Hors champ : ${fmt(progress.skipped)} — professionnels inconnus du répertoire : ${fmt(progress.unknown)}, connus mais absents du fichier : ${fmt(progress.absent)} (listés dans le rapport).`,
+          ]
+        : []),
       `Rapport : ${reportPath}`,
+      `Mémoire : pic ${fmt(process.resourceUsage().maxRSS / 1024)} Mo.`,
     ].join('\n'),
   );
   return progress.rejected > 0 ? 3 : 0;

@@ -168,3 +168,68 @@ export function csvLine(cells: readonly CsvValue[]): string {
 }
 
 export const UTF8_BOM = '\uFEFF';
+
+/**
+ * A delimited text without quoting (the Annuaire Santé extract: `|` between fields, no field ever holds
+ * one). Same contract as parseCsv — BOM dropped, invalid UTF-8 or NUL fails the file, blank lines
+ * skipped, physical line numbers — but split with indexOf: a national file has two million lines.
+ */
+export async function* parseDelimited(
+  source: AsyncIterable<Buffer | string>,
+  separator: string,
+  onBytes: (bytes: number) => void = () => {},
+): AsyncGenerator<CsvRecord> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let rest = '';
+  let line = 0;
+  let first = true;
+  const records: CsvRecord[] = [];
+  const consume = (text: string, final: boolean) => {
+    if (text.includes('\u0000')) {
+      const nul = text.indexOf('\u0000');
+      const at = line + 1 + (text.slice(0, nul).match(/\n/g)?.length ?? 0);
+      throw new CsvFileError(`Caractère NUL à la ligne ${at} : ce n'est pas un fichier texte.`);
+    }
+    const all = rest + text;
+    let start = 0;
+    for (;;) {
+      const end = all.indexOf('\n', start);
+      if (end < 0) break;
+      line += 1;
+      const raw = all.charCodeAt(end - 1) === 13 ? all.slice(start, end - 1) : all.slice(start, end);
+      if (raw !== '') records.push({ line, fields: raw.split(separator) });
+      start = end + 1;
+    }
+    rest = all.slice(start);
+    if (final && rest !== '') {
+      line += 1;
+      const raw = rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+      if (raw !== '') records.push({ line, fields: raw.split(separator) });
+      rest = '';
+    }
+  };
+  for await (const chunk of source) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    onBytes(bytes.length);
+    let text: string;
+    try {
+      text = decoder.decode(bytes, { stream: true });
+    } catch {
+      throw new CsvFileError(`Le fichier n'est pas encodé en UTF-8 valide (vers la ligne ${line + 1}).`);
+    }
+    if (first && text.length > 0) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    consume(text, false);
+    if (records.length) yield* records.splice(0, records.length);
+  }
+  let tail: string;
+  try {
+    tail = decoder.decode();
+  } catch {
+    throw new CsvFileError(`Le fichier n'est pas encodé en UTF-8 valide (fin du fichier).`);
+  }
+  consume(tail, true);
+  if (records.length) yield* records.splice(0, records.length);
+}

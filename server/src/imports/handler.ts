@@ -11,7 +11,42 @@ import { RowError, type RawRow } from './fields';
 import type { ImportKind } from './import-kinds';
 import type { CampaignRef, ReferenceData } from './reference';
 
-export type Outcome = 'inserted' | 'updated' | 'unchanged' | RowError;
+/**
+ * What became of one row: written, already so, out of the feed's scope (`skipped`), refused (RowError),
+ * or about a professional we do not know (UnknownRow: listed in the report, not a fault of the file).
+ */
+export type Outcome = 'inserted' | 'updated' | 'unchanged' | 'skipped' | RowError;
+
+/** A row about a professional unknown to us (or outside the run's scope): listed, not refused. */
+export class UnknownRow extends RowError {}
+
+/** Returned by `parse` for a row outside what the feed imports (another profession, a salaried activity). */
+export const SKIP: unique symbol = Symbol('skip');
+
+/** How the file is laid out. */
+export interface FileFormat {
+  separator: string;
+  /** RFC 4180 quotes (`;` CSV) or none (a field never holds the separator). */
+  quoting: boolean;
+  /** Every line ends with the separator: the empty last field is dropped. */
+  trailingSeparator: boolean;
+  /** Columns the kind does not read: refused (our own CSV feeds) or ignored (a national extract). */
+  unknownColumns: 'refuse' | 'ignore';
+}
+
+export const CSV_FORMAT: FileFormat = {
+  separator: ';',
+  quoting: true,
+  trailingSeparator: false,
+  unknownColumns: 'refuse',
+};
+
+/** One report line that is not a row of the file (e.g. a professional absent from it). */
+export interface ReportNotice {
+  column: string;
+  value: string;
+  reason: string;
+}
 
 export interface ParsedRow<P> {
   line: number;
@@ -22,6 +57,8 @@ export interface ApplyContext {
   reference: ReferenceData;
   /** Caisses whose rows this run may write; null = every caisse. */
   scope: string[] | null;
+  /** The kind's own memory for the whole run (from `newState`), e.g. the professionals already met. */
+  state: unknown;
 }
 
 export interface BatchResult {
@@ -33,21 +70,32 @@ export interface BatchResult {
 export interface ColumnSpec {
   name: string;
   required: boolean;
+  /** Other spellings of the header (older extracts). */
+  aliases?: string[];
 }
 
 export interface KindHandler<P> {
   kind: ImportKind;
   columns: ColumnSpec[];
-  /** Checks one row alone; throws RowError. */
-  parse(row: RawRow, reference: ReferenceData): P;
-  /** Natural key: a second row with the same key in the file is rejected. */
-  key(data: P): string;
+  /** CSV_FORMAT when absent. */
+  format?: FileFormat;
+  /** Checks one row alone; throws RowError; SKIP for a row the feed does not import. */
+  parse(row: RawRow, reference: ReferenceData): P | typeof SKIP;
+  /** Natural key: a second row with the same key in the file is rejected (null: no such check). */
+  key(data: P): string | null;
   /** Rows with the same group key stay in the same batch (when contiguous in the file). */
   group?(data: P): string;
   /** Writes the batch; one outcome per row, in order. */
   apply(em: EntityManager, rows: ParsedRow<P>[], ctx: ApplyContext): Promise<BatchResult>;
   /** Whether the run needs the software catalogue. */
   needsCatalogue?: boolean;
+  /** Per-run memory handed to every `apply` as `ctx.state`. */
+  newState?(): unknown;
+  /**
+   * After the last batch: report lines about what the file did not contain (`notice` writes one);
+   * returns how many. Reads only: a crash there loses nothing.
+   */
+  finish?(em: EntityManager, ctx: ApplyContext, notice: (n: ReportNotice) => Promise<void>): Promise<number>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ export const IMPORT_KINDS = [
   'ANNUAIRE',
   'DECLARATIONS',
   'PAYMENTS',
+  'ANNUAIRE_SANTE',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -24,6 +25,7 @@ export const CLI_NAMES: Record<ImportKind, string> = {
   ANNUAIRE: 'annuaire',
   DECLARATIONS: 'declarations',
   PAYMENTS: 'payments',
+  ANNUAIRE_SANTE: 'annuaire-sante',
 };
 
 export function kindFromCliName(name: string): ImportKind | null {
@@ -40,6 +42,7 @@ export const KIND_LABELS: Record<ImportKind, string> = {
   ANNUAIRE: 'annuaire santé (horaires affichés)',
   DECLARATIONS: 'déclarations amelipro',
   PAYMENTS: 'paiements',
+  ANNUAIRE_SANTE: 'Annuaire Santé (extrait public RPPS/ADELI : coordonnées des PS)',
 };
 
 /** The pre-fill feeds and the national system each one comes from (the référentiel's prefillOrigin). */

@@ -60,6 +60,18 @@ export class ImportRun {
   @IntColumn({ default: 0 })
   rejected: number;
 
+  /** Rows outside the feed's scope (another profession, a salaried activity, a secondary site). */
+  @IntColumn({ default: 0 })
+  skipped: number;
+
+  /** Rows about a professional unknown to us (listed in the report). */
+  @IntColumn({ default: 0 })
+  unknown: number;
+
+  /** Known professionals the file does not mention (listed in the report, never deleted). */
+  @IntColumn({ default: 0 })
+  absent: number;
+
   @IntColumn({ default: 0 })
   batchesCommitted: number;
 

@@ -13,7 +13,10 @@ import type { ImportKind } from './import-kinds';
 
 jest.setTimeout(60_000);
 
-const HEADERS: Record<ImportKind, string> = {
+/** The CSV feeds (the Annuaire Santé extract has its own suite: kinds/annuaire-sante.int.test.ts). */
+type CsvKind = Exclude<ImportKind, 'ANNUAIRE_SANTE'>;
+
+const HEADERS: Record<CsvKind, string> = {
   PROFESSIONALS:
     'am_number;rpps;adeli;last_name;first_name;profession;specialty;caisse_code;address_line;postal_code;commune;installation_date;email;phone;uses_amelipro',
   DMP_TRACES: 'am_number;campaign_year;scheme;publisher;software;version',
@@ -26,7 +29,7 @@ const HEADERS: Record<ImportKind, string> = {
 };
 
 /** A valid row of each kind (dentist 211000001, FAMI 2024), changed by `over` column → value. */
-const BASE: Record<ImportKind, Record<string, string>> = {
+const BASE: Record<CsvKind, Record<string, string>> = {
   PROFESSIONALS: {
     am_number: '211000099',
     rpps: '10000000099',
@@ -89,7 +92,7 @@ const BASE: Record<ImportKind, Record<string, string>> = {
   },
 };
 
-const row = (kind: ImportKind, over: Record<string, string> = {}) =>
+const row = (kind: CsvKind, over: Record<string, string> = {}) =>
   HEADERS[kind]
     .split(';')
     .map((c) => {
@@ -116,7 +119,7 @@ describe('imports: rejected rows and failed files', () => {
   });
   afterAll(async () => t.close());
 
-  type Case = [string, ImportKind, Record<string, string>, string | null, RegExp, string[]?];
+  type Case = [string, CsvKind, Record<string, string>, string | null, RegExp, string[]?];
   const cases: Case[] = [
     [
       'malformed N° AM',

@@ -20,6 +20,7 @@ import { logger } from '../logger';
 import { ImportRun } from './import-run.entity';
 import type { ImportKind } from './import-kinds';
 import type { ImportRunNode } from './imports.types';
+import { isZip } from './source';
 import { createRun, fileReportSink, finishRun, runImport, type ImportHooks } from './runner';
 
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -57,6 +58,9 @@ export function importRunNode(run: ImportRun, now = Date.now()): ImportRunNode {
     updated: run.updated,
     unchanged: run.unchanged,
     rejected: run.rejected,
+    skipped: run.skipped,
+    unknown: run.unknown,
+    absent: run.absent,
     batchesCommitted: run.batchesCommitted,
     bytesRead: run.bytesRead,
     totalBytes: run.totalBytes,
@@ -75,16 +79,27 @@ const visible = (agent: AuthenticatedAgent, run: ImportRun | null) =>
 // ---------------------------------------------------------------------------------------------
 // Upload
 
-/** Reads an upload as it arrives: size cap, UTF-8 validity and NUL check, SHA-256, without a second pass. */
+/**
+ * Reads an upload as it arrives: size cap, UTF-8 validity and NUL check, SHA-256, without a second pass.
+ * A zip (the Annuaire Santé extract as published) is kept as it is: its text is checked as the run
+ * inflates it.
+ */
 export class TextUpload {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private readonly hash = createHash('sha256');
   private readonly parts: Buffer[] = [];
   size = 0;
+  zip = false;
 
   push(chunk: Buffer) {
+    if (this.size === 0 && isZip(chunk)) this.zip = true;
     this.size += chunk.length;
     if (this.size > MAX_IMPORT_BYTES) throw new AppError(ErrorCode.PAYLOAD_TOO_LARGE, 'Le fichier dépasse 200 Mo.');
+    if (this.zip) {
+      this.hash.update(chunk);
+      this.parts.push(chunk);
+      return;
+    }
     if (chunk.includes(0)) {
       throw new AppError(
         ErrorCode.FILE_REJECTED,
@@ -102,7 +117,7 @@ export class TextUpload {
 
   finish(): { id: string; bytes: Buffer } {
     try {
-      this.decoder.decode();
+      if (!this.zip) this.decoder.decode();
     } catch {
       throw new AppError(
         ErrorCode.FILE_REJECTED,

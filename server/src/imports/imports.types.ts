@@ -9,7 +9,7 @@ export const ImportKindEnum = asEnum(IMPORT_KINDS);
 registerEnumType(ImportKindEnum, {
   name: 'ImportKind',
   description:
-    'Flux importé : PROFESSIONALS (annuaire des PS), DMP_TRACES, MSSANTE, BILLING, ANNUAIRE (pré-remplissages), DECLARATIONS (transmissions amelipro), PAYMENTS.',
+    'Flux importé : PROFESSIONALS (annuaire des PS), DMP_TRACES, MSSANTE, BILLING, ANNUAIRE (pré-remplissages), DECLARATIONS (transmissions amelipro), PAYMENTS, ANNUAIRE_SANTE (extrait public PS_LibreAcces_Personne_activite : rafraîchit le répertoire des PS).',
 });
 
 /** Stored statuses plus INTERRUPTED: a run whose process stopped (no heartbeat for a while). */
@@ -71,6 +71,19 @@ export class ImportRunNode {
 
   @Field(() => Int)
   rejected: number;
+
+  @Field(() => Int, {
+    description: 'Lignes hors du champ du flux (autre profession, activité salariée, site secondaire).',
+  })
+  skipped: number;
+
+  @Field(() => Int, { description: 'Professionnels du fichier inconnus du répertoire (listés dans le rapport).' })
+  unknown: number;
+
+  @Field(() => Int, {
+    description: 'Professionnels connus absents du fichier (listés dans le rapport, jamais supprimés).',
+  })
+  absent: number;
 
   @Field(() => Int, { description: 'Lots validés (une transaction par lot).' })
   batchesCommitted: number;

@@ -9,15 +9,18 @@ import type { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import { recomputeDeclarations } from '../declarations/recompute-batch';
 import { logger } from '../logger';
-import { CsvFileError, csvLine, parseCsv, UTF8_BOM, type CsvRecord } from './csv';
+import { CsvFileError, csvLine, parseCsv, parseDelimited, UTF8_BOM, type CsvRecord } from './csv';
 import { RowError, type RawRow } from './fields';
-import type { KindHandler, ParsedRow } from './handler';
+import { CSV_FORMAT, SKIP, UnknownRow, type KindHandler, type ParsedRow } from './handler';
 import { ImportRun, type ImportRejection } from './import-run.entity';
 import type { ImportKind } from './import-kinds';
 import { HANDLERS } from './kinds';
 import { loadReference } from './reference';
+import { openImportSource } from './source';
 
 export const DEFAULT_BATCH_SIZE = 1_000;
+/** How many skipped rows weigh as much as one written row in a batch. */
+const SKIPPED_PER_ROW = 10;
 /** Rejections kept on the run for display; the report file has them all. */
 const SAMPLE_SIZE = 100;
 
@@ -27,6 +30,12 @@ export interface ImportCounters {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Rows outside the feed's scope (another profession, a salaried activity, a secondary site). */
+  skipped: number;
+  /** Rows about a professional unknown to us: listed in the report. */
+  unknown: number;
+  /** Known professionals the file does not mention: listed in the report (never deleted). */
+  absent: number;
 }
 
 export interface ImportProgress extends ImportCounters {
@@ -84,12 +93,28 @@ export function fileReportSink(path: string): ReportSink {
   };
 }
 
-function checkHeader(record: CsvRecord, handler: KindHandler<unknown>): string[] {
+/** A header as matched: case, accents, typographic apostrophes and repeated spaces do not count. */
+export const headerKey = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2019\u2018`]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+/** The column each field of the file goes to (null: a column the kind does not read). */
+function checkHeader(record: CsvRecord, handler: KindHandler<unknown>): (string | null)[] {
   if (record.error) throw new CsvFileError(`En-tête illisible (ligne ${record.line}) : ${record.error}`);
-  const names = record.fields.map((f) => f.trim().toLowerCase());
-  const known = new Set(handler.columns.map((c) => c.name));
-  const unknown = names.filter((n) => !known.has(n));
-  if (unknown.length) {
+  const format = handler.format ?? CSV_FORMAT;
+  const byKey = new Map<string, string>();
+  for (const c of handler.columns) for (const n of [c.name, ...(c.aliases ?? [])]) byKey.set(headerKey(n), c.name);
+  const fields = [...record.fields];
+  if (format.trailingSeparator && fields.length > 1 && fields[fields.length - 1]!.trim() === '') fields.pop();
+  const columns = fields.map((f) => byKey.get(headerKey(f)) ?? null);
+  const names = columns.filter((c): c is string => c !== null);
+  const unknown = fields.filter((_, i) => columns[i] === null).map((f) => f.trim().toLowerCase());
+  if (unknown.length && format.unknownColumns === 'refuse') {
     throw new CsvFileError(
       `Colonne(s) inconnue(s) dans l'en-tête : ${unknown.map((n) => `« ${n} »`).join(', ')}. Colonnes attendues : ${handler.columns.map((c) => c.name).join(';')}.`,
     );
@@ -99,23 +124,37 @@ function checkHeader(record: CsvRecord, handler: KindHandler<unknown>): string[]
     throw new CsvFileError(`Colonne(s) en double dans l'en-tête : ${[...new Set(duplicated)].join(', ')}.`);
   const missing = handler.columns.filter((c) => c.required && !names.includes(c.name)).map((c) => c.name);
   if (missing.length)
-    throw new CsvFileError(`Colonne(s) obligatoire(s) absente(s) de l'en-tête : ${missing.join(', ')}.`);
-  return names;
+    throw new CsvFileError(
+      `Colonne(s) obligatoire(s) absente(s) de l'en-tête : ${missing.map((m) => (format.quoting ? m : `« ${m} »`)).join(', ')}.`,
+    );
+  return columns;
 }
 
 export async function runImport(options: RunImportOptions): Promise<ImportProgress> {
   const { db, runId, scope, report, hooks } = options;
   const handler = HANDLERS[options.kind];
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const format = handler.format ?? CSV_FORMAT;
   const reference = await loadReference(db, !!handler.needsCatalogue);
+  const state = handler.newState?.();
   const started = Date.now();
-  const totals: ImportCounters = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const totals: ImportCounters = {
+    rowsRead: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    skipped: 0,
+    unknown: 0,
+    absent: 0,
+  };
   const sample: ImportRejection[] = [];
   let bytesRead = 0;
   let batches = 0;
-  let header: string[] | null = null;
+  let header: (string | null)[] | null = null;
   let pending: ParsedRow<unknown>[] = [];
   let pendingRejections: (ImportRejection & { value: string })[] = [];
+  let pendingSkipped = 0;
   const seen = new Map<string, number>();
 
   const progress = (): ImportProgress => {
@@ -139,21 +178,36 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
     const rows = pending;
     const rejections = pendingRejections;
     const rowsRead = totals.rowsRead;
-    const tally = { inserted: 0, updated: 0, unchanged: 0, rejected: rejections.length };
+    const tally = {
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: rejections.length,
+      skipped: pendingSkipped,
+      unknown: 0,
+    };
+    // Professionals unknown to us: in the report with the rejections, but neither counted nor sampled as such.
+    const notices: (ImportRejection & { value: string })[] = [];
     if (rows.length === 0 && rejections.length === 0 && rowsRead === rowsAtLastFlush) return;
     await db.transaction(async (em) => {
       if (rows.length > 0) {
-        const result = await handler.apply(em, rows, { reference, scope });
+        const result = await handler.apply(em, rows, { reference, scope, state });
         result.outcomes.forEach((outcome, i) => {
           if (outcome instanceof RowError) {
-            tally.rejected += 1;
             const raw = (rows[i] as ParsedRow<unknown> & { raw?: RawRow }).raw;
-            rejections.push({
+            const entry = {
               line: rows[i]!.line,
               column: outcome.column,
               reason: outcome.message,
               value: (outcome.column && raw?.[outcome.column]) || '',
-            });
+            };
+            if (outcome instanceof UnknownRow) {
+              tally.unknown += 1;
+              notices.push(entry);
+            } else {
+              tally.rejected += 1;
+              rejections.push(entry);
+            }
           } else tally[outcome] += 1;
         });
         if (result.touchedDeclarations.length > 0) await recomputeDeclarations(em, result.touchedDeclarations);
@@ -171,6 +225,8 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
           updated: totals.updated + tally.updated,
           unchanged: totals.unchanged + tally.unchanged,
           rejected: totals.rejected + tally.rejected,
+          skipped: totals.skipped + tally.skipped,
+          unknown: totals.unknown + tally.unknown,
           batchesCommitted: batches + 1,
           rejections: nextSample,
           heartbeatAt: new Date(),
@@ -184,40 +240,60 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
     totals.updated += tally.updated;
     totals.unchanged += tally.unchanged;
     totals.rejected += tally.rejected;
+    totals.skipped += tally.skipped;
+    totals.unknown += tally.unknown;
     rowsAtLastFlush = rowsRead;
     for (const r of rejections) {
       if (sample.length < SAMPLE_SIZE) sample.push({ line: r.line, column: r.column, reason: r.reason });
+    }
+    for (const r of [...rejections, ...notices].sort((a, b) => a.line - b.line)) {
       await report.write(csvLine([r.line, r.column ?? '', r.value, r.reason]));
     }
     pending = [];
     pendingRejections = [];
+    pendingSkipped = 0;
     options.onProgress?.(progress());
     await hooks?.afterCommit?.(batches - 1);
   };
 
-  for await (const record of parseCsv(options.source, (n) => (bytesRead += n))) {
+  const text = openImportSource(options.source, (n) => (bytesRead += n));
+  const records = format.quoting ? parseCsv(text) : parseDelimited(text, format.separator);
+  let width = 0;
+  // Skipped rows cost nothing to write: they weigh a tenth of a row, enough to commit progress and
+  // heartbeat through a long stretch of them (most of the national Annuaire Santé file).
+  const weight = () => pending.length + pendingRejections.length + Math.floor(pendingSkipped / SKIPPED_PER_ROW);
+  for await (const record of records) {
     if (!header) {
       header = checkHeader(record, handler);
+      width = header.length;
       continue;
+    }
+    if (format.trailingSeparator && record.fields.length > width && record.fields[record.fields.length - 1] === '') {
+      record.fields.pop();
     }
     const raw: RawRow = {};
     let parsed: ParsedRow<unknown> | null = null;
     let rejection: (ImportRejection & { value: string }) | null = null;
+    let skip = false;
     if (record.error) rejection = { line: record.line, column: null, reason: record.error, value: '' };
-    else if (record.fields.length !== header.length) {
+    else if (record.fields.length !== width) {
       rejection = {
         line: record.line,
         column: null,
-        reason: `La ligne compte ${record.fields.length} champ(s), l'en-tête ${header.length} (séparateur « ; » attendu).`,
+        reason: `La ligne compte ${record.fields.length} champ(s), l'en-tête ${width} (séparateur « ${format.separator} » attendu).`,
         value: '',
       };
     } else {
-      header.forEach((name, i) => (raw[name] = record.fields[i]!.trim()));
+      for (let i = 0; i < width; i++) {
+        const name = header[i];
+        if (name) raw[name] = record.fields[i]!.trim();
+      }
       try {
         const data = handler.parse(raw, reference);
-        const key = handler.key(data);
-        const previous = seen.get(key);
-        if (previous !== undefined) {
+        const key = data === SKIP ? null : handler.key(data);
+        const previous = key === null ? undefined : seen.get(key);
+        if (data === SKIP) skip = true;
+        else if (previous !== undefined) {
           rejection = {
             line: record.line,
             column: null,
@@ -225,7 +301,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
             value: '',
           };
         } else {
-          seen.set(key, record.line);
+          if (key !== null) seen.set(key, record.line);
           parsed = Object.assign({ line: record.line, data }, { raw });
         }
       } catch (error) {
@@ -241,7 +317,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
     // A batch counts rejected rows too, so that a file of bad rows still commits its progress and its
     // report batch by batch. Grouped kinds cut between groups only (a group is contiguous rows with the
     // same key).
-    const full = pending.length + pendingRejections.length >= batchSize;
+    const full = weight() >= batchSize;
     if (parsed && full && pending.length > 0) {
       const last = pending[pending.length - 1]!;
       const cut =
@@ -251,12 +327,20 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
     totals.rowsRead += 1;
     if (rejection) pendingRejections.push(rejection);
     if (parsed) pending.push(parsed);
-    if (pending.length + pendingRejections.length >= batchSize && (!handler.group || pending.length === 0)) {
+    if (skip) pendingSkipped += 1;
+    if (weight() >= batchSize && (!handler.group || pending.length === 0)) {
       await flush();
     }
   }
   if (!header) throw new CsvFileError('Fichier vide : la ligne d’en-tête manque.');
   await flush();
+  if (handler.finish) {
+    const absent = await handler.finish(db.manager, { reference, scope, state }, (n) =>
+      report.write(csvLine(['', n.column, n.value, n.reason])),
+    );
+    totals.absent = absent;
+    await db.getRepository(ImportRun).update({ id: runId }, { absent, heartbeatAt: new Date() });
+  }
   return progress();
 }
 
@@ -322,6 +406,9 @@ export async function finishRun(
         updated: current.updated,
         unchanged: current.unchanged,
         rejected: current.rejected,
+        skipped: current.skipped,
+        unknown: current.unknown,
+        absent: current.absent,
         ...(message ? { error: message } : {}),
       },
     });

@@ -37,6 +37,17 @@ export class Professional {
   @StringColumn(64, { nullable: true })
   specialty: string | null;
 
+  /**
+   * Specialty code of the Annuaire Santé (« Code savoir-faire », nomenclature TRE_R01, e.g. SM54):
+   * what the référentiel's specialty lists (the LAP exemption) name.
+   */
+  @StringColumn(16, { nullable: true })
+  specialtyCode: string | null;
+
+  /** Civility of exercise as the Annuaire Santé gives it (« Docteur », « Madame »…). */
+  @StringColumn(40, { nullable: true })
+  civility: string | null;
+
   @StringColumn(3)
   caisseCode: string;
 

@@ -42,6 +42,15 @@ export class ProfessionalNode {
   @Field(() => String, { nullable: true })
   specialty: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Code de la spécialité (savoir-faire, nomenclature TRE_R01 de l’Annuaire Santé, ex. SM54).',
+  })
+  specialtyCode: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Civilité d’exercice (Annuaire Santé), ex. « Docteur ».' })
+  civility: string | null;
+
   @Field(() => String)
   caisseCode: string;
 

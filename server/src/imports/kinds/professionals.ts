@@ -230,20 +230,30 @@ export const PROFESSIONALS: KindHandler<ParsedProfessional> = {
       [...FIELDS, 'searchName', 'communeKey'],
       ['updatedAt'],
     );
-    // Declarations and justificatifs keep a copy of caisse and profession for per-caisse work.
-    const touched: number[] = [];
-    for (const m of moved) {
-      await em
-        .getRepository(Declaration)
-        .update({ professionalId: m.id }, { caisseCode: m.caisseCode, profession: m.profession });
-      await em
-        .getRepository(Justificatif)
-        .update({ professionalId: m.id }, { caisseCode: m.caisseCode, profession: m.profession });
-      const declarations = await em
-        .getRepository(Declaration)
-        .find({ where: { professionalId: m.id }, select: { id: true } });
-      touched.push(...declarations.map((d) => d.id));
-    }
-    return { outcomes, touchedDeclarations: touched };
+    return { outcomes, touchedDeclarations: await carryToCopies(em, moved) };
   },
 };
+
+/**
+ * Declarations and justificatifs keep a copy of caisse and profession for per-caisse work: a change is
+ * copied to them. Returns the declarations to re-evaluate.
+ */
+export async function carryToCopies(
+  em: EntityManager,
+  moved: { id: number; caisseCode: string; profession: Profession }[],
+): Promise<number[]> {
+  const touched: number[] = [];
+  for (const m of moved) {
+    await em
+      .getRepository(Declaration)
+      .update({ professionalId: m.id }, { caisseCode: m.caisseCode, profession: m.profession });
+    await em
+      .getRepository(Justificatif)
+      .update({ professionalId: m.id }, { caisseCode: m.caisseCode, profession: m.profession });
+    const declarations = await em
+      .getRepository(Declaration)
+      .find({ where: { professionalId: m.id }, select: { id: true } });
+    touched.push(...declarations.map((d) => d.id));
+  }
+  return touched;
+}

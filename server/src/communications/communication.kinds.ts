@@ -32,22 +32,3 @@ export const KIND_LABELS: Record<CommunicationKind, string> = {
   RELANCE_PIECE_REJETEE: 'Relance : pièce rejetée',
   RELANCE_DECLARATION: 'Relance : déclaration non transmise',
 };
-
-/** The conseiller's motifs of rejection, as the professional reads them. */
-export const REJECTION_REASON_LABELS: Record<string, string> = {
-  PUBLISHER_MISSING: 'Éditeur du logiciel non identifiable',
-  SOFTWARE_NAME_MISSING: 'Nom du logiciel absent',
-  ACQUISITION_DATE_MISSING: "Date d'acquisition absente",
-  NOT_NOMINATIVE: 'Justificatif non nominatif',
-  DMP_MENTION_MISSING: 'Mention « DMP compatible » absente',
-  CONNECTOR_OR_PACK_NOT_STATED: 'Connecteur ou pack complémentaire non précisé',
-  VERSION_MISSING: 'Version du logiciel absente',
-  DOCUMENT_TYPE_NOT_ACCEPTED: 'Type de document non recevable',
-  PUBLISHER_DIFFERS_FROM_DECLARATION: 'Éditeur différent de celui déclaré',
-  WEB_DMP_ONLY: 'Web DMP seul (ne valide pas la compatibilité DMP)',
-  LAP_NOT_CERTIFIED: 'LAP non certifié HAS',
-  ILLEGIBLE: 'Document illisible',
-  OTHER_PROFESSIONAL: 'Document au nom d’un autre professionnel',
-  UNRELATED_TO_INDICATOR: "Document sans rapport avec l'indicateur",
-  RECEIVED_AFTER_DEADLINE: 'Reçu après la date limite',
-};

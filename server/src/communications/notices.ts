@@ -8,7 +8,8 @@ import { Indicator } from '../campaigns/indicator.entity';
 import type { RejectionReason } from '../common/enums';
 import type { Justificatif } from '../justificatifs/justificatif.entity';
 import { Professional } from '../professionals/professional.entity';
-import { REJECTION_REASON_LABELS, type CommunicationKind } from './communication.kinds';
+import { REJECTION_REASON_LABELS } from '../common/labels';
+import type { CommunicationKind } from './communication.kinds';
 import { compose, composeContext, enqueueMessage, type Composed } from './outbox';
 
 export interface NoticeDecision {

@@ -46,11 +46,7 @@ export async function storeUpload(ctx: RequestContext, bytes: Buffer, originalNa
         uploadedByAgentId: agent.id,
       });
     }
-    // The same bytes uploaded by two caisses are one stored file with two owners.
-    const owners = em.getRepository(FileOwner);
-    if (!(await owners.existsBy({ fileId: id, caisseCode: agent.caisseCode }))) {
-      await owners.insert({ fileId: id, caisseCode: agent.caisseCode, uploadedByAgentId: agent.id });
-    }
+    await recordFileOwner(em, id, agent.caisseCode, agent.id);
     await recordAudit(em, {
       agentId: agent.id,
       action: 'FILE_UPLOADED',
@@ -60,6 +56,14 @@ export async function storeUpload(ctx: RequestContext, bytes: Buffer, originalNa
     });
   });
   return { id, contentType, sizeBytes: bytes.length };
+}
+
+/** The same bytes uploaded by two caisses are one stored file with two owners: one row per caisse × file. */
+export async function recordFileOwner(em: EntityManager, fileId: string, caisseCode: string, agentId: number) {
+  const owners = em.getRepository(FileOwner);
+  if (!(await owners.existsBy({ fileId, caisseCode }))) {
+    await owners.insert({ fileId, caisseCode, uploadedByAgentId: agentId });
+  }
 }
 
 /** True when one of the agent's caisse's agents uploaded these bytes: only then may the caisse attach them. */

@@ -261,6 +261,25 @@ describe('imports through the API', () => {
     expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('an import file uploaded by another caisse is unknown to this one, and its run is never created', async () => {
+    const uploaded = await upload('am_number;nom\n751000777;Autre caisse\n', supervisor751);
+    expect(uploaded.status).toBe(201);
+    const runsBefore = await t.db.query('SELECT COUNT(*) AS n FROM import_run');
+    const stolen = await t.gql(IMPORT, { kind: 'PROFESSIONALS', fileId: uploaded.body.id }, supervisor211);
+    expect(stolen.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'fileId' });
+    expect(await t.db.query('SELECT COUNT(*) AS n FROM import_run')).toEqual(runsBefore);
+    // The same bytes uploaded by 211 too: then 211 may import them (content-addressed, one owner row each).
+    const again = await upload('am_number;nom\n751000777;Autre caisse\n', supervisor211);
+    expect(again.body.id).toBe(uploaded.body.id);
+    const own = await t.gql<{ importFeed: Loose }>(
+      IMPORT,
+      { kind: 'PROFESSIONALS', fileId: again.body.id },
+      supervisor211,
+    );
+    expect(own.errors).toBeUndefined();
+    await waitForRun(own.data!.importFeed.id, supervisor211);
+  });
+
   it('a file with a bad header fails the run with a French message', async () => {
     const uploaded = await upload('am_number;annee;scheme\n211000001;2024;FAMI\n', supervisor211);
     const started = await t.gql<{ importFeed: Loose }>(

@@ -15,6 +15,7 @@ import { parseId } from '../common/ids';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { requestScope } from '../common/request-scope';
 import { StoredFile } from '../files/stored-file.entity';
+import { ownedByCaisse, recordFileOwner } from '../files/files.service';
 import type { RequestContext } from '../common/request-context';
 import { logger } from '../logger';
 import { ImportRun } from './import-run.entity';
@@ -145,6 +146,7 @@ export async function storeImportUpload(ctx: RequestContext, upload: TextUpload,
         uploadedByAgentId: agent.id,
       });
     }
+    await recordFileOwner(em, id, agent.caisseCode, agent.id);
     await recordAudit(em, {
       agentId: agent.id,
       action: 'IMPORT_FILE_UPLOADED',
@@ -164,7 +166,12 @@ export async function startImport(ctx: RequestContext, kind: ImportKind, fileId:
   const agent = requirePermission(ctx.agent, Permission.IMPORT_FEEDS);
   if (!/^[a-f0-9]{64}$/.test(fileId)) throw badInput('Identifiant de fichier mal formé.', 'fileId');
   const file = await ctx.db.getRepository(StoredFile).findOneBy({ id: fileId });
-  if (!file || file.contentType !== IMPORT_CONTENT_TYPE) {
+  // Another caisse's upload answers like an unknown file: its existence is not disclosed.
+  if (
+    !file ||
+    file.contentType !== IMPORT_CONTENT_TYPE ||
+    !(await ownedByCaisse(ctx.db.manager, fileId, agent.caisseCode))
+  ) {
     throw new AppError(
       ErrorCode.NOT_FOUND,
       "Fichier d'import introuvable : déposez-le d'abord (POST /api/imports/files).",

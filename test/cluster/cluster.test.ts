@@ -22,7 +22,7 @@ import {
   receivedJustificatif,
 } from '../../server/src/test-support/world';
 import { GaleraCluster } from './galera';
-import { gql, startServer, type ServerProcess } from './servers';
+import { gql, startServer, type ServerProcess } from '../support/server-process';
 
 const PASSWORD = 'Cluster-mcbo-2026!';
 const DATABASE = 'mcbo';

@@ -6,8 +6,6 @@
  * decisions on the same justificatif sent at the same instant through A and B give one success and one
  * CONFLICT, which both servers then read alike.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import type { Agent } from '../../server/src/agents/agent.entity';
 import type { Campaign } from '../../server/src/campaigns/campaign.entity';
 import { JustificatifHistory } from '../../server/src/justificatifs/justificatif.entity';
@@ -19,64 +17,11 @@ import {
   createProfessional,
   receivedJustificatif,
 } from '../../server/src/test-support/world';
-import { freePort } from '../support/free-port';
-
-const ROOT = path.resolve(__dirname, '..', '..');
+import { startServer } from '../support/server-process';
 
 /** Server B: `server/src/main.ts` in its own Node process, on the database and data folder of A. */
-async function startServerProcess(a: TestApp): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-      '--tsconfig',
-      path.join(ROOT, 'server', 'tsconfig.json'),
-      path.join(ROOT, 'server', 'src', 'main.ts'),
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        DATA_DIR: a.config.DATA_DIR,
-        DATABASE_URL: a.settings.url ?? '',
-        MCBO_SEED_ON_FIRST_RUN: 'false',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(force);
-  };
-  const url = `http://127.0.0.1:${port}`;
-  // tsx compiles the whole server first: on a loaded 2-core machine that takes well over a minute.
-  for (const deadline = Date.now() + 150_000; ;) {
-    if (child.exitCode !== null) throw new Error(`server B exited before it was ready:\n${output}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`server B was not ready after 150 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { url, pid: child.pid!, stop };
-}
+const startServerProcess = (a: TestApp) =>
+  startServer(a.settings.url ?? '', a.config.DATA_DIR, 'B', { DB_POOL_SIZE: '10' });
 
 const ME = 'query { me { email displayName } }';
 const LOGOUT = 'mutation { logout }';

@@ -1,7 +1,10 @@
-/** Server processes (server/src/main.ts through tsx), one per Galera node, and a bounded GraphQL client. */
+/**
+ * A server process (server/src/main.ts through tsx, its own pool and memory) on a given database, as a
+ * replica behind a load balancer or a server per Galera node would be; and a bounded GraphQL client.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { freePort } from '../support/free-port';
+import { freePort } from './free-port';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -18,7 +21,15 @@ const killAll = () => {
 };
 process.once('exit', killAll);
 
-export async function startServer(databaseUrl: string, dataDir: string, name: string): Promise<ServerProcess> {
+/** tsx compiles the whole server first: on a loaded 2-core machine that takes well over a minute. */
+const READY_TIMEOUT_MS = 240_000;
+
+export async function startServer(
+  databaseUrl: string,
+  dataDir: string,
+  name: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
@@ -40,6 +51,7 @@ export async function startServer(databaseUrl: string, dataDir: string, name: st
         DATABASE_URL: databaseUrl,
         DB_POOL_SIZE: '8',
         MCBO_SEED_ON_FIRST_RUN: 'false',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -61,7 +73,7 @@ export async function startServer(databaseUrl: string, dataDir: string, name: st
     clearTimeout(force);
   };
   const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 240_000; ;) {
+  for (const deadline = Date.now() + READY_TIMEOUT_MS; ;) {
     if (child.exitCode !== null) throw new Error(`server ${name} exited before it was ready:\n${output}`);
     try {
       if ((await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) })).ok) break;
@@ -70,7 +82,7 @@ export async function startServer(databaseUrl: string, dataDir: string, name: st
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`server ${name} was not ready after 240 s:\n${output}`);
+      throw new Error(`server ${name} was not ready after ${READY_TIMEOUT_MS / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 300));
   }

@@ -58,6 +58,7 @@ const cycle = <T>(items: T[]) => {
 };
 
 async function main() {
+  if (process.argv.includes('precheck')) return (await import('./precheck')).runPrecheckBench(process.argv);
   if (!Number.isInteger(PROFESSIONALS) || PROFESSIONALS < 1000) throw new Error('--professionals: at least 1000');
   const results: Results = {
     date: new Date().toISOString(),
@@ -120,6 +121,8 @@ async function main() {
         NODE_ENV: 'development',
         LOG_LEVEL,
         DB_POOL_SIZE: POOL,
+        // The pre-check has its own bench (npm run bench -- precheck): no OCR behind the API's figures.
+        PRECHECK_WORKER: 'false',
       };
       log(
         API_MODE === 'tsx'

@@ -59,6 +59,8 @@ const schema = z.object({
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** …or at /metrics on the public port with `Authorization: Bearer <METRICS_TOKEN>` (24 characters or more). */
   METRICS_TOKEN: z.string().min(24, 'au moins 24 caractères').optional(),
+  /** Pre-check pieces in the background (extraction child process); off for a server that must not read pieces. */
+  PRECHECK_WORKER: boolean.default(true),
 });
 
 export type Config = z.infer<typeof schema> & { filesDir: string; sqlitePath: string; outboxDir: string };

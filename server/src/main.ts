@@ -8,6 +8,8 @@ import { FilesystemStorage } from './files/storage';
 import { shippedTemplates } from './communications/templates';
 import { workerFromConfig } from './communications/worker';
 import { logger } from './logger';
+import { ChildExtractor } from './precheck/extractor';
+import { startPrecheckLoop } from './precheck/runner';
 import { demoAccountsBanner, loadDemoDataIfEmpty } from './seed';
 
 async function main() {
@@ -37,6 +39,9 @@ async function main() {
   // The outbox worker runs here unless replicas run it (`npm run worker`, OUTBOX_WORKER=false here).
   const worker = config.OUTBOX_WORKER ? workerFromConfig(db, config) : null;
   worker?.start();
+  const precheck = config.PRECHECK_WORKER
+    ? startPrecheckLoop({ db, storage: app.storage, extractor: new ChildExtractor() })
+    : null;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -47,6 +52,7 @@ async function main() {
     force.unref();
     await app.close();
     await worker?.stop();
+    await precheck?.stop();
     await linker?.stop();
     await db.destroy();
     process.exit(0);

@@ -40,6 +40,10 @@ export const QUEUE = graphql(`
         decidedBy {
           displayName
         }
+        precheck {
+          status
+          contradictions
+        }
       }
     }
   }
@@ -61,8 +65,9 @@ export function QueuePage() {
   const current = QUEUE_VIEWS.find((v) => v.id === view)!;
   usePageTitle(`Justificatifs – ${current.label}`);
   const after = params.get('apres');
+  const contradiction = params.get('contradiction') === '1';
   const { data, loading, error, refetch } = useQuery(QUEUE, {
-    variables: { filter: { view, oldestFirst: true }, first: 25, after },
+    variables: { filter: { view, oldestFirst: true, contradictionDetected: contradiction || null }, first: 25, after },
     fetchPolicy: 'network-only',
   });
   const queue = data?.justificatifQueue;
@@ -77,6 +82,23 @@ export function QueuePage() {
         selected={view}
         onSelect={(id) => setParams({ vue: id })}
       >
+        <div className="fr-toggle fr-mb-2w">
+          <input
+            type="checkbox"
+            className="fr-toggle__input"
+            id="filtre-contradiction"
+            aria-describedby="filtre-contradiction-hint"
+            checked={contradiction}
+            onChange={(e) => setParams(e.target.checked ? { vue: view, contradiction: '1' } : { vue: view })}
+          />
+          <label className="fr-toggle__label" htmlFor="filtre-contradiction">
+            Contradiction détectée
+          </label>
+          <p className="fr-hint-text" id="filtre-contradiction-hint">
+            Seulement les pièces où le pré-contrôle a lu un autre nom, un autre éditeur ou logiciel, une date hors de
+            l’année…
+          </p>
+        </div>
         {error && <ErrorAlert error={error} onRetry={() => void refetch()} />}
         {loading && !data && <Loading />}
         {queue && queue.totalCount === 0 && <Empty>{current.empty}</Empty>}
@@ -125,6 +147,11 @@ export function QueuePage() {
                       <Badge severity={JUSTIFICATIF_STATUS[j.status]!.severity}>
                         {JUSTIFICATIF_STATUS[j.status]!.label}
                       </Badge>
+                      {j.status === 'RECEIVED' && j.precheck && j.precheck.contradictions > 0 && (
+                        <p className="fr-mt-1v">
+                          <Badge severity="error">Contradiction détectée</Badge>
+                        </p>
+                      )}
                     </td>
                     <td>
                       {processed
@@ -136,10 +163,17 @@ export function QueuePage() {
               </tbody>
             </table>
             <Pager
-              onFirstPage={after ? () => setParams({ vue: view }) : null}
+              onFirstPage={
+                after ? () => setParams({ vue: view, ...(contradiction ? { contradiction: '1' } : {}) }) : null
+              }
               onNextPage={
                 queue.pageInfo.hasNextPage
-                  ? () => setParams({ vue: view, apres: queue.pageInfo.endCursor ?? '' })
+                  ? () =>
+                      setParams({
+                        vue: view,
+                        apres: queue.pageInfo.endCursor ?? '',
+                        ...(contradiction ? { contradiction: '1' } : {}),
+                      })
                   : null
               }
             />

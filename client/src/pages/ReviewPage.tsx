@@ -5,6 +5,8 @@ import { errorCode } from '../errors';
 import { ATTEINTE, CHANNEL_LABELS, JUSTIFICATIF_STATUS, SOURCE_LABELS, frenchDate } from '../format';
 import { can, useAgent } from '../session';
 import { Badge, Empty, ErrorAlert, Loading, Notice, usePageTitle } from '../ui';
+import { PrecheckSummary } from './precheck/PrecheckViews';
+import { usePrecheck } from './precheck/usePrecheck';
 import { queueView } from './QueuePage';
 import { ConfirmDecision } from './review/ConfirmDecision';
 import { DecidedSummary, History } from './review/DecidedSummary';
@@ -35,7 +37,10 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
   const navigate = useNavigate();
   const agent = useAgent();
   const [outcome, setOutcome] = useState<Outcome | null>(carried);
-  const { data, loading, error, refetch } = useQuery(JUSTIFICATIF, { variables: { id }, fetchPolicy: 'network-only' });
+  const { data, loading, error, refetch, startPolling, stopPolling } = useQuery(JUSTIFICATIF, {
+    variables: { id },
+    fetchPolicy: 'network-only',
+  });
   const j = data?.justificatif;
   usePageTitle(j ? `Justificatif n° ${j.id} – ${j.professional.lastName.toUpperCase()}` : 'Justificatif');
   const declared = useQuery(DECLARED, {
@@ -89,6 +94,8 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
     [go, d.askValidate, d.askReject],
   );
   useShortcuts(shortcuts, d.pending !== null);
+  // The pre-check's findings: FOUND items arrive ticked, the evidence can be shown on the document.
+  const pre = usePrecheck(j, d.setChecked, { startPolling, stopPolling });
 
   if (loading && !data) return <Loading />;
   if (error || !j)
@@ -169,6 +176,7 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
           </h2>
           {j.fileUrl ? (
             <DocumentView
+              focus={pre.focus}
               url={j.fileUrl}
               title={`Pièce justificative n° ${j.id} de ${j.professional.lastName.toUpperCase()} ${j.professional.firstName}`}
             />
@@ -199,8 +207,9 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
               )}
             </p>
           )}
+          {j.status === 'RECEIVED' && <PrecheckSummary precheck={pre.precheck} />}
           {j.status === 'RECEIVED' && mayDecide ? (
-            <DecisionForm j={j} d={d} />
+            <DecisionForm j={j} d={d} pre={pre} />
           ) : (
             <DecidedSummary j={j} heldByColleague={heldByColleague} />
           )}

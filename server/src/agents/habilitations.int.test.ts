@@ -19,6 +19,7 @@ import { getSchema } from '../graphql/schema';
 import { ImportRun } from '../imports/import-run.entity';
 import type { AgentRole } from '../common/enums';
 import { communicationFixtures } from '../test-support/communications';
+import { Precheck } from '../precheck/precheck.entity';
 import { startTestApp, type Loose, type TestApp } from '../test-support/test-app';
 import type { EntityManager } from 'typeorm';
 import type { Campaign } from '../campaigns/campaign.entity';
@@ -124,14 +125,17 @@ const MATRIX: Record<string, Entry> = {
   },
   justificatif: {
     request: {
-      graphql: `query Q($id: ID!) { justificatif(id: $id) { id } }`,
+      graphql: `query Q($id: ID!) { justificatif(id: $id) { id precheck { status findings { item status } confirmation { changed } } } }`,
       variables: (ids) => ({ id: ids.justificatifId }),
     },
     home: ALL,
     away: 'NOT_FOUND',
   },
+  // The pre-check's queue filter: the seeded piece's pre-check read another professional's name.
   justificatifQueue: {
-    request: { graphql: `query { justificatifQueue(filter: { view: ALL_PENDING }) { totalCount } }` },
+    request: {
+      graphql: `query { justificatifQueue(filter: { view: ALL_PENDING, contradictionDetected: true }) { totalCount nodes { precheck { contradictions } } } }`,
+    },
     home: ALL,
     away: 'EMPTY',
     isEmpty: (d) => (d as Loose).justificatifQueue.totalCount === 0,
@@ -678,6 +682,24 @@ describe('habilitations: every operation and route × role × caisse', () => {
       disabledAgentId: String(disabled.id),
       importRunId: String(run.identifiers[0]!.id),
     };
+    // A pre-check that read another professional's name: the piece is in « contradiction détectée ».
+    await em.getRepository(Precheck).insert({
+      justificatifId: justificatif.id,
+      fileId: justificatif.fileId!,
+      status: 'DONE',
+      attempts: 1,
+      contradictions: 1,
+      findings: [
+        {
+          item: 'NOMINATIVE',
+          status: 'CONTRADICTED',
+          snippet: 'Client : Dr Julien Roux',
+          page: 1,
+          box: { x: 0.1, y: 0.2, w: 0.3, h: 0.02 },
+          reason: 'La pièce est au nom de « Julien Roux ».',
+        },
+      ],
+    });
     for (const role of ROLES) {
       for (const caisse of ['211', '751']) {
         tokens[`${role}:${caisse}`] = await t.login((await t.createAgent({ role, caisseCode: caisse })).email);

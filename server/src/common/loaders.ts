@@ -21,6 +21,7 @@ import {
 } from '../declarations/evaluation-inputs';
 import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
 import { Payment } from '../payments/payment.entity';
+import { Precheck } from '../precheck/precheck.entity';
 import { Caisse } from '../professionals/caisse.entity';
 import { Professional } from '../professionals/professional.entity';
 import { Software, SoftwarePublisher } from '../software/software.entity';
@@ -143,6 +144,7 @@ export function createLoaders(db: DataSource, agent: AuthenticatedAgent | null) 
     historyByControlCase: groupedBy<ControlCaseHistory, number>(db, ControlCaseHistory, 'caseId', { id: 'ASC' }),
     software: byKey<Software, number>(db, Software, 'id'),
     publisher: byKey<SoftwarePublisher, number>(db, SoftwarePublisher, 'id'),
+    precheckByJustificatif: byKey<Precheck, number>(db, Precheck, 'justificatifId'),
   };
 }
 

@@ -13,6 +13,7 @@ import { ImportRun } from '../imports/import-run.entity';
 import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
 import { Payment } from '../payments/payment.entity';
 import { Regularisation } from '../payments/regularisation.entity';
+import { Precheck, PrecheckPage } from '../precheck/precheck.entity';
 import { Caisse } from '../professionals/caisse.entity';
 import { Professional } from '../professionals/professional.entity';
 import { ReferentielChange, Software, SoftwarePublisher } from '../software/software.entity';
@@ -42,6 +43,8 @@ export const ENTITIES = [
   ImportRun,
   Communication,
   RelanceWave,
+  Precheck,
+  PrecheckPage,
   Lease,
   CampaignRun,
   CampaignHistory,

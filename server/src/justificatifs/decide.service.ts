@@ -19,6 +19,7 @@ import { IndicatorValue } from '../declarations/declaration.entity';
 import { outcomeMessage, refusal, type DecisionOutcome } from './decision-outcome';
 import { Justificatif, type ChecklistEntry } from './justificatif.entity';
 import { transition } from './transition';
+import { recordPrecheckConfirmation } from '../precheck/precheck.service';
 import { causalBarrier } from '../db/galera';
 
 const MAX_COMMENT = 2000;
@@ -113,8 +114,10 @@ async function decide(
     note: rejected ? { reasons: decision.reasons, comment } : undefined,
     reevaluate: true,
     // The professional's notice commits with the decision, or not at all; sending it is the outbox worker's job.
+    // Which pre-check findings the agent confirmed and which they changed, in the decision's transaction.
     after: async (tx, done) => {
       await queueDecisionNotice(tx, done.piece, decision, agent.id, at);
+      await recordPrecheckConfirmation(tx, piece.id, { action: decision.action, checklist }, agent.id, at);
     },
     audit: {
       action: rejected ? 'JUSTIFICATIF_REJECTED' : 'JUSTIFICATIF_VALIDATED',

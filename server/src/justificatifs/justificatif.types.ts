@@ -145,6 +145,12 @@ export class JustificatifQueueFilter {
 
   @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Les plus anciens d’abord (défaut).' })
   oldestFirst?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '« Contradiction détectée » : seulement les pièces dont le pré-contrôle a relevé une contradiction.',
+  })
+  contradictionDetected?: boolean | null;
 }
 
 @InputType()

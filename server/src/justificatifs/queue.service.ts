@@ -6,6 +6,7 @@ import { badInput } from '../common/errors';
 import { parseId } from '../common/ids';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import type { RequestContext } from '../common/request-context';
+import { Precheck } from '../precheck/precheck.entity';
 import { Justificatif } from './justificatif.entity';
 import { justificatifNode } from './justificatif.nodes';
 import type { JustificatifNode, JustificatifQueueFilter } from './justificatif.types';
@@ -42,6 +43,10 @@ export async function justificatifQueue(
   if (view === 'MINE') where.andWhere('j.assignedAgentId = :me', { me: agent.id });
   if (caisses) where.andWhere('j.caisseCode IN (:...caisses)', { caisses });
   if (filter?.profession) where.andWhere('j.profession = :profession', { profession: filter.profession });
+  if (filter?.contradictionDetected) {
+    const flagged = where.subQuery().select('p.justificatif_id').from(Precheck, 'p').where('p.contradictions > 0');
+    where.andWhere(`j.id IN ${flagged.getQuery()}`);
+  }
   if (filter?.campaignYear !== undefined && filter?.campaignYear !== null) {
     const campaigns = await ctx.loaders.campaigns();
     const ids = campaigns

@@ -13,6 +13,7 @@ import { Professional } from '../professionals/professional.entity';
 import { Justificatif } from './justificatif.entity';
 import type { ReceiveJustificatifInput } from './justificatif.types';
 import { recordReceipt, type TransitionDone } from './transition';
+import { enqueuePrecheck } from '../precheck/precheck.service';
 
 export async function receiveJustificatif(
   ctx: RequestContext,
@@ -86,6 +87,8 @@ export async function receiveJustificatif(
     const row = await repo.findOneByOrFail({ id });
     return recordReceipt(em, row, {
       by: agent,
+      // The pre-check's job exists if and only if the receipt committed.
+      after: (tx) => enqueuePrecheck(tx, row),
       audit: { action: 'JUSTIFICATIF_RECEIVED', details: { channel: input.channel, fileId: input.fileId } },
     });
   });

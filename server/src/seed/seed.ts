@@ -22,6 +22,7 @@ import { referentielOf } from '../declarations/evaluation-inputs';
 import type { FileStorage } from '../files/storage';
 import { StoredFile } from '../files/stored-file.entity';
 import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
+import { Precheck } from '../precheck/precheck.entity';
 import { Payment } from '../payments/payment.entity';
 import { Caisse } from '../professionals/caisse.entity';
 import { Professional } from '../professionals/professional.entity';
@@ -219,6 +220,14 @@ async function writeBatch(em: EntityManager, batch: BatchRows, mysql: boolean) {
     await bulkInsert(em, IndicatorValue, batch.values);
     await bulkInsert(em, Justificatif, batch.justificatifs);
     await bulkInsert(em, JustificatifHistory, batch.history);
+    // Pieces still to check are pre-checked by the server's background loop, as at a receipt.
+    await bulkInsert(
+      em,
+      Precheck,
+      batch.justificatifs
+        .filter((j) => j.status === 'RECEIVED' && j.fileId)
+        .map((j) => ({ justificatifId: j.id, fileId: j.fileId, status: 'PENDING' as const, attempts: 0 })),
+    );
     await bulkInsert(em, Payment, batch.payments);
     await bulkInsert(em, ContactLog, batch.contacts);
   } finally {

@@ -1,9 +1,11 @@
 import { Loading } from '../../ui';
+import { FindingHint, ShowEvidence } from '../precheck/PrecheckViews';
+import type { usePrecheck } from '../precheck/usePrecheck';
 import type { Loaded } from './queries';
 import type { DecisionState } from './useDecision';
 
-/** The checklist the piece must show, and the two decisions. */
-export function DecisionForm({ j, d }: { j: Loaded; d: DecisionState }) {
+/** The checklist the piece must show (with what the pre-check read for each item), and the two decisions. */
+export function DecisionForm({ j, d, pre }: { j: Loaded; d: DecisionState; pre: ReturnType<typeof usePrecheck> }) {
   const remaining = d.requiredMissing.length;
   return (
     <>
@@ -25,8 +27,14 @@ export function DecisionForm({ j, d }: { j: Loaded; d: DecisionState }) {
               <label className="fr-label" htmlFor={`check-${item.code}`}>
                 {item.label}
                 {item.required ? '' : ' (le cas échéant)'}
+                <FindingHint finding={pre.findingOf(item.code)} />
               </label>
             </div>
+            <ShowEvidence
+              finding={pre.findingOf(item.code)}
+              label={item.label}
+              onShow={() => pre.show(pre.findingOf(item.code)!)}
+            />
           </div>
         ))}
       </fieldset>

@@ -19,6 +19,24 @@ export const JUSTIFICATIF = graphql(`
         code
         checked
       }
+      precheck {
+        status
+        confidence
+        contradictions
+        findings {
+          item
+          status
+          snippet
+          page
+          box {
+            x
+            y
+            w
+            h
+          }
+          reason
+        }
+      }
       assignedTo {
         id
         displayName

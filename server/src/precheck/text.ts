@@ -1,0 +1,122 @@
+/**
+ * Searching extracted words: every word is folded (lower case, accents and punctuation removed) into one
+ * or more tokens that remember the word they came from, so that a match always points back to visible words.
+ */
+import type { Box, Word } from './precheck.types';
+
+const LIGATURES: Record<string, string> = { Œ: 'OE', œ: 'oe', Æ: 'AE', æ: 'ae', ß: 'ss' };
+
+/** Lower case, no accents, no punctuation, single spaces: 'Éditions  Santé-Numérique' → 'editions sante numerique'. */
+export function fold(text: string): string {
+  return text
+    .replace(/[ŒœÆæß]/g, (c) => LIGATURES[c]!)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export interface Token {
+  text: string;
+  /** Index of the word in the document's word list. */
+  word: number;
+}
+
+/** A searchable document: folded tokens, each pointing to its word. */
+export interface SearchDoc {
+  words: Word[];
+  tokens: Token[];
+}
+
+/** Words read with a confidence below this are never used as evidence. */
+export const MIN_WORD_CONFIDENCE = 50;
+
+export function searchDoc(words: Word[]): SearchDoc {
+  const tokens: Token[] = [];
+  words.forEach((word, index) => {
+    if (word.c < MIN_WORD_CONFIDENCE) return;
+    for (const text of fold(word.t).split(' ')) if (text) tokens.push({ text, word: index });
+  });
+  return { words, tokens };
+}
+
+export interface Match {
+  /** First and last token index (inclusive). */
+  from: number;
+  to: number;
+}
+
+/** Every place where the phrase's tokens appear in a row (also written without spaces: 'Cabinet Plus' ≈ 'CabinetPlus'). */
+export function findPhrase(doc: SearchDoc, phrase: string): Match[] {
+  const wanted = fold(phrase).split(' ').filter(Boolean);
+  if (wanted.length === 0) return [];
+  const compact = wanted.join('');
+  const matches: Match[] = [];
+  const { tokens } = doc;
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (wanted.every((w, k) => tokens[i + k]?.text === w)) {
+      matches.push({ from: i, to: i + wanted.length - 1 });
+      continue;
+    }
+    // The same letters split or joined differently (at most four tokens).
+    let joined = '';
+    for (let k = 0; k < 4 && i + k < tokens.length; k += 1) {
+      joined += tokens[i + k]!.text;
+      if (joined === compact && (k > 0 || wanted.length > 1)) {
+        matches.push({ from: i, to: i + k });
+        break;
+      }
+      if (!compact.startsWith(joined)) break;
+    }
+  }
+  return matches;
+}
+
+/** The tokens from `from` to `to` as folded text, separated by spaces. */
+export function tokenText(doc: SearchDoc, from: number, to: number): string {
+  return doc.tokens
+    .slice(from, to + 1)
+    .map((t) => t.text)
+    .join(' ');
+}
+
+export interface Evidence {
+  snippet: string;
+  page: number;
+  box: Box;
+}
+
+/** The visible words behind tokens `from`..`to`: their text as read, page and the union of their boxes. */
+export function evidence(doc: SearchDoc, match: Match): Evidence {
+  // Every word between the first and the last matched one, punctuation included (« Client : Dr … »).
+  const indexes = doc.tokens.slice(match.from, match.to + 1).map((t) => t.word);
+  const [first, last] = [Math.min(...indexes), Math.max(...indexes)];
+  const words = doc.words.slice(first, last + 1);
+  const page = words[0]!.p;
+  const onPage = words.filter((w) => w.p === page);
+  const x0 = Math.min(...onPage.map((w) => w.b.x));
+  const y0 = Math.min(...onPage.map((w) => w.b.y));
+  const x1 = Math.max(...onPage.map((w) => w.b.x + w.b.w));
+  const y1 = Math.max(...onPage.map((w) => w.b.y + w.b.h));
+  const round = (n: number) => Math.round(n * 10_000) / 10_000;
+  return {
+    snippet: words.map((w) => w.t).join(' '),
+    page,
+    box: { x: round(x0), y: round(y0), w: round(x1 - x0), h: round(y1 - y0) },
+  };
+}
+
+/** The token indexes of the line holding token `index` (same page and line). */
+export function lineOf(doc: SearchDoc, index: number): Match {
+  const word = doc.words[doc.tokens[index]!.word]!;
+  const same = (i: number) => {
+    const w = doc.words[doc.tokens[i]!.word]!;
+    return w.p === word.p && w.l === word.l;
+  };
+  let from = index;
+  let to = index;
+  while (from > 0 && same(from - 1)) from -= 1;
+  while (to < doc.tokens.length - 1 && same(to + 1)) to += 1;
+  return { from, to };
+}

@@ -36,9 +36,8 @@ import { justificatifNode } from '../server/src/justificatifs/justificatif.nodes
 import { parseSearchQuery } from '../server/src/professionals/identifiers';
 import { nameSearchPatterns } from '../server/src/professionals/name-search';
 import type { Professional } from '../server/src/professionals/professional.entity';
-import type { Profession } from '../server/src/common/enums';
-import { PROFESSION_PLURAL_LABELS } from '../server/src/common/labels';
-import { AGE_BUCKETS, bucketThresholds } from '../server/src/progress/age-buckets';
+import { bucketThresholds } from '../server/src/progress/age-buckets';
+import { assembleProgress } from '../server/src/progress/progress.assembly';
 import { FILE, PROGRESS, QUEUE, SEARCH, VALIDATE } from './operations';
 import { project, rootSelection } from './project';
 
@@ -454,8 +453,6 @@ async function queue(sql: Sql, agent: AuthenticatedAgent | null, vars: QueueVars
 // ------------------------------------------------------------------------------------------------
 // (d) Campaign progress: the same grouped queries, figures assembled the same way
 
-const num = (v: unknown) => Number(v ?? 0);
-
 /** The national/caisse progress SQL, exported for EXPLAIN in the report. */
 export function progressStatements(campaignIds: number[], professions: string[], caisses: string[] | null) {
   const scope = (alias: string) => (caisses ? ` AND ${alias}.caisse_code IN (${inList(caisses)})` : '');
@@ -498,18 +495,15 @@ export function progressStatements(campaignIds: number[], professions: string[],
   };
 }
 
-type Row = Record<string, unknown> & { caisse: string; profession: string };
-interface Line {
-  key: string;
-  label: string;
-  profession: string | null;
-  professionalsConcerned: number;
-  declarationsStarted: number;
-  declarationsTransmitted: number;
-  justificatifsPending: number;
-  projectedCents: number;
-  computedCents: number;
-}
+type Row = {
+  caisse: string;
+  profession: string;
+  status: string;
+  n: string;
+  projected: string;
+  computed: string;
+  bucket: string;
+};
 
 async function progress(
   sql: Sql,
@@ -534,97 +528,16 @@ async function progress(
       sql.rows<{ code: string; name: string }>(s.caisses.sql, s.caisses.params),
     ],
   );
-  const caisseName = new Map(caisseRows.map((c) => [c.code, c.name]));
-  const breakdown = (
-    keyOf: (r: Row) => string,
-    labelOf: (k: string) => string,
-    professionOf: (k: string) => string | null,
-  ) => {
-    const lines = new Map<string, Line>();
-    const line = (key: string) => {
-      let l = lines.get(key);
-      if (!l) {
-        l = {
-          key,
-          label: labelOf(key),
-          profession: professionOf(key),
-          professionalsConcerned: 0,
-          declarationsStarted: 0,
-          declarationsTransmitted: 0,
-          justificatifsPending: 0,
-          projectedCents: 0,
-          computedCents: 0,
-        };
-        lines.set(key, l);
-      }
-      return l;
-    };
-    for (const r of concerned) line(keyOf(r)).professionalsConcerned += num(r.n);
-    for (const r of declarations) {
-      const l = line(keyOf(r));
-      if (r.status !== 'NOT_STARTED') l.declarationsStarted += num(r.n);
-      if (r.status === 'TRANSMITTED') l.declarationsTransmitted += num(r.n);
-      l.projectedCents += num(r.projected);
-      l.computedCents += num(r.computed);
-    }
-    for (const r of justificatifs) if (r.status === 'RECEIVED') line(keyOf(r)).justificatifsPending += num(r.n);
-    return [...lines.values()].sort((a, b) => a.key.localeCompare(b.key));
-  };
-  const byProfession = breakdown(
-    (r) => r.profession,
-    (k) => PROFESSION_PLURAL_LABELS[k as Profession] ?? k,
-    (k) => k,
-  );
-  const byCaisse = breakdown(
-    (r) => r.caisse,
-    (k) => caisseName.get(k) ?? k,
-    () => null,
-  );
-  const sum = (f: (l: Line) => number) => byCaisse.reduce((acc, l) => acc + f(l), 0);
-  const countStatus = (status: string) =>
-    justificatifs.filter((r) => r.status === status).reduce((a, r) => a + num(r.n), 0);
-  const campaignLabel = new Map(campaigns.map((c) => [c.id, c.label]));
-  return {
-    professionalsConcerned: sum((l) => l.professionalsConcerned),
-    declarationsStarted: sum((l) => l.declarationsStarted),
-    declarationsTransmitted: sum((l) => l.declarationsTransmitted),
-    justificatifs: {
-      received: countStatus('RECEIVED') + countStatus('VALIDATED') + countStatus('REJECTED'),
-      validated: countStatus('VALIDATED'),
-      rejected: countStatus('REJECTED'),
-      pending: countStatus('RECEIVED'),
-      pendingByAge: AGE_BUCKETS.map((b, index) => ({
-        label: b.label,
-        count: justificatifs
-          .filter((r) => r.status === 'RECEIVED' && num(r.bucket) === index)
-          .reduce((a, r) => a + num(r.n), 0),
-      })),
-    },
-    achievementByIndicator: indicatorRows.map((indicator) => {
-      const count = (status: string) =>
-        num(achievements.find((a) => num(a.indicatorId) === indicator.id && a.achievement === status)?.n);
-      const achieved = count('ACHIEVED');
-      const neutralised = count('NEUTRALISED');
-      const notAchieved = count('NOT_ACHIEVED');
-      const pendingJustificatif = count('PENDING_JUSTIFICATIF');
-      const total = achieved + neutralised + notAchieved + pendingJustificatif;
-      return {
-        campaignLabel: campaignLabel.get(indicator.campaignId) ?? '',
-        code: indicator.code,
-        label: indicator.label,
-        achieved,
-        notAchieved,
-        neutralised,
-        pendingJustificatif,
-        achievementRate: total === 0 ? 0 : (achieved + neutralised) / total,
-      };
-    }),
-    projectedCents: sum((l) => l.projectedCents),
-    computedCents: sum((l) => l.computedCents),
-    paidCents: num(paidRows[0]?.total),
-    byProfession,
-    byCaisse,
-  };
+  return assembleProgress({
+    campaigns,
+    concerned,
+    declarations,
+    justificatifs,
+    achievements,
+    indicators: indicatorRows,
+    paidCents: paidRows[0]?.total,
+    caisseNames: caisseRows,
+  });
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -266,7 +266,8 @@ async function main() {
           ).map((c) => ({ code: c.code, checked: true }));
           return call(VALIDATE, 'validate', conseiller, { id: String(j.id), expectedVersion: j.version, checklist });
         });
-        const halves = { api: calls.filter((_c, i) => i % 2 === 0), floor: calls.filter((_c, i) => i % 2 === 1) };
+        // Same JSON: the first piece validated by the API, put back as it was (status and version), then
+        // by the floor; the decision instant differs by construction and is compared by presence.
         const r: ScenarioResult = {
           key: 'e',
           label: `(e) validate a justificatif (distinct RECEIVED, ${received.length} available)`,
@@ -275,6 +276,26 @@ async function main() {
           api: null,
           floor: null,
         };
+        const first = calls.shift();
+        if (first) {
+          const a = await once(targets.api, first);
+          await restoreDecisions();
+          await q('UPDATE justificatif SET version = ? WHERE id = ?', [received[0]!.version, received[0]!.id]);
+          const f = await once(targets.floor, first);
+          await restoreDecisions();
+          const masked = (body: { data?: unknown }) =>
+            JSON.parse(JSON.stringify(body.data ?? null), (key, value: unknown) =>
+              key === 'decidedAt' ? typeof value === 'string' : value,
+            ) as unknown;
+          const difference =
+            a.body.errors || f.body.errors
+              ? 'errors: ' + JSON.stringify(a.body.errors ?? f.body.errors).slice(0, 300)
+              : firstDifference(masked(a.body), masked(f.body));
+          r.sameJson = difference === null;
+          r.difference = difference;
+          log(`e same JSON: ${difference ?? 'yes'} (SQL api ${a.sql}, floor ${f.sql})`);
+        }
+        const halves = { api: calls.filter((_c, i) => i % 2 === 0), floor: calls.filter((_c, i) => i % 2 === 1) };
         results.scenarios.push(r);
         for (const name of ['api', 'floor'] as const) {
           const list = halves[name];

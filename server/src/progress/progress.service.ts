@@ -13,9 +13,9 @@ import { Justificatif } from '../justificatifs/justificatif.entity';
 import { Payment } from '../payments/payment.entity';
 import { Professional } from '../professionals/professional.entity';
 import { In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { PROFESSION_PLURAL_LABELS } from '../common/labels';
-import { AGE_BUCKETS, bucketThresholds } from './age-buckets';
-import type { CampaignProgressNode, ProgressBreakdownNode } from './progress.types';
+import { bucketThresholds } from './age-buckets';
+import { assembleProgress } from './progress.assembly';
+import type { CampaignProgressNode } from './progress.types';
 
 const num = (v: unknown) => Number(v ?? 0);
 
@@ -109,104 +109,21 @@ export async function campaignProgress(
           : ctx.db.query('SELECT code, name FROM caisse'),
       ]);
 
-  const caisseName = new Map((caisseRows as { code: string; name: string }[]).map((c) => [c.code, c.name]));
-  const breakdown = (
-    keyOf: (r: Row) => string,
-    labelOf: (key: string) => string,
-    professionOf: (key: string) => Profession | null,
-  ) => {
-    const lines = new Map<string, ProgressBreakdownNode>();
-    const line = (key: string) => {
-      let l = lines.get(key);
-      if (!l) {
-        l = {
-          key,
-          label: labelOf(key),
-          profession: professionOf(key),
-          professionalsConcerned: 0,
-          declarationsStarted: 0,
-          declarationsTransmitted: 0,
-          justificatifsPending: 0,
-          projectedCents: 0,
-          computedCents: 0,
-        };
-        lines.set(key, l);
-      }
-      return l;
-    };
-    for (const r of concerned) line(keyOf(r)).professionalsConcerned += num(r.n);
-    for (const r of declarations) {
-      const l = line(keyOf(r));
-      if (r.status !== 'NOT_STARTED') l.declarationsStarted += num(r.n);
-      if (r.status === 'TRANSMITTED') l.declarationsTransmitted += num(r.n);
-      l.projectedCents += num(r.projected);
-      l.computedCents += num(r.computed);
-    }
-    for (const r of justificatifs) if (r.status === 'RECEIVED') line(keyOf(r)).justificatifsPending += num(r.n);
-    return [...lines.values()].sort((a, b) => a.key.localeCompare(b.key));
-  };
-  const byProfession = breakdown(
-    (r) => r.profession,
-    (k) => PROFESSION_PLURAL_LABELS[k as Profession] ?? k,
-    (k) => k as Profession,
-  ).filter((l) => !profession || l.key === profession);
-  const byCaisse = breakdown(
-    (r) => r.caisse,
-    (k) => caisseName.get(k) ?? k,
-    () => null,
-  );
-  const sum = (f: (l: ProgressBreakdownNode) => number) => byCaisse.reduce((acc, l) => acc + f(l), 0);
-
-  const pendingByAge = AGE_BUCKETS.map((b, index) => ({
-    label: b.label,
-    minDays: b.minDays,
-    maxDays: b.maxDays,
-    count: justificatifs
-      .filter((r) => r.status === 'RECEIVED' && num(r.bucket) === index)
-      .reduce((a, r) => a + num(r.n), 0),
-  }));
-  const countStatus = (status: string) =>
-    justificatifs.filter((r) => r.status === status).reduce((a, r) => a + num(r.n), 0);
-  const campaignLabel = new Map(campaigns.map((c) => [c.id, c.label]));
-
   return {
     campaigns: campaigns.map(campaignNode),
     caisseCode: caisseCode ?? null,
     profession: profession ?? null,
-    professionalsConcerned: sum((l) => l.professionalsConcerned),
-    declarationsStarted: sum((l) => l.declarationsStarted),
-    declarationsTransmitted: sum((l) => l.declarationsTransmitted),
-    justificatifs: {
-      received: countStatus('RECEIVED') + countStatus('VALIDATED') + countStatus('REJECTED'),
-      validated: countStatus('VALIDATED'),
-      rejected: countStatus('REJECTED'),
-      pending: countStatus('RECEIVED'),
-      pendingByAge,
-    },
-    achievementByIndicator: indicators.map((indicator) => {
-      const count = (status: string) =>
-        num(achievements.find((a) => num(a.indicatorId) === indicator.id && a.achievement === status)?.n);
-      const achieved = count('ACHIEVED');
-      const neutralised = count('NEUTRALISED');
-      const notAchieved = count('NOT_ACHIEVED');
-      const pendingJustificatif = count('PENDING_JUSTIFICATIF');
-      const total = achieved + neutralised + notAchieved + pendingJustificatif;
-      return {
-        campaignLabel: campaignLabel.get(indicator.campaignId) ?? '',
-        code: indicator.code,
-        label: indicator.label,
-        achieved,
-        notAchieved,
-        neutralised,
-        pendingJustificatif,
-        achievementRate: total === 0 ? 0 : (achieved + neutralised) / total,
-      };
+    ...assembleProgress({
+      campaigns,
+      concerned,
+      declarations,
+      justificatifs,
+      achievements,
+      indicators,
+      paidCents: paid.total,
+      caisseNames: caisseRows as { code: string; name: string }[],
+      profession,
     }),
-    projectedCents: sum((l) => l.projectedCents),
-    computedCents: sum((l) => l.computedCents),
-    paidCents: paid.total,
-    byProfession,
-    byCaisse,
   };
 }
 

@@ -36,6 +36,7 @@ import { justificatifNode } from '../server/src/justificatifs/justificatif.nodes
 import { parseSearchQuery } from '../server/src/professionals/identifiers';
 import { nameSearchPatterns } from '../server/src/professionals/name-search';
 import type { Professional } from '../server/src/professionals/professional.entity';
+import type { SoftwarePublisher } from '../server/src/software/software.entity';
 import type { Profession } from '../server/src/common/enums';
 import { PROFESSION_PLURAL_LABELS } from '../server/src/common/labels';
 import { AGE_BUCKETS, bucketThresholds } from '../server/src/progress/age-buckets';
@@ -315,7 +316,7 @@ async function file(pool: Pool, sql: Sql, agent: AuthenticatedAgent | null, vars
       : [],
   ]);
   const inputs = await assembleEvaluationInputs(
-    inHand({ declarations, campaigns, professionals: [professional], values, justificatifs, indicators }),
+    inHand(sql, { declarations, campaigns, professionals: [professional], values, justificatifs, indicators }),
     declarations.map((d) => d.id),
   );
   return {
@@ -345,15 +346,18 @@ async function file(pool: Pool, sql: Sql, agent: AuthenticatedAgent | null, vars
   };
 }
 
-/** The rules' inputs from rows already in hand, assembled by the server's own pure function. */
-function inHand(rows: {
-  declarations: Declaration[];
-  campaigns: Campaign[];
-  professionals: Professional[];
-  values: IndicatorValue[];
-  justificatifs: Justificatif[];
-  indicators: Indicator[];
-}): EvaluationRowSource {
+/** The rules' inputs from rows already in hand (publishers read on demand), assembled by the server's own pure function. */
+function inHand(
+  sql: Sql,
+  rows: {
+    declarations: Declaration[];
+    campaigns: Campaign[];
+    professionals: Professional[];
+    values: IndicatorValue[];
+    justificatifs: Justificatif[];
+    indicators: Indicator[];
+  },
+): EvaluationRowSource {
   return {
     declarations: async (ids) => rows.declarations.filter((d) => ids.includes(d.id)),
     campaigns: async () => rows.campaigns,
@@ -363,6 +367,8 @@ function inHand(rows: {
     declarationsOf: async () => rows.declarations,
     indicators: async () => rows.indicators,
     controlItems: async () => [],
+    publishers: (ids) =>
+      sql.entities<SoftwarePublisher>(`SELECT * FROM software_publisher WHERE id IN (${inList(ids)})`, ids),
   };
 }
 
@@ -727,7 +733,7 @@ async function validate(pool: Pool, outer: Sql, agent: AuthenticatedAgent | null
     ]);
     const loaded = (
       await assembleEvaluationInputs(
-        inHand({ declarations, campaigns, professionals, values, justificatifs, indicators }),
+        inHand(sql, { declarations, campaigns, professionals, values, justificatifs, indicators }),
         [declaration.id],
       )
     ).get(declaration.id)!;

@@ -77,14 +77,14 @@ describe('computeRemuneration — FAMI 2024 chirurgiens-dentistes (seed 004 §3)
         amountCents: 0,
         amountKnown: true,
         reason:
-          'Socle non atteint : Taux de FSE non atteint (65,00 % < 70 %) ; Messagerie sécurisée de santé (Indicateur non déclaré)',
+          'Socle non atteint : taux de FSE non atteint (65,00 % < 70 %) ; messagerie sécurisée de santé (indicateur non déclaré)',
       },
       {
         label: 'Prise en charge coordonnée',
         indicatorCode: 'PEC',
         amountCents: 0,
         amountKnown: true,
-        reason: 'Non versé : socle non atteint',
+        reason: 'Non versé : socle non atteint (indicateurs en échec : taux de FSE, messagerie sécurisée de santé)',
       },
       {
         label: 'Aller vers',
@@ -117,7 +117,7 @@ describe('computeRemuneration — FAMI 2024 chirurgiens-dentistes (seed 004 §3)
     const result = remuneration(fami2024, 'CHIRURGIEN_DENTISTE', {
       PEC: { status: 'NOT_ACHIEVED', reason: 'Aucune démarche de prise en charge coordonnée déclarée' },
     });
-    expect(result.lines[1]?.reason).toBe('Non versé : Aucune démarche de prise en charge coordonnée déclarée');
+    expect(result.lines[1]?.reason).toBe('Non versé : aucune démarche de prise en charge coordonnée déclarée');
   });
 
   it('caps the total at the campaign maximum', () => {
@@ -159,7 +159,9 @@ describe('computeRemuneration — forfait structure 2021 in points (public-facts
   it('pays nothing of volet 2 when volet 1 fails', () => {
     const result = remuneration(fs2021, 'MEDECIN_SPECIALISTE', { ...volet2Declined, HORAIRES: 'NOT_ACHIEVED' });
     expect(result.totalCents).toBe(0);
-    expect(result.lines.find((line) => line.indicatorCode === 'SNP')?.reason).toBe('Non versé : volet 1 non atteint');
+    expect(result.lines.find((line) => line.indicatorCode === 'SNP')?.reason).toBe(
+      "Non versé : volet 1 non atteint (indicateur en échec : horaires dans l'annuaire santé)",
+    );
   });
 
   it('keeps an achieved indicator of unknown points as a line and marks the result incomplete', () => {

@@ -84,7 +84,7 @@ export function joinSentences(parts: string[]): string {
 }
 
 /** Names that keep their capital wherever they stand in a sentence. */
-const PROPER_NAMES = ['Apicrypt', 'Assurance Maladie', 'Espace de Confiance', 'Ma Convention'];
+const PROPER_NAMES = ['Apicrypt', 'Assurance Maladie', 'Caisse des Français', 'Espace de Confiance', 'Ma Convention'];
 
 /**
  * A label or reason placed after a colon or a bracket: lower case (French typography), except an

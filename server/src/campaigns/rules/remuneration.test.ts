@@ -168,7 +168,7 @@ describe('computeRemuneration — forfait structure 2021 in points (public-facts
     const result = remuneration(fs2021, 'MEDECIN_GENERALISTE', { ...volet2Declined, CODAGE: 'ACHIEVED' });
     const codage = result.lines.find((line) => line.indicatorCode === 'CODAGE');
     expect(codage).toMatchObject({ amountCents: 0, amountKnown: false });
-    expect(codage?.reason).toMatch(/^Indicateur atteint ; montant non connu : Points non confirmés par les sources/);
+    expect(codage?.reason).toMatch(/^Indicateur atteint ; montant non connu : points non confirmés par les sources/);
     expect(result.complete).toBe(false);
     expect(result.totalCents).toBe(336000);
   });
@@ -193,7 +193,7 @@ describe('computeRemuneration — FAMI 2023 amounts per profession', () => {
     const [gate] = remuneration(fami2023, 'ORTHOPTISTE', { MSS: 'NEUTRALISED' }).lines;
     expect(gate).toMatchObject({ amountCents: 0, amountKnown: false });
     expect(gate?.reason).toBe(
-      'Socle atteint (6 indicateurs ; neutralisé : Messagerie sécurisée de santé) ; montant non connu : Non confirmé pour 2023 : 590 € pour 6 indicateurs obligatoires en 2022 [P44]',
+      'Socle atteint (6 indicateurs ; neutralisé : messagerie sécurisée de santé) ; montant non connu : non confirmé pour 2023 : 590 € pour 6 indicateurs obligatoires en 2022 [P44]',
     );
   });
 
@@ -236,7 +236,7 @@ describe('computeRemuneration — a gate indicator neutralised NOT_REQUIRED (IDE
   it('explains the withheld share', () => {
     const result = remuneration(ide2022, 'INFIRMIER', { PEC_SOCLE: 'NEUTRALISED', MSS: 'ACHIEVED' });
     expect(result.lines[0]?.reason).toBe(
-      'Socle atteint (6 indicateurs ; neutralisé : Prise en charge coordonnée) : 490,00 € ; part de Prise en charge coordonnée (100,00 €) non versée : indicateur neutralisé et non atteint',
+      'Socle atteint (6 indicateurs ; neutralisé : prise en charge coordonnée) : 490,00 € ; part de prise en charge coordonnée (100,00 €) non versée : indicateur neutralisé et non atteint',
     );
   });
 });

@@ -32,7 +32,7 @@ type Money = { known: true; cents: number; text: string } | { known: false; note
 
 function toMoney(amount: Amount | undefined, settings: RemunerationSettings): Money {
   if (amount === undefined) return { known: false, note: 'montant absent du référentiel' };
-  if (!amount.known) return { known: false, note: amount.note };
+  if (!amount.known) return { known: false, note: lowerFirst(amount.note) };
   if ('cents' in amount) return { known: true, cents: amount.cents, text: formatEuros(amount.cents) };
   if (settings.pointValueCents === undefined) return { known: false, note: 'valeur du point absente du référentiel' };
   const cents = amount.points * settings.pointValueCents;
@@ -91,7 +91,7 @@ function metGateLine(gate: AssessedIndicator[], input: RemunerationInput): Remun
   const neutralised = gate.filter(({ achievement }) => achievement.status === 'NEUTRALISED');
   const neutralisedNote =
     neutralised.length > 0
-      ? ` ; neutralisé : ${neutralised.map(({ indicator }) => shortName(indicator)).join(', ')}`
+      ? ` ; neutralisé : ${neutralised.map(({ indicator }) => lowerFirst(shortName(indicator))).join(', ')}`
       : '';
   const summary = `${name} atteint (${gate.length} indicateur${gate.length > 1 ? 's' : ''}${neutralisedNote})`;
 
@@ -102,12 +102,12 @@ function metGateLine(gate: AssessedIndicator[], input: RemunerationInput): Remun
     if (!share.known) {
       return unknownLine(
         settings.gateLabel,
-        `${summary} ; part non connue de ${shortName(assessed.indicator)} : ${share.note}`,
+        `${summary} ; part non connue de ${lowerFirst(shortName(assessed.indicator))} : ${share.note}`,
       );
     }
     cents -= share.cents;
     notes.push(
-      `part de ${shortName(assessed.indicator)} (${share.text}) non versée : indicateur neutralisé et non atteint`,
+      `part de ${lowerFirst(shortName(assessed.indicator))} (${share.text}) non versée : indicateur neutralisé et non atteint`,
     );
   }
   return line(settings.gateLabel, cents, [`${summary} : ${formatEuros(cents)}`, ...notes].join(' ; '));

@@ -2,7 +2,7 @@
  * (compute) The computation of a campaign (`computeCampaign`): the server's own run — batches of 1 000
  * declarations, each loaded, evaluated as a computed campaign, its atteintes, rémunérations and frozen
  * snapshot written and the run's cursor advanced in one transaction — over the campaign of the dataset
- * with the most declarations. It runs in this process through the same functions the API's background
+ * with the most declarations (whatever its status: it is closed for the run, then given back). It runs in this process through the same functions the API's background
  * job calls (`startComputation`, then `runCampaignComputation`), forced like a national ADMIN would be
  * while pieces are still RECEIVED.
  *
@@ -55,7 +55,7 @@ export async function benchCompute(databaseUrl: string, professionals: number, l
   try {
     const [chosen] = await q<{ id: number; label: string; declarations: number }>(
       `SELECT c.id, c.label, COUNT(d.id) AS declarations FROM campaign c JOIN declaration d ON d.campaign_id = c.id
-       GROUP BY c.id, c.label, c.status ORDER BY c.status IN ('OPEN', 'CLOSED') DESC, declarations DESC, c.id LIMIT 1`,
+       GROUP BY c.id, c.label ORDER BY declarations DESC, c.id LIMIT 1`,
     );
     if (!chosen) return { available: false, note: 'no campaign with declarations in the dataset' };
     const [before] = await q<{

@@ -38,6 +38,7 @@ import { nameSearchPatterns } from '../server/src/professionals/name-search';
 import type { Professional } from '../server/src/professionals/professional.entity';
 import { bucketThresholds } from '../server/src/progress/age-buckets';
 import { assembleProgress } from '../server/src/progress/progress.assembly';
+import type { SoftwarePublisher } from '../server/src/software/software.entity';
 import { FILE, PROGRESS, QUEUE, SEARCH, VALIDATE } from './operations';
 import { project, rootSelection } from './project';
 
@@ -314,7 +315,7 @@ async function file(pool: Pool, sql: Sql, agent: AuthenticatedAgent | null, vars
       : [],
   ]);
   const inputs = await assembleEvaluationInputs(
-    inHand({ declarations, campaigns, professionals: [professional], values, justificatifs, indicators }),
+    inHand(sql, { declarations, campaigns, professionals: [professional], values, justificatifs, indicators }),
     declarations.map((d) => d.id),
   );
   return {
@@ -344,15 +345,18 @@ async function file(pool: Pool, sql: Sql, agent: AuthenticatedAgent | null, vars
   };
 }
 
-/** The rules' inputs from rows already in hand, assembled by the server's own pure function. */
-function inHand(rows: {
-  declarations: Declaration[];
-  campaigns: Campaign[];
-  professionals: Professional[];
-  values: IndicatorValue[];
-  justificatifs: Justificatif[];
-  indicators: Indicator[];
-}): EvaluationRowSource {
+/** The rules' inputs from rows already in hand (publishers read on demand), assembled by the server's own pure function. */
+function inHand(
+  sql: Sql,
+  rows: {
+    declarations: Declaration[];
+    campaigns: Campaign[];
+    professionals: Professional[];
+    values: IndicatorValue[];
+    justificatifs: Justificatif[];
+    indicators: Indicator[];
+  },
+): EvaluationRowSource {
   return {
     declarations: async (ids) => rows.declarations.filter((d) => ids.includes(d.id)),
     campaigns: async () => rows.campaigns,
@@ -362,6 +366,8 @@ function inHand(rows: {
     declarationsOf: async () => rows.declarations,
     indicators: async () => rows.indicators,
     controlItems: async () => [],
+    publishers: (ids) =>
+      sql.entities<SoftwarePublisher>(`SELECT * FROM software_publisher WHERE id IN (${inList(ids)})`, ids),
   };
 }
 
@@ -640,7 +646,7 @@ async function validate(pool: Pool, outer: Sql, agent: AuthenticatedAgent | null
     ]);
     const loaded = (
       await assembleEvaluationInputs(
-        inHand({ declarations, campaigns, professionals, values, justificatifs, indicators }),
+        inHand(sql, { declarations, campaigns, professionals, values, justificatifs, indicators }),
         [declaration.id],
       )
     ).get(declaration.id)!;

@@ -4,6 +4,7 @@ import type { AnnuaireResult } from './annuaire';
 import type { ImportResult } from './import';
 import type { Measure } from './load';
 import { controlTargets, type ControlsResult } from './controls';
+import { computeTarget, type ComputeResult } from './compute';
 
 export interface ScenarioResult {
   key: string;
@@ -62,6 +63,8 @@ export interface Results {
   annuaireResult?: AnnuaireResult | null;
   /** (h) contrôle a posteriori: national draw preview and plan creation. */
   controls?: ControlsResult | null;
+  /** (compute) computeCampaign over the largest campaign. */
+  compute?: ComputeResult | null;
   targets: Target[];
 }
 
@@ -160,6 +163,7 @@ export function computeTargets(r: Results): Target[] {
     });
   } else targets.push({ name: 'server memory within 10 %', pass: null, detail: 'not run' });
   targets.push(...controlTargets(r.controls));
+  targets.push(computeTarget(r.compute));
   return targets;
 }
 
@@ -233,6 +237,15 @@ export function renderMarkdown(r: Results): string {
       a.available
         ? `**Annuaire Santé extract** (synthetic, exact format; 60 % other professions, 15 % salaried, 25 % liberal lines of served professions; ${a.known?.toLocaleString('en')} known professionals) of ${a.lines?.toLocaleString('en')} lines (${a.fileMb} MB): \`npm run import -- annuaire-sante\` ${fixed(a.importSeconds)} s (${fixed(a.importLinesPerSecond, 0)} lines/s${a.peakRssMb ? `, peak RSS ${a.peakRssMb} MB` : ''}) vs the set-based floor (\`LOAD DATA LOCAL INFILE\` into a 52-column staging table, then one \`UPDATE professional JOIN staging\`) ${fixed(a.floorSeconds)} s (${fixed(a.floorLinesPerSecond, 0)} lines/s)${a.importWallSeconds ? `; the CLI's wall time ${fixed(a.importWallSeconds, 1)} s` : ''}.${a.outcome ? ` ${a.outcome}` : ''}`
         : `**Annuaire Santé extract**: ${a.note}.`,
+    );
+  }
+  if (r.compute) {
+    const c = r.compute;
+    lines.push(
+      '',
+      c.available
+        ? `**Campaign computation** (\`computeCampaign\`, forced, batches of 1 000 in one transaction each) of ${c.campaign}: ${c.declarations?.toLocaleString('en')} declarations, ${c.indicatorValues?.toLocaleString('en')} values, in ${fixed(c.seconds, 1)} s (${c.declarationsPerSecond} declarations/s, ${c.batches} batches, total ${c.totalEuros?.toLocaleString('en')} €); national (${c.nationalDeclarations?.toLocaleString('en')} declarations) at this rate: ${fixed((c.nationalSeconds ?? 0) / 60, 1)} min; campaign given back in ${fixed(c.restoreSeconds, 1)} s.`
+        : `**Campaign computation**: ${c.note}.`,
     );
   }
   lines.push('', '**Targets**', '');

@@ -19,6 +19,7 @@ import { compare, load, once, type Call, type Measure, type Target } from './loa
 import { FILE, LOGIN, PROGRESS, QUEUE, SEARCH, VALIDATE } from './operations';
 import { firstDifference } from './project';
 import { benchControls } from './controls';
+import { benchCompute, type ComputeResult } from './compute';
 import { progressStatements } from './floor';
 import { writeReport, type ExplainRow, type Results, type ScenarioResult } from './report';
 
@@ -80,6 +81,7 @@ async function main() {
     importResult: null,
     annuaireResult: null,
     controls: null,
+    compute: null,
     targets: [],
   };
 
@@ -112,7 +114,7 @@ async function main() {
   // The two servers.
   let api: Child | null = null;
   let floor: Child | null = null;
-  const needServers = ONLY.length === 0 || ONLY.some((k) => k !== 'f' && k !== 'g');
+  const needServers = ONLY.length === 0 || ONLY.some((k) => !['f', 'g', 'compute'].includes(k));
   try {
     if (needServers) {
       const env = {
@@ -469,6 +471,14 @@ async function main() {
       (error: Error): AnnuaireResult => ({ available: false, note: `failed: ${error.message}` }),
     );
     log(`annuaire: ${JSON.stringify(results.annuaireResult)}`);
+  }
+  // (compute) computeCampaign over the campaign with the most declarations, then the campaign given back.
+  if (wanted('compute')) {
+    results.compute = await benchCompute(DATABASE_URL, PROFESSIONALS, log).catch((error: Error): ComputeResult => ({
+      available: false,
+      note: `failed: ${error.message}`,
+    }));
+    log(`compute: ${JSON.stringify(results.compute)}`);
   }
   await pool.end();
 

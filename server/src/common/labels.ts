@@ -44,7 +44,7 @@ export const REJECTION_REASON_LABELS: Record<RejectionReason, string> = {
   WEB_DMP_ONLY: 'Web DMP seul (ne valide pas la compatibilité DMP)',
   LAP_NOT_CERTIFIED: 'LAP non certifié HAS',
   ILLEGIBLE: 'Document illisible',
-  OTHER_PROFESSIONAL: 'Document au nom d’un autre professionnel',
+  OTHER_PROFESSIONAL: "Document au nom d'un autre professionnel",
   UNRELATED_TO_INDICATOR: "Document sans rapport avec l'indicateur",
   RECEIVED_AFTER_DEADLINE: 'Reçu après la date limite',
 };

@@ -77,6 +77,7 @@ export function createLoaders(db: DataSource, agent: AuthenticatedAgent | null) 
     receivedAt: 'DESC',
     id: 'DESC',
   });
+  const publisher = byKey<SoftwarePublisher, number>(db, SoftwarePublisher, 'id');
   const controlItemsByProfessional = groupedBy<ControlItem, number>(db, ControlItem, 'professionalId', { id: 'ASC' });
   const rows = <T>(results: (T | Error | null)[]): T[] => {
     const error = results.find((r): r is Error => r instanceof Error);
@@ -93,6 +94,7 @@ export function createLoaders(db: DataSource, agent: AuthenticatedAgent | null) 
     declarationsOf: async (ids) => rows(await declarationsByProfessional.loadMany(ids)).flat(),
     indicators: async (ids) => rows(await indicatorsByCampaign.loadMany(ids)).flat(),
     controlItems: async (ids) => rows(await controlItemsByProfessional.loadMany(ids)).flat(),
+    publishers: async (ids) => rows(await publisher.loadMany(ids)),
   };
   return {
     db,
@@ -143,7 +145,7 @@ export function createLoaders(db: DataSource, agent: AuthenticatedAgent | null) 
     controlPlan: byKey<ControlPlan, number>(db, ControlPlan, 'id'),
     historyByControlCase: groupedBy<ControlCaseHistory, number>(db, ControlCaseHistory, 'caseId', { id: 'ASC' }),
     software: byKey<Software, number>(db, Software, 'id'),
-    publisher: byKey<SoftwarePublisher, number>(db, SoftwarePublisher, 'id'),
+    publisher,
     precheckByJustificatif: byKey<Precheck, number>(db, Precheck, 'justificatifId'),
   };
 }

@@ -94,9 +94,11 @@ describe('computeIndu on FAMI 2024 dentists', () => {
       paidCents: 49000,
       dueCents: 0,
       induCents: 49000,
-      reason: expect.stringContaining('Contrôle a posteriori n° 7 : MSS non conforme'),
+      reason: expect.stringContaining('(contrôle a posteriori n° 7 : MSS non conforme)'),
     });
-    expect(indu.lines[1]!.reason).toBe('Versé 100,00 €, dû 0,00 € : Non versé : socle non atteint');
+    expect(indu.lines[1]!.reason).toBe(
+      'Versé 100,00 €, dû 0,00 € : non versé : socle non atteint (indicateur en échec : messagerie sécurisée de santé)',
+    );
     expect(indu.reason).toBe('Indu de 590,00 € : versé 1 240,00 €, dû 650,00 €');
   });
 

@@ -8,7 +8,7 @@
  * computed rémunération (an earlier régularisation), one line states the difference, so that the lines
  * always add up to the total: paidCents − due.totalCents, never below zero.
  */
-import { formatEuros } from '../campaigns/rules/format';
+import { formatEuros, lowerFirst } from '../campaigns/rules/format';
 import type { RemunerationLine, RemunerationResult } from '../campaigns/rules/types';
 
 export interface InduLine {
@@ -62,7 +62,7 @@ export function computeIndu(paid: RemunerationResult, due: RemunerationResult, p
       paidCents: paidLine,
       dueCents: dueLine,
       induCents: paidLine - dueLine,
-      reason: `Versé ${formatEuros(paidLine)}, dû ${formatEuros(dueLine)} : ${after?.reason ?? 'ligne supprimée'}`,
+      reason: `Versé ${formatEuros(paidLine)}, dû ${formatEuros(dueLine)} : ${after ? lowerFirst(after.reason) : 'ligne supprimée'}`,
     });
   }
   if (paidCents !== paid.totalCents) {

@@ -10,6 +10,7 @@ import { findWhereIn } from '../db/find-by-key';
 import { ControlItem } from '../controls/control.entity';
 import { Justificatif } from '../justificatifs/justificatif.entity';
 import { Professional } from '../professionals/professional.entity';
+import { SoftwarePublisher } from '../software/software.entity';
 import { Declaration, IndicatorValue } from './declaration.entity';
 import type { EvaluationInput, EvaluationResult } from './evaluation';
 
@@ -61,6 +62,19 @@ export interface EvaluationRowSource {
   indicators(campaignIds: number[]): Promise<Indicator[]>;
   /** The professionals' controlled indicators (contrôle a posteriori), of every campaign. */
   controlItems(professionalIds: number[]): Promise<ControlItem[]>;
+  /** Publishers named by the justificatifs (a change of publisher names both). */
+  publishers(ids: number[]): Promise<SoftwarePublisher[]>;
+}
+
+/** The Paris calendar day of an instant, YYYY-MM-DD: the day a decision reads as. */
+const PARIS_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+export function parisDay(instant: Date): string {
+  return PARIS_DAY.format(instant);
 }
 
 /**
@@ -84,6 +98,7 @@ export function databaseRows(em: EntityManager): EvaluationRowSource {
     indicators: (ids) =>
       em.getRepository(Indicator).find({ where: { campaignId: In(ids) }, order: { displayOrder: 'ASC' } }),
     controlItems: (ids) => findWhereIn(em, ControlItem, 'professionalId', ids),
+    publishers: (ids) => findWhereIn(em, SoftwarePublisher, 'id', ids),
   };
 }
 
@@ -121,7 +136,14 @@ export async function assembleEvaluationInputs(
     ...declarations.map((d) => d.campaignId),
     ...justificatifs.map((j) => j.campaignId),
   ]);
-  const indicators = await source.indicators([...neededCampaigns]);
+  const publisherIds = [
+    ...new Set(justificatifs.map((j) => j.declaredPublisherId).filter((id): id is number => id !== null)),
+  ];
+  const [indicators, publishers] = await Promise.all([
+    source.indicators([...neededCampaigns]),
+    publisherIds.length > 0 ? source.publishers(publisherIds) : [],
+  ]);
+  const publisherNames = new Map(publishers.map((p) => [p.id, p.name]));
   const indicatorById = new Map(indicators.map((i) => [i.id, i]));
   const professionalById = new Map(professionals.map((p) => [p.id, p]));
   // Grouped once, so that the work stays linear in the batch size.
@@ -170,6 +192,7 @@ export async function assembleEvaluationInputs(
         professional: {
           profession: professional.profession,
           specialty: professional.specialty,
+          specialtyCode: professional.specialtyCode,
           installationYear: professional.installationDate ? Number(professional.installationDate.slice(0, 4)) : null,
         },
         values: valueByCode,
@@ -182,6 +205,9 @@ export async function assembleEvaluationInputs(
             status: j.status,
             publisherId: j.declaredPublisherId,
             softwareId: j.declaredSoftwareId,
+            publisherName: j.declaredPublisherId === null ? null : (publisherNames.get(j.declaredPublisherId) ?? null),
+            decidedOn: j.decidedAt ? parisDay(j.decidedAt) : null,
+            rejectionReasons: j.status === 'REJECTED' ? (j.rejectionReasons ?? []) : null,
           };
         }),
         firstDeclarationYearByFamily: Object.fromEntries(families.map((f) => [f, firstYear])),

@@ -17,6 +17,7 @@ import type {
 import type { ContactLog } from '../contacts/contact-log.entity';
 import type { Declaration, DeclarationTransmission, IndicatorValue } from '../declarations/declaration.entity';
 import { evaluateDeclaration, type EvaluationInput, type EvaluationResult } from '../declarations/evaluation';
+import { parisDay } from '../declarations/evaluation-inputs';
 import type { ChecklistEntry, Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
 import type { Payment } from '../payments/payment.entity';
 import { searchKey } from '../professionals/normalize';
@@ -601,6 +602,10 @@ function writePieces(
       status: step.status,
       publisherId: declared?.publisherId ?? null,
       softwareId: declared?.softwareId ?? null,
+      // As the evaluation loaders give them to the rules (evaluation-inputs.ts).
+      publisherName: declared?.publisherName ?? null,
+      decidedOn: decided ? parisDay(decidedAt) : null,
+      rejectionReasons: rejected ? reasons : null,
     });
     // The piece sent again arrives a few days after the rejection.
     at = officeHours(prng, decidedAt, prng.int(2, 10));

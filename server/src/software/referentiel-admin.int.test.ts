@@ -37,6 +37,10 @@ describe('référentiel administration', () => {
   let openDeclarationId: number;
   let computedDeclarationId: number;
 
+  const lapDeclarationIds = new Map<string, number>();
+  const lapAchievement = async (key: string) =>
+    (await t.db.getRepository(IndicatorValue).findBy({ declarationId: lapDeclarationIds.get(key)! }))[0]?.achievement;
+
   beforeAll(async () => {
     t = await startTestApp();
     const em = t.db.manager;
@@ -57,9 +61,24 @@ describe('référentiel administration', () => {
     const forfait = await em
       .getRepository(Campaign)
       .findOneByOrFail({ referenceYear: 2021, scheme: 'FORFAIT_STRUCTURE' });
-    for (const specialty of ['cardiologie', 'dermatologie']) {
-      const doctor = await createProfessional(em, { profession: 'MEDECIN_SPECIALISTE', caisseCode: '211', specialty });
-      await declare(em, doctor, forfait, { LOG_LAP_DMP: { data: softwareValue(noLap), source: 'DECLARED' } });
+    // Without a code the label names the specialty; with one (Annuaire Santé), the code does.
+    const doctors: [string, string | null][] = [
+      ['cardiologie', null],
+      ['dermatologie', null],
+      ['anesthésie-réanimation', 'SM04'],
+      ['cardiologie', 'SM05'],
+    ];
+    for (const [specialty, specialtyCode] of doctors) {
+      const doctor = await createProfessional(em, {
+        profession: 'MEDECIN_SPECIALISTE',
+        caisseCode: '211',
+        specialty,
+        specialtyCode,
+      });
+      const declaration = await declare(em, doctor, forfait, {
+        LOG_LAP_DMP: { data: softwareValue(noLap), source: 'DECLARED' },
+      });
+      lapDeclarationIds.set(specialtyCode ?? specialty, declaration.id);
     }
     admin = await t.login((await t.createAgent({ role: 'ADMIN', caisseCode: '751', nationalScope: true })).email);
     localAdmin = await t.login((await t.createAgent({ role: 'ADMIN', caisseCode: '211' })).email);
@@ -216,18 +235,24 @@ describe('référentiel administration', () => {
     const campaign = await t.db
       .getRepository(Campaign)
       .findOneByOrFail({ referenceYear: 2021, scheme: 'FORFAIT_STRUCTURE' });
-    const result = await t.gql<Loose>(LAP, { v: campaign.version, s: [' cardiologie', 'cardiologie'] }, admin);
+    expect(await lapAchievement('SM04')).toBe('NOT_ACHIEVED');
+    const result = await t.gql<Loose>(LAP, { v: campaign.version, s: [' cardiologie', 'cardiologie', 'sm04'] }, admin);
+    // The cardiologist without a code (by label) and SM04 (by code); not SM05, whose label is « cardiologie ».
     expect(result.data!.setLapExemptions).toMatchObject({
-      specialties: ['cardiologie'],
+      specialties: ['cardiologie', 'SM04'],
       campaignVersion: campaign.version + 1,
-      reevaluated: 1,
+      reevaluated: 2,
     });
+    expect(await lapAchievement('SM04')).toBe('PENDING_JUSTIFICATIF');
+    expect(await lapAchievement('cardiologie')).toBe('PENDING_JUSTIFICATIF');
+    expect(await lapAchievement('SM05')).toBe('NOT_ACHIEVED');
+    expect(await lapAchievement('dermatologie')).toBe('NOT_ACHIEVED');
     const read = await t.gql<Loose>(
       `{ campaign(year: 2021, scheme: FORFAIT_STRUCTURE) { lapExemptions version } }`,
       {},
       conseiller,
     );
-    expect(read.data!.campaign).toEqual({ lapExemptions: ['cardiologie'], version: campaign.version + 1 });
+    expect(read.data!.campaign).toEqual({ lapExemptions: ['cardiologie', 'SM04'], version: campaign.version + 1 });
     const stale = await t.gql<Loose>(LAP, { v: campaign.version, s: [] }, admin);
     expect(stale.data!.setLapExemptions.code).toBe('STALE_VERSION');
     const fami = await t.gql<Loose>(

@@ -322,7 +322,14 @@ export async function setLapExemptions(
         .from('declaration', 'd')
         .innerJoin(Professional, 'p', 'p.id = d.professional_id')
         .where('d.campaign_id = :campaignId', { campaignId: campaign.id })
-        .andWhere('p.specialty IN (:...changed)', { changed })
+        // The rules match on the specialty code, on the label only for a professional without a code.
+        .andWhere(
+          new Brackets((qb) =>
+            qb
+              .where('p.specialty_code IN (:...changed)', { changed })
+              .orWhere('(p.specialty_code IS NULL AND p.specialty IN (:...changed))', { changed }),
+          ),
+        )
         .getRawMany<{ id: number | string }>();
       declarationIds = rows.map((r) => Number(r.id));
       await recomputeDeclarations(em, declarationIds);

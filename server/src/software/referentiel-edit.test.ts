@@ -48,6 +48,19 @@ describe('exemption list', () => {
       value: ['cardiologie', 'pédiatrie'],
     });
   });
+  it.each<[string[], string[]]>([
+    [
+      ['sm04', ' SM04 ', 'SCD01'],
+      ['SCD01', 'SM04'],
+    ],
+    [
+      ['Sm54', 'Médecine générale'],
+      ['Médecine générale', 'SM54'],
+    ],
+    [['SM 04'], ['SM 04']],
+  ])('keeps specialty codes in capitals (as the Annuaire Santé spells them): %j → %j', (list, value) => {
+    expect(normaliseSpecialties(list)).toEqual({ value });
+  });
   it.each([
     [['cardiologie', ' '], 'Spécialité n° 2 vide.'],
     [['x'.repeat(65)], 'Spécialité « xxxxxxxxxxxxxxxxxxxx… » trop longue (64 caractères au plus).'],

@@ -47,9 +47,15 @@ export function checkSoftwareInput(input: SoftwareInput): { value: SoftwareInput
 
 export const MAX_SPECIALTY_LENGTH = 64;
 
-/** Trimmed, without duplicates, sorted: the list as stored. */
+/** A specialty code of the TRE_R01 nomenclature (« SM54 », « SCD01 »), as the Annuaire Santé spells it. */
+const SPECIALTY_CODE = /^[A-Z]{1,4}\d{1,4}$/i;
+
+/**
+ * Trimmed, codes in capitals, without duplicates, sorted: the list as stored. Entries are specialty codes
+ * (matched against the professional's code); a label stays as written, for professionals without a code.
+ */
 export function normaliseSpecialties(list: readonly string[]): { value: string[] } | { refusal: ReferentielRefusal } {
-  const cleaned = list.map((s) => s.trim());
+  const cleaned = list.map((s) => s.trim()).map((s) => (SPECIALTY_CODE.test(s) ? s.toUpperCase() : s));
   const empty = cleaned.findIndex((s) => s.length === 0);
   if (empty >= 0) return { refusal: invalid(`Spécialité n° ${empty + 1} vide.`) };
   const tooLong = cleaned.find((s) => s.length > MAX_SPECIALTY_LENGTH);

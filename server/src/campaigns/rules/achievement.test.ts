@@ -2,7 +2,7 @@ import type { CampaignStatus, ValueSource } from '../../common/enums';
 import { readReferentielFile } from '../referentiel/load';
 import type { IndicatorDefinition, ReferentielFile } from '../referentiel/referentiel.types';
 import { assessAchievement, countsForPayment, passesGate, type AchievementInput } from './achievement';
-import type { AchievementResult, IndicatorValueData, RecordedValue } from './types';
+import type { AchievementResult, IndicatorValueData, JustificatifData, RecordedValue } from './types';
 
 const fami2024 = readReferentielFile('fami-2024.json');
 const fami2023 = readReferentielFile('fami-2023.json');
@@ -201,7 +201,7 @@ describe('assessAchievement — value rules', () => {
       fami2024,
       'PEC',
       value({ type: 'CHOICE', code: 'CPTS' }),
-      { status: 'ACHIEVED', reason: 'Réponse déclarée : Communauté professionnelle territoriale de santé (CPTS)' },
+      { status: 'ACHIEVED', reason: 'Réponse déclarée : communauté professionnelle territoriale de santé (CPTS)' },
     ],
     [
       'a quality group does not count (seed 004 §1.6)',
@@ -307,7 +307,7 @@ describe('assessAchievement — neutralised indicators', () => {
         {
           status: 'ACHIEVED',
           reason:
-            'Réponse déclarée : Maison de santé pluriprofessionnelle (MSP) (indicateur neutralisé cette année, non exigé)',
+            'Réponse déclarée : maison de santé pluriprofessionnelle (MSP) (indicateur neutralisé cette année, non exigé)',
         },
       ],
     ])('%s', (_case, recorded, expected) => {
@@ -347,7 +347,21 @@ describe('assessAchievement — software declared by hand and its justificatif',
       true,
       'REJECTED',
       'PENDING_JUSTIFICATIF',
-      'Justificatif rejeté : un nouvel envoi est attendu avant la clôture de la campagne',
+      'Justificatif rejeté ; un nouvel envoi est attendu avant la clôture de la campagne',
+    ],
+    [
+      'CLOSED',
+      true,
+      'AWAITED',
+      'PENDING_JUSTIFICATIF',
+      "Justificatif attendu avant le calcul de la campagne : l'indicateur ne sera validé qu'après réception et validation de la pièce par la CPAM",
+    ],
+    [
+      'CLOSED',
+      true,
+      'REJECTED',
+      'PENDING_JUSTIFICATIF',
+      'Justificatif rejeté ; un nouvel envoi est attendu avant le calcul de la campagne',
     ],
     [
       'UPCOMING',
@@ -395,6 +409,43 @@ describe('assessAchievement — software declared by hand and its justificatif',
       status,
       reason,
     });
+  });
+
+  const rejectedPiece: JustificatifData = {
+    campaignYear: 2024,
+    conventionId: 'CONVENTION_DENTAIRE_2023',
+    family: 'SOFTWARE_DMP',
+    status: 'REJECTED',
+    publisherId: 1,
+    softwareId: 10,
+    publisherName: 'Odonto Éditions',
+    decidedOn: '2025-03-12',
+    rejectionReasons: ['ACQUISITION_DATE_MISSING', 'OTHER_PROFESSIONAL'],
+  };
+
+  it.each<[CampaignStatus, AchievementResult['status'], string]>([
+    [
+      'OPEN',
+      'PENDING_JUSTIFICATIF',
+      "Justificatif rejeté le 12/03/2025 : date d'acquisition absente, document au nom d'un autre professionnel ; un nouvel envoi est attendu avant la clôture de la campagne",
+    ],
+    [
+      'CLOSED',
+      'PENDING_JUSTIFICATIF',
+      "Justificatif rejeté le 12/03/2025 : date d'acquisition absente, document au nom d'un autre professionnel ; un nouvel envoi est attendu avant le calcul de la campagne",
+    ],
+    [
+      'COMPUTED',
+      'NOT_ACHIEVED',
+      "Justificatif non validé au calcul de la campagne (dernier justificatif rejeté le 12/03/2025 : date d'acquisition absente, document au nom d'un autre professionnel) : indicateur non atteint",
+    ],
+  ])('a rejected piece, campaign %s: the atteinte says the date and motifs (%s)', (campaignStatus, status, reason) => {
+    expect(
+      assess(fami2024, 'LOG_DMP', declaredSoftware, {
+        campaignStatus,
+        justificatif: { required: true, state: 'REJECTED', rejected: rejectedPiece },
+      }),
+    ).toEqual({ status, reason });
   });
 
   it('judges the software before the piece: a non DMP-compatible software fails whatever the piece', () => {

@@ -5,9 +5,20 @@
  */
 import type { CampaignStatus } from '../../common/enums';
 import type { ExemptionSubject, IndicatorDefinition } from '../referentiel/referentiel.types';
-import { formatPercent, formatThreshold, MESSAGING_LABELS, sourceLabel, sourceNote } from './format';
+import {
+  formatPercent,
+  formatThreshold,
+  isComputed,
+  lowerFirst,
+  MESSAGING_LABELS,
+  newPieceDeadline,
+  rejectionSentence,
+  sourceLabel,
+  sourceNote,
+  upperFirst,
+} from './format';
 import type { JustificatifRequirement, JustificatifState } from './justificatif-requirement';
-import type { AchievementResult, IndicatorValueData, RecordedValue } from './types';
+import type { AchievementResult, IndicatorValueData, JustificatifData, RecordedValue } from './types';
 
 export interface AchievementInput {
   indicator: IndicatorDefinition;
@@ -16,14 +27,8 @@ export interface AchievementInput {
   /** Parts of the criterion waived for the professional's specialty (from applicability). */
   waived?: ExemptionSubject[];
   /** Outcome of the justificatif rule for this value; omit for indicators that take no document. */
-  justificatif?: Pick<JustificatifRequirement, 'required' | 'state'>;
+  justificatif?: Pick<JustificatifRequirement, 'required' | 'state'> & { rejected?: JustificatifData | null };
 }
-
-/**
- * Once the campaign is computed, a justificatif that is not validated can no longer save the indicator.
- * Between the window's close and the computation the CPAM still checks the pieces it received.
- */
-const COMPUTED_STATUSES: readonly CampaignStatus[] = ['COMPUTED', 'PAID'];
 
 /** Whether the value meets the criterion, before any justificatif is considered. */
 interface ValueVerdict {
@@ -45,7 +50,7 @@ function judgeBoolean(data: ValueOf<'BOOLEAN'>, value: RecordedValue): ValueVerd
 function judgeChoice(indicator: IndicatorDefinition, data: ValueOf<'CHOICE'>): ValueVerdict {
   const choice = indicator.choices?.find((option) => option.code === data.code);
   if (!choice) return unmet(`Réponse « ${data.code} » inconnue pour cet indicateur`);
-  if (choice.achieves) return met(`Réponse déclarée : ${choice.label}`);
+  if (choice.achieves) return met(`Réponse déclarée : ${lowerFirst(choice.label)}`);
   return unmet(choice.reason ?? `Réponse « ${choice.label} » : ne valide pas l'indicateur`);
 }
 
@@ -131,20 +136,39 @@ function judgeValue(indicator: IndicatorDefinition, value: RecordedValue, waived
   }
 }
 
-const PENDING_REASONS: Record<'AWAITED' | 'RECEIVED' | 'REJECTED', string> = {
-  AWAITED:
-    "Justificatif attendu : l'indicateur ne sera validé qu'après réception et validation de la pièce par la CPAM",
-  RECEIVED: 'Justificatif reçu, en attente de vérification par la CPAM',
-  REJECTED: 'Justificatif rejeté : un nouvel envoi est attendu avant la clôture de la campagne',
-};
+type Waiting = 'AWAITED' | 'RECEIVED' | 'REJECTED';
 
-const AFTER_CLOSE_DETAILS: Record<'AWAITED' | 'RECEIVED' | 'REJECTED', string> = {
-  AWAITED: 'aucun justificatif reçu',
-  RECEIVED: 'justificatif reçu mais non vérifié',
-  REJECTED: 'dernier justificatif rejeté',
-};
+/**
+ * Before the computation: what the CPAM awaits, and until when (the window's close, then the computation:
+ * between the two the CPAM still checks the pieces it receives).
+ */
+function pendingReason(state: Waiting, rejected: JustificatifData | null, status: CampaignStatus): string {
+  const deadline = newPieceDeadline(status);
+  switch (state) {
+    case 'AWAITED':
+      return status === 'CLOSED'
+        ? `Justificatif attendu ${deadline} : l'indicateur ne sera validé qu'après réception et validation de la pièce par la CPAM`
+        : "Justificatif attendu : l'indicateur ne sera validé qu'après réception et validation de la pièce par la CPAM";
+    case 'RECEIVED':
+      return 'Justificatif reçu, en attente de vérification par la CPAM';
+    case 'REJECTED':
+      return `${upperFirst(rejectionSentence(rejected))} ; un nouvel envoi est attendu ${deadline}`;
+  }
+}
 
-function isWaiting(state: JustificatifState): state is 'AWAITED' | 'RECEIVED' | 'REJECTED' {
+/** Once computed, a justificatif that is not validated can no longer save the indicator: the reason says why, and invites nothing. */
+function afterComputationDetail(state: Waiting, rejected: JustificatifData | null): string {
+  switch (state) {
+    case 'AWAITED':
+      return 'aucun justificatif reçu';
+    case 'RECEIVED':
+      return 'justificatif reçu mais non vérifié';
+    case 'REJECTED':
+      return `dernier ${rejectionSentence(rejected)}`;
+  }
+}
+
+function isWaiting(state: JustificatifState): state is Waiting {
   return state === 'AWAITED' || state === 'RECEIVED' || state === 'REJECTED';
 }
 
@@ -154,13 +178,14 @@ function withJustificatif(verdict: ValueVerdict, input: AchievementInput): Achie
   if (!input.justificatif?.required || state === undefined || !isWaiting(state)) {
     return { status: 'ACHIEVED', reason: verdict.reason };
   }
-  if (COMPUTED_STATUSES.includes(input.campaignStatus)) {
+  const rejected = input.justificatif.rejected ?? null;
+  if (isComputed(input.campaignStatus)) {
     return {
       status: 'NOT_ACHIEVED',
-      reason: `Justificatif non validé au calcul de la campagne (${AFTER_CLOSE_DETAILS[state]}) : indicateur non atteint`,
+      reason: `Justificatif non validé au calcul de la campagne (${afterComputationDetail(state, rejected)}) : indicateur non atteint`,
     };
   }
-  return { status: 'PENDING_JUSTIFICATIF', reason: PENDING_REASONS[state] };
+  return { status: 'PENDING_JUSTIFICATIF', reason: pendingReason(state, rejected, input.campaignStatus) };
 }
 
 function notDeclaredReason(indicator: IndicatorDefinition): string {

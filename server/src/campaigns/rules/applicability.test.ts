@@ -1,7 +1,7 @@
 import type { Profession } from '../../common/enums';
 import { readReferentielFile } from '../referentiel/load';
 import type { ReferentielFile } from '../referentiel/referentiel.types';
-import { campaignApplicability, indicatorApplicability } from './applicability';
+import { campaignApplicability, exemptionKey, indicatorApplicability } from './applicability';
 import type { ProfessionalData } from './types';
 
 const fami2023 = readReferentielFile('fami-2023.json');
@@ -60,21 +60,21 @@ describe('indicators that do not apply say why', () => {
       fami2023,
       'HORAIRES',
       professional('ORTHOPHONISTE'),
-      'Indicateur non applicable à la profession Orthophoniste (réservé à : Chirurgien-dentiste)',
+      'Indicateur non applicable à la profession Orthophoniste (réservé à : chirurgien-dentiste)',
     ],
     [
       'video equipment for a kiné',
       fami2023,
       'VIDEO',
       professional('MASSEUR_KINESITHERAPEUTE'),
-      'Indicateur non applicable à la profession Masseur-kinésithérapeute (réservé à : Sage-femme, Orthophoniste, Infirmier, Orthoptiste)',
+      'Indicateur non applicable à la profession Masseur-kinésithérapeute (réservé à : sage-femme, orthophoniste, infirmier, orthoptiste)',
     ],
     [
       'SCOR for a dentist',
       fami2023,
       'SCOR',
       professional('CHIRURGIEN_DENTISTE'),
-      'Indicateur non applicable à la profession Chirurgien-dentiste (réservé à : Infirmier, Masseur-kinésithérapeute, Orthophoniste, Orthoptiste, Pédicure-podologue)',
+      'Indicateur non applicable à la profession Chirurgien-dentiste (réservé à : infirmier, masseur-kinésithérapeute, orthophoniste, orthoptiste, pédicure-podologue)',
     ],
     [
       'a dentists-only campaign for an infirmier',
@@ -140,6 +140,44 @@ describe('exemptions (forfait structure 2021: LAP not required without a softwar
       professional('MEDECIN_SPECIALISTE', 'specialite-sans-offre-lap'),
     ).applicable;
     expect(software?.reason).toMatch(/^Indicateur à déclarer ; LAP certifié non exigé : la spécialité ne dispose pas/);
+  });
+
+  describe('by specialty code (TRE_R01, from the Annuaire Santé), the label only without a code', () => {
+    const byCode = withLapExemption('SM04');
+    const who = (specialty: string | null, specialtyCode: string | null): ProfessionalData => ({
+      ...professional('MEDECIN_SPECIALISTE', specialty),
+      specialtyCode,
+    });
+
+    it.each<[string, ReferentielFile, ProfessionalData, string[]]>([
+      ['the code listed', byCode, who('Anesthésie-réanimation', 'SM04'), ['LAP']],
+      ['the code listed, written in lower case by the import', byCode, who('Anesthésie-réanimation', 'sm04'), ['LAP']],
+      ['another code', byCode, who('Cardiologie', 'SM05'), []],
+      [
+        'another code whose label is listed: the code decides',
+        withLapExemption('Cardiologie'),
+        who('Cardiologie', 'SM05'),
+        [],
+      ],
+      ['no code, the label listed', withLapExemption('Cardiologie'), who('Cardiologie', null), ['LAP']],
+      ['no code, an empty code', withLapExemption('Cardiologie'), who('Cardiologie', '  '), ['LAP']],
+      ['no code, another label', byCode, who('Cardiologie', null), []],
+      ['neither code nor label', byCode, who(null, null), []],
+      ['the list empty (as shipped)', fs2021, who('Anesthésie-réanimation', 'SM04'), []],
+    ])('%s: waived %j', (_case, referentiel, professionalData, waived) => {
+      const [software] = campaignApplicability(referentiel, professionalData).applicable;
+      expect(software?.indicator.code).toBe('LOG_LAP_DMP');
+      expect(software?.waived).toEqual(waived);
+    });
+
+    it.each<[string | null, string | null, string | null]>([
+      ['Cardiologie', 'SM05', 'SM05'],
+      ['Cardiologie', ' sm05 ', 'SM05'],
+      ['Cardiologie', null, 'Cardiologie'],
+      [null, null, null],
+    ])('professional (%j, code %j) is named %j by the lists', (specialty, specialtyCode, key) => {
+      expect(exemptionKey({ specialty, specialtyCode })).toBe(key);
+    });
   });
 
   it('ships the exemption with an empty specialty list: the sources do not publish it', () => {

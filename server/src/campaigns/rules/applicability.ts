@@ -3,7 +3,7 @@
  * and which parts of a criterion the specialty is exempted from (LAP without a software offer).
  */
 import type { ExemptionSubject, IndicatorDefinition, ReferentielFile } from '../referentiel/referentiel.types';
-import { PROFESSION_LABELS } from './format';
+import { lowerFirst, PROFESSION_LABELS } from './format';
 import type { ProfessionalData } from './types';
 
 export interface ApplicabilityResult {
@@ -28,13 +28,25 @@ function notApplicable(indicator: IndicatorDefinition, reason: string): Applicab
 }
 
 function professionList(indicator: IndicatorDefinition): string {
-  return (indicator.professions ?? []).map((profession) => PROFESSION_LABELS[profession]).join(', ');
+  return (indicator.professions ?? []).map((profession) => lowerFirst(PROFESSION_LABELS[profession])).join(', ');
 }
 
-/** Exemptions whose specialty list names the professional's specialty. */
-function exemptionsFor(indicator: IndicatorDefinition, specialty: string | null) {
-  if (specialty === null) return [];
-  return (indicator.exemptions ?? []).filter((exemption) => exemption.specialties.includes(specialty));
+/**
+ * What an exemption list names the professional by: the specialty code (TRE_R01, from the Annuaire
+ * Santé), or the specialty label when the professional has no code.
+ */
+export function exemptionKey(professional: Pick<ProfessionalData, 'specialty' | 'specialtyCode'>): string | null {
+  const code = professional.specialtyCode?.trim();
+  if (code) return code.toUpperCase();
+  const label = professional.specialty?.trim();
+  return label ? label : null;
+}
+
+/** Exemptions whose specialty list names the professional's specialty (by code, else by label). */
+function exemptionsFor(indicator: IndicatorDefinition, professional: ProfessionalData) {
+  const key = exemptionKey(professional);
+  if (key === null) return [];
+  return (indicator.exemptions ?? []).filter((exemption) => exemption.specialties.includes(key));
 }
 
 export function indicatorApplicability(
@@ -60,7 +72,7 @@ export function indicatorApplicability(
     );
   }
 
-  const exemptions = exemptionsFor(indicator, professional.specialty);
+  const exemptions = exemptionsFor(indicator, professional);
   const toDeclare = indicator.kind !== 'COMPUTED';
   const base = toDeclare ? 'Indicateur à déclarer' : "Indicateur calculé par l'Assurance Maladie";
   const exemptionNotes = exemptions.map((exemption) => exemption.reason);

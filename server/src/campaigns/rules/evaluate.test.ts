@@ -279,9 +279,9 @@ describe('worked examples of public-facts §3', () => {
       values: dentist2024({ TX_FSE: fseRate(65, 100), ETUDIANT: yes }),
     });
     expect(evaluation.remuneration.lines[0]?.reason).toBe(
-      'Socle non atteint : Taux de FSE non atteint (65,00 % < 70 %)',
+      'Socle non atteint : taux de FSE non atteint (65,00 % < 70 %)',
     );
-    expect(lineOf(evaluation, 'PEC')?.reason).toBe('Non versé : socle non atteint');
+    expect(lineOf(evaluation, 'PEC')?.reason).toBe('Non versé : socle non atteint (indicateur en échec : taux de FSE)');
   });
 
   it('dentist with the justificatif never received: pending while open, not achieved once closed', () => {
@@ -301,7 +301,7 @@ describe('worked examples of public-facts §3', () => {
       reason: 'Justificatif non validé au calcul de la campagne (aucun justificatif reçu) : indicateur non atteint',
     });
     expect(closed.remuneration.lines[0]?.reason).toBe(
-      'Socle non atteint : Logiciel métier compatible DMP (Justificatif non validé au calcul de la campagne (aucun justificatif reçu) : indicateur non atteint)',
+      'Socle non atteint : logiciel métier compatible DMP (justificatif non validé au calcul de la campagne (aucun justificatif reçu) : indicateur non atteint)',
     );
   });
 
@@ -424,7 +424,7 @@ describe('edge cases', () => {
       ["Accueil d'un étudiant stagiaire", 0],
     ]);
     expect(evaluation.remuneration.lines[0]?.reason).toBe(
-      'Socle non atteint : Messagerie sécurisée de santé (Indicateur non déclaré)',
+      'Socle non atteint : messagerie sécurisée de santé (indicateur non déclaré)',
     );
   });
 
@@ -456,7 +456,7 @@ describe('edge cases', () => {
     });
     expect(evaluation.indicators.map(({ indicator }) => indicator.code)).not.toContain('HORAIRES');
     expect(evaluation.notApplicable.find(({ indicator }) => indicator.code === 'HORAIRES')?.reason).toBe(
-      'Indicateur non applicable à la profession Masseur-kinésithérapeute (réservé à : Chirurgien-dentiste)',
+      'Indicateur non applicable à la profession Masseur-kinésithérapeute (réservé à : chirurgien-dentiste)',
     );
     expect(evaluation.remuneration.lines.map((line) => line.indicatorCode)).not.toContain('VIDEO');
   });

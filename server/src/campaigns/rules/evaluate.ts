@@ -58,6 +58,7 @@ function justificatifContext(input: DeclarationEvaluationInput, indicator: Indic
     trigger: settings.justificatifTrigger,
     justificatifs: input.justificatifs,
     firstDeclarationYear: family === null ? null : (input.firstDeclarationYearByFamily?.[family] ?? null),
+    campaignStatus: input.campaignStatus,
   };
 }
 

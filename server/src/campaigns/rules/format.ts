@@ -2,8 +2,10 @@
  * French wording shared by the rules: every reason an agent reads goes through these helpers,
  * so amounts, rates and names look the same everywhere. Plain spaces keep reasons easy to compare.
  */
-import type { MessagingType, PrefillOrigin, ValueSource } from '../../common/enums';
+import type { CampaignStatus, MessagingType, PrefillOrigin, ValueSource } from '../../common/enums';
+import { REJECTION_REASON_LABELS } from '../../common/labels';
 import type { IndicatorDefinition } from '../referentiel/referentiel.types';
+import type { JustificatifData } from './types';
 
 export { PROFESSION_LABELS } from '../../common/labels';
 
@@ -79,4 +81,46 @@ export function formatPoints(points: number): string {
 /** Joins reasons without doubling the final punctuation. */
 export function joinSentences(parts: string[]): string {
   return parts.filter((part) => part.length > 0).join(' ; ');
+}
+
+/** Names that keep their capital wherever they stand in a sentence. */
+const PROPER_NAMES = ['Apicrypt', 'Assurance Maladie', 'Caisse des Français', 'Espace de Confiance', 'Ma Convention'];
+
+/**
+ * A label or reason placed after a colon or a bracket: lower case (French typography), except an
+ * acronym (« LAP », « DMP », « MSSanté ») or a proper name.
+ */
+export function lowerFirst(text: string): string {
+  if (PROPER_NAMES.some((name) => text.startsWith(name))) return text;
+  const second = text.charAt(1);
+  if (second !== second.toLowerCase()) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** The reason's first letter in capitals, for a reason that starts a sentence. */
+export function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** '2025-03-12' → '12/03/2025'. */
+export function frenchDay(isoDate: string): string {
+  const [year, month, day] = isoDate.slice(0, 10).split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** Once computed, a campaign takes no new piece: reasons state facts and invite nothing. */
+export function isComputed(status: CampaignStatus | undefined): boolean {
+  return status === 'COMPUTED' || status === 'PAID';
+}
+
+/** Until when a new piece is awaited: the window's close, then the computation. */
+export function newPieceDeadline(status: CampaignStatus | undefined): string {
+  return status === 'CLOSED' ? 'avant le calcul de la campagne' : 'avant la clôture de la campagne';
+}
+
+/** « justificatif rejeté le 12/03/2025 : date d'acquisition absente, justificatif non nominatif ». */
+export function rejectionSentence(piece: JustificatifData | null | undefined): string {
+  const on = piece?.decidedOn ? ` le ${frenchDay(piece.decidedOn)}` : '';
+  const motifs = (piece?.rejectionReasons ?? []).map((code) => lowerFirst(REJECTION_REASON_LABELS[code]));
+  return `justificatif rejeté${on}${motifs.length > 0 ? ` : ${motifs.join(', ')}` : ''}`;
 }

@@ -1,4 +1,4 @@
-import type { ValueSource } from '../../common/enums';
+import type { CampaignStatus, ValueSource } from '../../common/enums';
 import { readReferentielFile } from '../referentiel/load';
 import type { IndicatorDefinition, JustificatifTrigger } from '../referentiel/referentiel.types';
 import { justificatifRequirement, type JustificatifContext } from './justificatif-requirement';
@@ -31,6 +31,7 @@ const piece = (
   status: JustificatifData['status'],
   product: Software | null,
   conventionId = CONVENTION,
+  decision: Pick<JustificatifData, 'decidedOn' | 'rejectionReasons'> = {},
 ): JustificatifData => ({
   campaignYear,
   conventionId,
@@ -38,6 +39,8 @@ const piece = (
   status,
   publisherId: product?.publisherId ?? null,
   softwareId: product?.softwareId ?? null,
+  publisherName: product?.publisherName ?? null,
+  ...decision,
 });
 
 const dentist: ProfessionalData = { profession: 'CHIRURGIEN_DENTISTE', specialty: null, installationYear: 2010 };
@@ -46,13 +49,17 @@ const context = (
   justificatifs: JustificatifData[],
   trigger: JustificatifTrigger = 'PUBLISHER_CHANGE',
   firstDeclarationYear: number | null = 2019,
+  campaignStatus: CampaignStatus = 'OPEN',
 ): JustificatifContext => ({
   referenceYear: 2024,
   conventionId: CONVENTION,
   trigger,
   justificatifs,
   firstDeclarationYear,
+  campaignStatus,
 });
+
+const REJECTED_ON_12_MARCH = { decidedOn: '2024-03-12', rejectionReasons: ['ACQUISITION_DATE_MISSING' as const] };
 
 describe('justificatifRequirement — software indicator (seed 004 §1.1.3–1.1.4)', () => {
   it.each<[string, RecordedValue | null, JustificatifContext, ProfessionalData, object]>([
@@ -146,7 +153,7 @@ describe('justificatifRequirement — software indicator (seed 004 §1.1.3–1.1
         required: true,
         state: 'AWAITED',
         reason:
-          'Changement de logiciel (OdontoCloud déclaré) : un nouveau justificatif est requis selon la règle de la campagne ; justificatif non reçu',
+          'Changement de logiciel selon la règle de la campagne (OdontoCloud déclaré) : un nouveau justificatif est requis ; justificatif non reçu',
       },
     ],
     [
@@ -158,7 +165,42 @@ describe('justificatifRequirement — software indicator (seed 004 §1.1.3–1.1
         required: true,
         state: 'AWAITED',
         reason:
-          "Changement d'éditeur (Cabinet Logiciels déclaré, autre éditeur sur le justificatif validé en 2023) : un nouveau justificatif est requis ; justificatif non reçu",
+          "Changement d'éditeur (Odonto Éditions sur le justificatif validé en 2023, Cabinet Logiciels déclaré) : un nouveau justificatif est requis ; justificatif non reçu",
+      },
+    ],
+    [
+      'a publisher change whose earlier publisher is unknown',
+      software(dentiSuite),
+      context([{ ...piece(2023, 'VALIDATED', odontoPro()), publisherName: null }]),
+      dentist,
+      {
+        reason:
+          "Changement d'éditeur (autre éditeur sur le justificatif validé en 2023, Cabinet Logiciels déclaré) : un nouveau justificatif est requis ; justificatif non reçu",
+      },
+    ],
+    [
+      'a publisher change, the new piece validated: the requirement says it is satisfied',
+      software(dentiSuite),
+      context([
+        piece(2023, 'VALIDATED', odontoPro()),
+        piece(2024, 'VALIDATED', dentiSuite, CONVENTION, { decidedOn: '2024-03-12' }),
+      ]),
+      dentist,
+      {
+        required: true,
+        state: 'VALIDATED',
+        reason:
+          "Changement d'éditeur (Odonto Éditions sur le justificatif validé en 2023, Cabinet Logiciels déclaré) : justificatif requis — fourni et validé le 12/03/2024",
+      },
+    ],
+    [
+      'a publisher change after the computation, no piece received: nothing is awaited any more',
+      software(dentiSuite),
+      context([piece(2023, 'VALIDATED', odontoPro())], 'PUBLISHER_CHANGE', 2019, 'COMPUTED'),
+      dentist,
+      {
+        reason:
+          "Changement d'éditeur (Odonto Éditions sur le justificatif validé en 2023, Cabinet Logiciels déclaré) : un nouveau justificatif était requis ; justificatif non reçu au calcul de la campagne",
       },
     ],
     [
@@ -195,6 +237,55 @@ describe('justificatifRequirement — software indicator (seed 004 §1.1.3–1.1
       { required: true, state: 'REJECTED' },
     ],
     [
+      'a piece rejected, campaign open: its date and motifs, a new piece before the close',
+      software(dentiSuite),
+      context([piece(2024, 'REJECTED', dentiSuite, CONVENTION, REJECTED_ON_12_MARCH)]),
+      dentist,
+      {
+        state: 'REJECTED',
+        reason:
+          "Valeur déclarée manuellement (non pré-remplie) : justificatif requis ; justificatif rejeté le 12/03/2024 : date d'acquisition absente ; un nouvel envoi est attendu avant la clôture de la campagne",
+      },
+    ],
+    [
+      'two rejections: the last one speaks, with every motif',
+      software(dentiSuite),
+      context(
+        [
+          piece(2024, 'REJECTED', dentiSuite, CONVENTION, REJECTED_ON_12_MARCH),
+          piece(2024, 'REJECTED', dentiSuite, CONVENTION, {
+            decidedOn: '2024-04-02',
+            rejectionReasons: ['NOT_NOMINATIVE', 'LAP_NOT_CERTIFIED'],
+          }),
+        ],
+        'PUBLISHER_CHANGE',
+        2019,
+        'CLOSED',
+      ),
+      dentist,
+      {
+        state: 'REJECTED',
+        reason:
+          'Valeur déclarée manuellement (non pré-remplie) : justificatif requis ; justificatif rejeté le 02/04/2024 : justificatif non nominatif, LAP non certifié HAS ; un nouvel envoi est attendu avant le calcul de la campagne',
+      },
+    ],
+    [
+      'a piece rejected, campaign computed: the rejection, no invitation',
+      software(dentiSuite),
+      context(
+        [piece(2024, 'REJECTED', dentiSuite, CONVENTION, REJECTED_ON_12_MARCH)],
+        'PUBLISHER_CHANGE',
+        2019,
+        'PAID',
+      ),
+      dentist,
+      {
+        state: 'REJECTED',
+        reason:
+          "Valeur déclarée manuellement (non pré-remplie) : justificatif requis ; justificatif rejeté le 12/03/2024 : date d'acquisition absente ; non remplacé au calcul de la campagne",
+      },
+    ],
+    [
       'a piece rejected, then sent again',
       software(dentiSuite),
       context([piece(2024, 'REJECTED', dentiSuite), piece(2024, 'RECEIVED', dentiSuite)]),
@@ -209,8 +300,7 @@ describe('justificatifRequirement — software indicator (seed 004 §1.1.3–1.1
       {
         required: true,
         state: 'VALIDATED',
-        reason:
-          'Valeur déclarée manuellement (non pré-remplie) : justificatif requis ; pièce justificative validée par la CPAM',
+        reason: 'Valeur déclarée manuellement (non pré-remplie) : justificatif requis — fourni et validé par la CPAM',
       },
     ],
     [
@@ -221,6 +311,16 @@ describe('justificatifRequirement — software indicator (seed 004 §1.1.3–1.1
       {
         required: true,
         state: 'AWAITED',
+        reason:
+          'Le justificatif validé pour cette campagne porte sur un autre éditeur (Cabinet Logiciels, Odonto Éditions déclaré) : un nouveau justificatif est requis ; justificatif non reçu',
+      },
+    ],
+    [
+      'a piece validated this campaign for another product of the same publisher (SOFTWARE_CHANGE)',
+      software(odontoCloud),
+      context([piece(2024, 'VALIDATED', odontoPro())], 'SOFTWARE_CHANGE'),
+      dentist,
+      {
         reason:
           'Le justificatif validé pour cette campagne porte sur un autre éditeur ou logiciel que celui déclaré : un nouveau justificatif est requis ; justificatif non reçu',
       },

@@ -7,8 +7,9 @@
  * honour-attested one. A validated piece stays valid for the rest of the convention, for the same
  * publisher: a later campaign of the same convention then needs nothing new.
  */
+import type { CampaignStatus } from '../../common/enums';
 import type { IndicatorDefinition, JustificatifTrigger } from '../referentiel/referentiel.types';
-import { PREFILL_ORIGIN_LABELS } from './format';
+import { frenchDay, isComputed, newPieceDeadline, PREFILL_ORIGIN_LABELS, rejectionSentence } from './format';
 import type { JustificatifData, ProfessionalData, RecordedValue } from './types';
 
 export interface JustificatifContext {
@@ -20,6 +21,8 @@ export interface JustificatifContext {
   justificatifs: JustificatifData[];
   /** First reference year in which the professional declared an indicator of this family; null: never before. */
   firstDeclarationYear?: number | null;
+  /** Where the campaign stands: what a missing piece still allows (absent: open). */
+  campaignStatus?: CampaignStatus;
 }
 
 /**
@@ -36,6 +39,8 @@ export interface JustificatifRequirement {
   controlAPosteriori: boolean;
   /** The validated piece that satisfies the indicator, from this campaign or an earlier one. */
   validatedBy: JustificatifData | null;
+  /** When state is REJECTED: the last rejected piece of this campaign (its date and motifs make the reasons). */
+  rejected: JustificatifData | null;
   reason: string;
 }
 
@@ -46,15 +51,32 @@ export interface JustificatifCover {
   origin: CoverOrigin;
 }
 
-const STATE_SENTENCES: Record<'VALIDATED' | 'AWAITED' | 'RECEIVED' | 'REJECTED', string> = {
-  VALIDATED: 'pièce justificative validée par la CPAM',
-  RECEIVED: 'justificatif reçu, en attente de vérification par la CPAM',
-  REJECTED: 'justificatif rejeté, un nouvel envoi est attendu',
-  AWAITED: 'justificatif non reçu',
-};
+type Missing = 'AWAITED' | 'RECEIVED' | 'REJECTED';
+
+/** Where a needed piece stands, said as the campaign's state allows: once computed, nothing is awaited. */
+function missingSentence(state: Missing, rejected: JustificatifData | null, status: CampaignStatus | undefined) {
+  const computed = isComputed(status);
+  switch (state) {
+    case 'AWAITED':
+      return computed ? 'justificatif non reçu au calcul de la campagne' : 'justificatif non reçu';
+    case 'RECEIVED':
+      return computed
+        ? 'justificatif reçu mais non vérifié au calcul de la campagne'
+        : 'justificatif reçu, en attente de vérification par la CPAM';
+    case 'REJECTED':
+      return computed
+        ? `${rejectionSentence(rejected)} ; non remplacé au calcul de la campagne`
+        : `${rejectionSentence(rejected)} ; un nouvel envoi est attendu ${newPieceDeadline(status)}`;
+  }
+}
+
+/** « fourni et validé le 12/03/2025 »: a requirement that is satisfied says so. */
+function satisfiedSentence(piece: JustificatifData): string {
+  return `justificatif requis — fourni et validé ${piece.decidedOn ? `le ${frenchDay(piece.decidedOn)}` : 'par la CPAM'}`;
+}
 
 function notRequired(reason: string, controlAPosteriori = false): JustificatifRequirement {
-  return { required: false, state: 'NOT_REQUIRED', controlAPosteriori, validatedBy: null, reason };
+  return { required: false, state: 'NOT_REQUIRED', controlAPosteriori, validatedBy: null, rejected: null, reason };
 }
 
 /** The family a DOCUMENT indicator's pieces belong to; null for indicators that take no document. */
@@ -113,53 +135,93 @@ export function findJustificatifCover(
   return null;
 }
 
+/** Why a piece is needed: what changed or what is new, and whether it calls for a new piece. */
+interface Why {
+  subject: string;
+  /** A piece was validated before and no longer covers the value: « un nouveau justificatif ». */
+  renewal: boolean;
+}
+
 /** Why the piece validated in an earlier campaign no longer covers the value. */
-function whyEarlierNoLongerCovers(earlier: JustificatifData, value: RecordedValue, context: JustificatifContext) {
+function whyEarlierNoLongerCovers(earlier: JustificatifData, value: RecordedValue, context: JustificatifContext): Why {
   if (context.conventionId === null || earlier.conventionId !== context.conventionId) {
-    return `Le justificatif validé en ${earlier.campaignYear} relevait d'une autre convention : un nouveau justificatif est requis`;
+    return {
+      subject: `Le justificatif validé en ${earlier.campaignYear} relevait d'une autre convention`,
+      renewal: true,
+    };
   }
   const declared = value.data.type === 'SOFTWARE' ? value.data : null;
   if (declared && earlier.publisherId !== declared.publisherId) {
-    return `Changement d'éditeur (${declared.publisherName} déclaré, autre éditeur sur le justificatif validé en ${earlier.campaignYear}) : un nouveau justificatif est requis`;
+    const before = earlier.publisherName ?? 'autre éditeur';
+    return {
+      subject: `Changement d'éditeur (${before} sur le justificatif validé en ${earlier.campaignYear}, ${declared.publisherName} déclaré)`,
+      renewal: true,
+    };
   }
-  return `Changement de logiciel (${declared?.softwareName ?? 'logiciel'} déclaré) : un nouveau justificatif est requis selon la règle de la campagne`;
+  return {
+    subject: `Changement de logiciel selon la règle de la campagne (${declared?.softwareName ?? 'logiciel'} déclaré)`,
+    renewal: true,
+  };
 }
 
 /** Why a piece is needed when none was ever validated for this family. */
-function whyFirstPiece(professional: ProfessionalData, context: JustificatifContext) {
-  if (professional.installationYear === context.referenceYear) return "Installation dans l'année : justificatif requis";
+function whyFirstPiece(professional: ProfessionalData, context: JustificatifContext): Why {
+  if (professional.installationYear === context.referenceYear) {
+    return { subject: "Installation dans l'année", renewal: false };
+  }
   const firstYear = context.firstDeclarationYear ?? null;
   if (firstYear === null || firstYear >= context.referenceYear) {
-    return "Première année de déclaration de l'indicateur : justificatif requis";
+    return { subject: "Première année de déclaration de l'indicateur", renewal: false };
   }
-  return 'Valeur déclarée manuellement (non pré-remplie) : justificatif requis';
+  return { subject: 'Valeur déclarée manuellement (non pré-remplie)', renewal: false };
 }
 
-/** Why a new piece is needed, in the agent's words. */
+/** The validated piece of this campaign names another publisher (or product) than the one declared. */
+function otherProductValidated(piece: JustificatifData, value: RecordedValue): Why {
+  const declared = value.data.type === 'SOFTWARE' ? value.data : null;
+  if (declared && piece.publisherName && piece.publisherId !== declared.publisherId) {
+    return {
+      subject: `Le justificatif validé pour cette campagne porte sur un autre éditeur (${piece.publisherName}, ${declared.publisherName} déclaré)`,
+      renewal: true,
+    };
+  }
+  return {
+    subject: 'Le justificatif validé pour cette campagne porte sur un autre éditeur ou logiciel que celui déclaré',
+    renewal: true,
+  };
+}
+
+/** Why a piece is needed, in the agent's words. */
 function whyRequired(
   value: RecordedValue,
   professional: ProfessionalData,
   context: JustificatifContext,
   family: string,
-) {
+): Why {
   const pieces = piecesOfFamily(context, family);
   const validatedThisCampaign = pieces.filter(
     (piece) => piece.status === 'VALIDATED' && piece.campaignYear === context.referenceYear,
   );
-  const noneVouches = !validatedThisCampaign.some((piece) => vouchesFor(piece, value, context.trigger));
-  if (validatedThisCampaign.length > 0 && noneVouches) {
-    return 'Le justificatif validé pour cette campagne porte sur un autre éditeur ou logiciel que celui déclaré : un nouveau justificatif est requis';
-  }
+  const vouching = validatedThisCampaign.some((piece) => vouchesFor(piece, value, context.trigger));
+  if (validatedThisCampaign.length > 0 && !vouching) return otherProductValidated(validatedThisCampaign.at(-1)!, value);
   const earlier = lastEarlierValidated(pieces, context.referenceYear);
   return earlier ? whyEarlierNoLongerCovers(earlier, value, context) : whyFirstPiece(professional, context);
+}
+
+/** « Changement d'éditeur (…) : un nouveau justificatif est requis » (was, once the campaign is computed). */
+function unsatisfiedSentence(why: Why, status: CampaignStatus | undefined): string {
+  if (!why.renewal) return `${why.subject} : justificatif requis`;
+  return `${why.subject} : un nouveau justificatif ${isComputed(status) ? 'était' : 'est'} requis`;
 }
 
 /** Where this campaign's pieces stand when none covers the value: a piece awaiting its check wins over a rejection. */
 function stateOfThisCampaign(pieces: JustificatifData[], referenceYear: number) {
   const ofCampaign = pieces.filter((piece) => piece.campaignYear === referenceYear);
-  if (ofCampaign.some((piece) => piece.status === 'RECEIVED')) return 'RECEIVED' as const;
-  if (ofCampaign.some((piece) => piece.status === 'REJECTED')) return 'REJECTED' as const;
-  return 'AWAITED' as const;
+  if (ofCampaign.some((piece) => piece.status === 'RECEIVED')) return { state: 'RECEIVED' as const, rejected: null };
+  // Pieces come in the order they were recorded: the last rejection is the one to answer.
+  const rejected = ofCampaign.filter((piece) => piece.status === 'REJECTED').at(-1);
+  if (rejected) return { state: 'REJECTED' as const, rejected };
+  return { state: 'AWAITED' as const, rejected: null };
 }
 
 function stillValidReason(cover: JustificatifData, value: RecordedValue): string {
@@ -184,21 +246,29 @@ function documentRequirement(
       state: 'STILL_VALID',
       controlAPosteriori: false,
       validatedBy: cover.justificatif,
+      rejected: null,
       reason: stillValidReason(cover.justificatif, value),
     };
   }
   const why = whyRequired(value, professional, context, family);
   if (cover) {
-    const reason = `${why} ; ${STATE_SENTENCES.VALIDATED}`;
-    return { required: true, state: 'VALIDATED', controlAPosteriori: false, validatedBy: cover.justificatif, reason };
+    return {
+      required: true,
+      state: 'VALIDATED',
+      controlAPosteriori: false,
+      validatedBy: cover.justificatif,
+      rejected: null,
+      reason: `${why.subject} : ${satisfiedSentence(cover.justificatif)}`,
+    };
   }
-  const state = stateOfThisCampaign(piecesOfFamily(context, family), context.referenceYear);
+  const { state, rejected } = stateOfThisCampaign(piecesOfFamily(context, family), context.referenceYear);
   return {
     required: true,
     state,
     controlAPosteriori: false,
     validatedBy: null,
-    reason: `${why} ; ${STATE_SENTENCES[state]}`,
+    rejected,
+    reason: `${unsatisfiedSentence(why, context.campaignStatus)} ; ${missingSentence(state, rejected, context.campaignStatus)}`,
   };
 }
 

@@ -77,14 +77,14 @@ describe('computeRemuneration — FAMI 2024 chirurgiens-dentistes (seed 004 §3)
         amountCents: 0,
         amountKnown: true,
         reason:
-          'Socle non atteint : Taux de FSE non atteint (65,00 % < 70 %) ; Messagerie sécurisée de santé (Indicateur non déclaré)',
+          'Socle non atteint : taux de FSE non atteint (65,00 % < 70 %) ; messagerie sécurisée de santé (indicateur non déclaré)',
       },
       {
         label: 'Prise en charge coordonnée',
         indicatorCode: 'PEC',
         amountCents: 0,
         amountKnown: true,
-        reason: 'Non versé : socle non atteint',
+        reason: 'Non versé : socle non atteint (indicateurs en échec : taux de FSE, messagerie sécurisée de santé)',
       },
       {
         label: 'Aller vers',
@@ -117,7 +117,7 @@ describe('computeRemuneration — FAMI 2024 chirurgiens-dentistes (seed 004 §3)
     const result = remuneration(fami2024, 'CHIRURGIEN_DENTISTE', {
       PEC: { status: 'NOT_ACHIEVED', reason: 'Aucune démarche de prise en charge coordonnée déclarée' },
     });
-    expect(result.lines[1]?.reason).toBe('Non versé : Aucune démarche de prise en charge coordonnée déclarée');
+    expect(result.lines[1]?.reason).toBe('Non versé : aucune démarche de prise en charge coordonnée déclarée');
   });
 
   it('caps the total at the campaign maximum', () => {
@@ -159,14 +159,16 @@ describe('computeRemuneration — forfait structure 2021 in points (public-facts
   it('pays nothing of volet 2 when volet 1 fails', () => {
     const result = remuneration(fs2021, 'MEDECIN_SPECIALISTE', { ...volet2Declined, HORAIRES: 'NOT_ACHIEVED' });
     expect(result.totalCents).toBe(0);
-    expect(result.lines.find((line) => line.indicatorCode === 'SNP')?.reason).toBe('Non versé : volet 1 non atteint');
+    expect(result.lines.find((line) => line.indicatorCode === 'SNP')?.reason).toBe(
+      "Non versé : volet 1 non atteint (indicateur en échec : horaires dans l'annuaire santé)",
+    );
   });
 
   it('keeps an achieved indicator of unknown points as a line and marks the result incomplete', () => {
     const result = remuneration(fs2021, 'MEDECIN_GENERALISTE', { ...volet2Declined, CODAGE: 'ACHIEVED' });
     const codage = result.lines.find((line) => line.indicatorCode === 'CODAGE');
     expect(codage).toMatchObject({ amountCents: 0, amountKnown: false });
-    expect(codage?.reason).toMatch(/^Indicateur atteint ; montant non connu : Points non confirmés par les sources/);
+    expect(codage?.reason).toMatch(/^Indicateur atteint ; montant non connu : points non confirmés par les sources/);
     expect(result.complete).toBe(false);
     expect(result.totalCents).toBe(336000);
   });
@@ -191,7 +193,7 @@ describe('computeRemuneration — FAMI 2023 amounts per profession', () => {
     const [gate] = remuneration(fami2023, 'ORTHOPTISTE', { MSS: 'NEUTRALISED' }).lines;
     expect(gate).toMatchObject({ amountCents: 0, amountKnown: false });
     expect(gate?.reason).toBe(
-      'Socle atteint (6 indicateurs ; neutralisé : Messagerie sécurisée de santé) ; montant non connu : Non confirmé pour 2023 : 590 € pour 6 indicateurs obligatoires en 2022 [P44]',
+      'Socle atteint (6 indicateurs ; neutralisé : messagerie sécurisée de santé) ; montant non connu : non confirmé pour 2023 : 590 € pour 6 indicateurs obligatoires en 2022 [P44]',
     );
   });
 
@@ -234,7 +236,7 @@ describe('computeRemuneration — a gate indicator neutralised NOT_REQUIRED (IDE
   it('explains the withheld share', () => {
     const result = remuneration(ide2022, 'INFIRMIER', { PEC_SOCLE: 'NEUTRALISED', MSS: 'ACHIEVED' });
     expect(result.lines[0]?.reason).toBe(
-      'Socle atteint (6 indicateurs ; neutralisé : Prise en charge coordonnée) : 490,00 € ; part de Prise en charge coordonnée (100,00 €) non versée : indicateur neutralisé et non atteint',
+      'Socle atteint (6 indicateurs ; neutralisé : prise en charge coordonnée) : 490,00 € ; part de prise en charge coordonnée (100,00 €) non versée : indicateur neutralisé et non atteint',
     );
   });
 });

@@ -9,7 +9,7 @@
 import type { IndicatorGroup, Profession } from '../../common/enums';
 import type { Amount, IndicatorDefinition, RemunerationSettings } from '../referentiel/referentiel.types';
 import { countsForPayment, passesGate } from './achievement';
-import { formatEuros, formatPoints, shortName } from './format';
+import { formatEuros, formatPoints, lowerFirst, shortName } from './format';
 import type { AchievementResult, RemunerationLine, RemunerationResult } from './types';
 
 export interface AssessedIndicator {
@@ -32,7 +32,7 @@ type Money = { known: true; cents: number; text: string } | { known: false; note
 
 function toMoney(amount: Amount | undefined, settings: RemunerationSettings): Money {
   if (amount === undefined) return { known: false, note: 'montant absent du référentiel' };
-  if (!amount.known) return { known: false, note: amount.note };
+  if (!amount.known) return { known: false, note: lowerFirst(amount.note) };
   if ('cents' in amount) return { known: true, cents: amount.cents, text: formatEuros(amount.cents) };
   if (settings.pointValueCents === undefined) return { known: false, note: 'valeur du point absente du référentiel' };
   const cents = amount.points * settings.pointValueCents;
@@ -48,10 +48,18 @@ function gateName(gate: AssessedIndicator[]): string {
   return gate[0]?.indicator.group === 'VOLET_1' ? 'Volet 1' : 'Socle';
 }
 
-/** 'Taux de FSE non atteint (…)' already names the indicator; other reasons get its name in front. */
+/** 'taux de FSE non atteint (…)' already names the indicator; other reasons get its name in front. */
 function describeFailure({ indicator, achievement }: AssessedIndicator): string {
   const name = shortName(indicator);
-  return achievement.reason.startsWith(name) ? achievement.reason : `${name} (${achievement.reason})`;
+  if (achievement.reason.startsWith(name)) return lowerFirst(achievement.reason);
+  return `${lowerFirst(name)} (${lowerFirst(achievement.reason)})`;
+}
+
+/** « socle non atteint (indicateurs en échec : logiciel DMP, MSSanté) »: the line names what blocks it. */
+function gateFailure(gate: AssessedIndicator[], blocking: AssessedIndicator[]): string {
+  const names = blocking.map(({ indicator }) => lowerFirst(shortName(indicator))).join(', ');
+  const plural = blocking.length > 1 ? 's' : '';
+  return `${gateName(gate).toLowerCase()} non atteint (indicateur${plural} en échec : ${names})`;
 }
 
 function line(label: string, amountCents: number, reason: string, indicatorCode?: string): RemunerationLine {
@@ -83,7 +91,7 @@ function metGateLine(gate: AssessedIndicator[], input: RemunerationInput): Remun
   const neutralised = gate.filter(({ achievement }) => achievement.status === 'NEUTRALISED');
   const neutralisedNote =
     neutralised.length > 0
-      ? ` ; neutralisé : ${neutralised.map(({ indicator }) => shortName(indicator)).join(', ')}`
+      ? ` ; neutralisé : ${neutralised.map(({ indicator }) => lowerFirst(shortName(indicator))).join(', ')}`
       : '';
   const summary = `${name} atteint (${gate.length} indicateur${gate.length > 1 ? 's' : ''}${neutralisedNote})`;
 
@@ -94,34 +102,42 @@ function metGateLine(gate: AssessedIndicator[], input: RemunerationInput): Remun
     if (!share.known) {
       return unknownLine(
         settings.gateLabel,
-        `${summary} ; part non connue de ${shortName(assessed.indicator)} : ${share.note}`,
+        `${summary} ; part non connue de ${lowerFirst(shortName(assessed.indicator))} : ${share.note}`,
       );
     }
     cents -= share.cents;
     notes.push(
-      `part de ${shortName(assessed.indicator)} (${share.text}) non versée : indicateur neutralisé et non atteint`,
+      `part de ${lowerFirst(shortName(assessed.indicator))} (${share.text}) non versée : indicateur neutralisé et non atteint`,
     );
   }
   return line(settings.gateLabel, cents, [`${summary} : ${formatEuros(cents)}`, ...notes].join(' ; '));
 }
 
-function gateLine(gate: AssessedIndicator[], input: RemunerationInput): { line: RemunerationLine; met: boolean } {
+interface GateOutcome {
+  line: RemunerationLine;
+  /** Null when the gate is met; otherwise what the gated lines say. */
+  failure: string | null;
+}
+
+function gateLine(gate: AssessedIndicator[], input: RemunerationInput): GateOutcome {
   const blocking = gate.filter(({ achievement }) => !passesGate(achievement));
   if (blocking.length > 0) {
     const reason = `${gateName(gate)} non atteint : ${blocking.map(describeFailure).join(' ; ')}`;
-    return { line: line(input.settings.gateLabel, 0, reason), met: false };
+    return { line: line(input.settings.gateLabel, 0, reason), failure: gateFailure(gate, blocking) };
   }
-  return { line: metGateLine(gate, input), met: true };
+  return { line: metGateLine(gate, input), failure: null };
 }
 
-function indicatorLine(assessed: AssessedIndicator, gateMet: boolean, gate: string, input: RemunerationInput) {
+function indicatorLine(assessed: AssessedIndicator, gateFailed: string | null, input: RemunerationInput) {
   const { indicator, achievement } = assessed;
   const label = shortName(indicator);
   const code = indicator.code;
-  if (GATED_GROUPS.includes(indicator.group) && !gateMet) {
-    return line(label, 0, `Non versé : ${gate.toLowerCase()} non atteint`, code);
+  if (GATED_GROUPS.includes(indicator.group) && gateFailed !== null) {
+    return line(label, 0, `Non versé : ${gateFailed}`, code);
   }
-  if (!countsForPayment(indicator, achievement)) return line(label, 0, `Non versé : ${achievement.reason}`, code);
+  if (!countsForPayment(indicator, achievement)) {
+    return line(label, 0, `Non versé : ${lowerFirst(achievement.reason)}`, code);
+  }
   const money = toMoney(indicatorAmount(indicator, input.profession), input.settings);
   if (!money.known) return unknownLine(label, `Indicateur atteint ; montant non connu : ${money.note}`, code);
   const independent = indicator.group === 'INDEPENDANT' ? ' (indépendant du socle)' : '';
@@ -138,14 +154,14 @@ export function computeRemuneration(input: RemunerationInput): RemunerationResul
   const assessed = [...input.assessed].sort((a, b) => a.indicator.displayOrder - b.indicator.displayOrder);
   const gate = assessed.filter(({ indicator }) => GATE_GROUPS.includes(indicator.group));
   const lines: RemunerationLine[] = [];
-  let gateMet = true;
+  let gateFailed: string | null = null;
   if (gate.length > 0) {
     const result = gateLine(gate, input);
     lines.push(result.line);
-    gateMet = result.met;
+    gateFailed = result.failure;
   }
   for (const item of assessed) {
-    if (!GATE_GROUPS.includes(item.indicator.group)) lines.push(indicatorLine(item, gateMet, gateName(gate), input));
+    if (!GATE_GROUPS.includes(item.indicator.group)) lines.push(indicatorLine(item, gateFailed, input));
   }
   const uncapped = lines.reduce((sum, { amountCents }) => sum + amountCents, 0);
   const cap = capLine(uncapped, input.settings);

@@ -2,7 +2,14 @@
  * Plain data the campaign rules work on. No database, no GraphQL: the services map
  * entities to these shapes, and the rules stay testable as pure functions.
  */
-import type { AchievementStatus, CampaignStatus, MessagingType, Profession, ValueSource } from '../../common/enums';
+import type {
+  AchievementStatus,
+  CampaignStatus,
+  MessagingType,
+  Profession,
+  RejectionReason,
+  ValueSource,
+} from '../../common/enums';
 
 /** A declared, pre-filled or computed value, by value type. */
 export type IndicatorValueData =
@@ -30,6 +37,11 @@ export interface RecordedValue {
 export interface ProfessionalData {
   profession: Profession;
   specialty: string | null;
+  /**
+   * Specialty code (TRE_R01 « Code savoir-faire », filled by the Annuaire Santé import): what exemption
+   * lists name. Absent or null: the specialty label stands in for it.
+   */
+  specialtyCode?: string | null;
   /** Year the professional set up practice (seed 003: installing during the year calls for a justificatif). */
   installationYear: number | null;
 }
@@ -43,6 +55,12 @@ export interface JustificatifData {
   /** Publisher and software the validated document shows (the declaration's at decision time). */
   publisherId: number | null;
   softwareId: number | null;
+  /** Name of that publisher, so that a change of publisher names both. */
+  publisherName?: string | null;
+  /** Day of the CPAM's decision, Paris calendar (YYYY-MM-DD); null while undecided. */
+  decidedOn?: string | null;
+  /** The conseiller's motifs, for a rejected piece. */
+  rejectionReasons?: readonly RejectionReason[] | null;
 }
 
 /** Every rule answers with its result and a French reason an agent can read. */

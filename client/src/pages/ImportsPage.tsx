@@ -162,7 +162,7 @@ export function ImportsPage() {
         <Empty>Aucun import dans votre périmètre.</Empty>
       ) : (
         <div className="fr-table fr-table--no-caption">
-          <table>
+          <table tabIndex={0}>
             <caption>Derniers imports</caption>
             <thead>
               <tr>
@@ -280,7 +280,7 @@ function RunProgress({ id, onFinished }: { id: string; onFinished: () => void })
       )}
       {run.rejections.length > 0 && (
         <div className="fr-table">
-          <table>
+          <table tabIndex={0}>
             <caption>
               Lignes rejetées
               {run.rejected > run.rejections.length ? ` (les ${run.rejections.length} premières)` : ''}

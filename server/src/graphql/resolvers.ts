@@ -18,6 +18,7 @@ import { HealthResolver } from './health.resolver';
 import { SoftwareResolver } from '../software/software.resolver';
 import { ReversalResolver } from '../justificatifs/reversal.resolver';
 import { ImportsResolver } from '../imports/imports.resolver';
+import { InternalNotesResolver } from '../notes/internal-notes.resolver';
 
 /** Every resolver class of every domain. */
 export const RESOLVERS = [
@@ -42,4 +43,5 @@ export const RESOLVERS = [
   ControlsResolver,
   ControlPlanResolver,
   ProfessionalControlsResolver,
+  InternalNotesResolver,
 ] as const;

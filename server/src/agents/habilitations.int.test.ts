@@ -170,6 +170,11 @@ const MATRIX: Record<string, Entry> = {
     isEmpty: (d) => (d as Loose).importRun === null,
   },
 
+  importKinds: {
+    request: { graphql: `query { importKinds { kind templateCsv } }` },
+    home: only('SUPERVISEUR', 'ADMIN'),
+    away: 'OK',
+  },
   internalNotes: {
     request: {
       graphql: `query Q($id: ID!) { internalNotes(professionalId: $id) { id } }`,

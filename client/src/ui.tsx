@@ -207,7 +207,8 @@ export function Tabs({
 
 /**
  * A DSFR modal over the native <dialog>: focus is trapped and given back by the browser, Escape
- * closes it, and the DSFR classes give the look without the DSFR script.
+ * closes it, and the DSFR classes give the look without the DSFR script. On opening, focus goes to
+ * the primary action: the footer's button marked `data-primary`, else its last plain `.fr-btn`.
  */
 export function Modal({
   id,
@@ -228,7 +229,10 @@ export function Modal({
   useEffect(() => {
     const d = dialog.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      d.showModal();
+      primaryAction(d)?.focus();
+    }
     if (!open && d.open) d.close();
   }, [open]);
   return (
@@ -266,6 +270,16 @@ export function Modal({
       )}
     </dialog>
   );
+}
+
+/** The dialog's primary action, where focus lands when it opens. */
+function primaryAction(d: HTMLDialogElement): HTMLElement | null {
+  const marked = d.querySelector<HTMLElement>('.fr-modal__footer [data-primary]');
+  if (marked) return marked;
+  const plain = d.querySelectorAll<HTMLElement>(
+    '.fr-modal__footer .fr-btn:not(.fr-btn--secondary):not(.fr-btn--tertiary):not([disabled])',
+  );
+  return plain[plain.length - 1] ?? null;
 }
 
 /**

@@ -35,6 +35,14 @@ test('a supervisor imports a professionals file, reads the rejections, and a sec
   const page = await login(browser, ACCOUNTS.superviseur);
   await page.getByRole('link', { name: 'Imports' }).click();
   await page.getByRole('heading', { name: 'Imports de flux', level: 1 }).waitFor();
+  // Before a file is chosen, « Importer » is disabled and says why; the kind's columns and template are shown.
+  expect(await page.getByRole('button', { name: 'Importer' }).isDisabled()).toBe(true);
+  await page.getByText('Choisissez d’abord un fichier à importer.').waitFor();
+  const template = page.getByRole('link', { name: /Télécharger le modèle CSV/ });
+  expect(await template.getAttribute('download')).toBe('modele-professionals.csv');
+  expect(decodeURIComponent((await template.getAttribute('href'))!)).toMatch(
+    /^data:text\/csv;charset=utf-8,am_number;rpps;/,
+  );
 
   const first = await importFixture(page);
   // Five rows: one of caisse 751, outside the supervisor's caisse; one whose ADELI the demo data
@@ -55,7 +63,10 @@ test('a supervisor imports a professionals file, reads the rejections, and a sec
   expect(second).toBe('Insérées : 0 · mises à jour : 0 · inchangées : 3 · rejetées : 2');
   const runs = await tableRows(page, 'Derniers imports');
   expect(runs.length).toBeGreaterThanOrEqual(2);
-  expect(runs.slice(0, 2).map((r) => [r[1], r[2], r[3], r[4]])).toEqual([
+  // Who ran each import: the superviseur, by name.
+  expect(runs.slice(0, 2).map((r) => r[3])).toEqual([expect.stringMatching(/\S/), expect.stringMatching(/\S/)]);
+  expect(runs[0]![3]).not.toBe('ligne de commande');
+  expect(runs.slice(0, 2).map((r) => [r[1], r[2], r[4], r[5]])).toEqual([
     ['Professionnels de santé', 'professionals.csv', 'Terminé', '5'],
     ['Professionnels de santé', 'professionals.csv', 'Terminé', '5'],
   ]);

@@ -443,7 +443,7 @@ export function ControlCasePage() {
           <p>{c.induReason}</p>
           {c.induLines.length > 0 && (
             <div className="fr-table">
-              <table>
+              <table tabIndex={0}>
                 <caption>Détail par ligne de rémunération</caption>
                 <thead>
                   <tr>

@@ -179,7 +179,7 @@ function PlanForm() {
             <strong>{integer(result.sampleCount)}</strong> indicateurs. Graine : <code>{result.seed}</code>.
           </p>
           <div className="fr-table">
-            <table>
+            <table tabIndex={0}>
               <caption>Effectifs par strate</caption>
               <thead>
                 <tr>
@@ -265,7 +265,7 @@ export function ControlsPage() {
         {page && page.nodes.length === 0 && <Empty>{VIEWS.find((v) => v.id === view)!.empty}</Empty>}
         {page && page.nodes.length > 0 && (
           <div className="fr-table">
-            <table>
+            <table tabIndex={0}>
               <caption>{integer(page.totalCount)} dossiers, les plus anciens d’abord</caption>
               <thead>
                 <tr>

@@ -15,6 +15,10 @@ graphql(`
     caisseCode
     startedAt
     finishedAt
+    startedBy {
+      id
+      displayName
+    }
     progress
     rowsRead
     rowsPerSecond
@@ -51,6 +55,19 @@ const IMPORT_RUN = graphql(`
         line
         column
         reason
+      }
+    }
+  }
+`);
+
+const IMPORT_KINDS = graphql(`
+  query ImportKinds {
+    importKinds {
+      kind
+      templateCsv
+      columns {
+        name
+        required
       }
     }
   }
@@ -95,6 +112,10 @@ export function ImportsPage() {
   const [failure, setFailure] = useState<unknown>(null);
   const [runId, setRunId] = useState<string | null>(null);
   const runs = useQuery(IMPORT_RUNS);
+  const kinds = useQuery(IMPORT_KINDS, { fetchPolicy: 'cache-first' });
+  const kindInfo = kinds.data?.importKinds.find((k) => k.kind === kind);
+  // Why « Importer » cannot be pressed yet, said beside it (a disabled button alone explains nothing).
+  const blocked = sending ? 'Envoi du fichier en cours…' : !file ? 'Choisissez d’abord un fichier à importer.' : null;
   const [importFeed] = useMutation(IMPORT_FEED);
 
   const submit = async (event: FormEvent) => {
@@ -146,9 +167,18 @@ export function ImportsPage() {
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
         </div>
-        <button type="submit" className="fr-btn fr-icon-upload-line fr-btn--icon-left" disabled={!file || sending}>
+        {kindInfo && <KindColumns kind={kind} info={kindInfo} />}
+        <button
+          type="submit"
+          className="fr-btn fr-icon-upload-line fr-btn--icon-left"
+          disabled={blocked !== null}
+          aria-describedby="import-bloque"
+        >
           {sending ? 'Envoi…' : 'Importer'}
         </button>
+        <p className="mcbo-reason fr-mt-1w" id="import-bloque" aria-live="polite">
+          {blocked ?? 'Prêt : le fichier sera importé en arrière-plan, la progression s’affiche ci-dessous.'}
+        </p>
       </form>
       {failure !== null && <ErrorAlert error={failure} />}
       {runId && <RunProgress id={runId} onFinished={() => void runs.refetch()} />}
@@ -162,13 +192,14 @@ export function ImportsPage() {
         <Empty>Aucun import dans votre périmètre.</Empty>
       ) : (
         <div className="fr-table fr-table--no-caption">
-          <table>
+          <table tabIndex={0}>
             <caption>Derniers imports</caption>
             <thead>
               <tr>
                 <th scope="col">Démarré le</th>
                 <th scope="col">Type</th>
                 <th scope="col">Fichier</th>
+                <th scope="col">Lancé par</th>
                 <th scope="col">Statut</th>
                 <th scope="col">Lues</th>
                 <th scope="col">Insérées</th>
@@ -189,6 +220,7 @@ export function ImportsPage() {
                         {run.fileName}
                       </button>
                     </td>
+                    <td>{run.startedBy?.displayName ?? 'ligne de commande'}</td>
                     <td>
                       <StatusBadge status={run.status} />
                     </td>
@@ -214,6 +246,47 @@ export function ImportsPage() {
         </div>
       )}
     </>
+  );
+}
+
+/** The chosen kind's columns, its template file, and where the full documentation is. */
+function KindColumns({
+  kind,
+  info,
+}: {
+  kind: ImportKind;
+  info: { templateCsv?: string | null; columns: { name: string; required: boolean }[] };
+}) {
+  const template = info.templateCsv ? `data:text/csv;charset=utf-8,${encodeURIComponent(info.templateCsv)}` : null;
+  return (
+    <div className="fr-mb-2w" data-testid="import-columns">
+      <p className="fr-mb-1w">
+        Colonnes de « {IMPORT_KIND_LABELS[kind]} » (obligatoires en gras) :{' '}
+        {info.columns.map((c, i) => (
+          <span key={c.name}>
+            {i > 0 && ', '}
+            {c.required ? <strong>{c.name}</strong> : c.name}
+          </span>
+        ))}
+        .
+      </p>
+      <p className="fr-mb-0">
+        {template ? (
+          <a
+            className="fr-link fr-icon-download-line fr-link--icon-left"
+            href={template}
+            download={`modele-${kind.toLowerCase().replace(/_/g, '-')}.csv`}
+          >
+            Télécharger le modèle CSV (ligne d’en-tête)
+          </a>
+        ) : (
+          <span className="mcbo-reason">Pas de modèle : l’extrait se dépose tel que publié.</span>
+        )}{' '}
+        <span className="mcbo-reason">
+          Documentation complète : fichier docs/imports.md de l’application (formats, contrôles, rapport de rejets).
+        </span>
+      </p>
+    </div>
   );
 }
 
@@ -280,7 +353,7 @@ function RunProgress({ id, onFinished }: { id: string; onFinished: () => void })
       )}
       {run.rejections.length > 0 && (
         <div className="fr-table">
-          <table>
+          <table tabIndex={0}>
             <caption>
               Lignes rejetées
               {run.rejected > run.rejections.length ? ` (les ${run.rejections.length} premières)` : ''}

@@ -21,6 +21,7 @@ import {
   euros,
   frenchDate,
 } from '../format';
+import { InternalNotes } from './notes/InternalNotes';
 import { can, useAgent } from '../session';
 import {
   Badge,
@@ -203,7 +204,7 @@ function Declaration({ id, year, scheme, label }: { id: string; year: number; sc
       </p>
       <p>{recap}</p>
       <div className="fr-table fr-table--bordered">
-        <table>
+        <table tabIndex={0}>
           <caption>Indicateurs – {label}</caption>
           <thead>
             <tr>
@@ -271,7 +272,7 @@ function Declaration({ id, year, scheme, label }: { id: string; year: number; sc
         {declaration.remuneration.complete ? '' : ' au moins (un montant n’est pas connu)'}
       </h4>
       <div className="fr-table fr-table--bordered">
-        <table>
+        <table tabIndex={0}>
           <caption className="fr-sr-only">Détail de la rémunération – {label}</caption>
           <thead>
             <tr>
@@ -527,7 +528,7 @@ export function ProfessionalPage() {
           </div>
           <div className="fr-col-12 fr-col-lg-7">
             <div className="fr-table fr-table--bordered fr-mt-0">
-              <table>
+              <table tabIndex={0}>
                 <caption className="fr-sr-only">Historique des paiements, le plus récent d’abord</caption>
                 <thead>
                   <tr>
@@ -570,7 +571,7 @@ export function ProfessionalPage() {
         <Empty>Aucun échange consigné.</Empty>
       ) : (
         <div className="fr-table fr-table--bordered">
-          <table>
+          <table tabIndex={0}>
             <caption className="fr-sr-only">Journal des échanges, le plus récent d’abord</caption>
             <thead>
               <tr>
@@ -598,6 +599,8 @@ export function ProfessionalPage() {
           </table>
         </div>
       )}
+
+      <InternalNotes professionalId={p.id} />
     </>
   );
 }

@@ -104,7 +104,7 @@ export function QueuePage() {
         {queue && queue.totalCount === 0 && <Empty>{current.empty}</Empty>}
         {queue && queue.totalCount > 0 && (
           <div className="fr-table fr-table--bordered">
-            <table>
+            <table tabIndex={0}>
               <caption>
                 {current.label} : {queue.totalCount} justificatif{queue.totalCount > 1 ? 's' : ''}, les plus anciens
                 d’abord

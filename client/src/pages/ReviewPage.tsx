@@ -12,12 +12,22 @@ import { ConfirmDecision } from './review/ConfirmDecision';
 import { DecidedSummary, History } from './review/DecidedSummary';
 import { DecisionForm } from './review/DecisionForm';
 import { DocumentView } from './review/DocumentView';
+import { InternalNotes } from './notes/InternalNotes';
 import { OutcomeNotice, type Outcome } from './review/Outcome';
 import { DECLARED, JUSTIFICATIF } from './review/queries';
 import { useAutoTake } from './review/useAutoTake';
 import { useDecision } from './review/useDecision';
 import { useQueueNavigation } from './review/useQueueNavigation';
+import { usePrefetchNext } from './review/usePrefetchNext';
 import { useShortcuts } from './review/useShortcuts';
+
+/** Focus to the checklist's first box (or the rule's heading when there is nothing to tick): one step. */
+function focusVerification() {
+  const target =
+    document.querySelector<HTMLElement>('#verification input[name="checklist"]') ??
+    document.getElementById('controle-title');
+  target?.focus();
+}
 
 /**
  * The review screen: the document beside what it must show, the decision, and j / k through the queue.
@@ -39,7 +49,8 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
   const [outcome, setOutcome] = useState<Outcome | null>(carried);
   const { data, loading, error, refetch, startPolling, stopPolling } = useQuery(JUSTIFICATIF, {
     variables: { id },
-    fetchPolicy: 'network-only',
+    // Shown at once when fetched ahead, and read again from the server as it opens.
+    fetchPolicy: 'cache-and-network',
   });
   const j = data?.justificatif;
   usePageTitle(j ? `Justificatif n° ${j.id} – ${j.professional.lastName.toUpperCase()}` : 'Justificatif');
@@ -50,7 +61,7 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
       scheme: j?.campaign.scheme ?? 'FAMI',
     },
     skip: !j,
-    fetchPolicy: 'network-only',
+    fetchPolicy: 'cache-and-network',
   });
   const atEdge = useCallback(
     (forward: boolean) =>
@@ -64,6 +75,7 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
   const queue = useQueueNavigation(id, view, agent.id, atEdge);
   const { ids, index, go } = queue;
   const takeError = useAutoTake(j, agent, refetch);
+  usePrefetchNext(!!j && !!declared.data, queue.nextNode);
 
   const heldByColleague = !!j && j.status === 'RECEIVED' && !!j.assignedTo && j.assignedTo.id !== agent.id;
   const mayDecide = !!j && can(agent, 'DECIDE_JUSTIFICATIFS') && j.status === 'RECEIVED' && !heldByColleague;
@@ -75,7 +87,7 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
       void declared.refetch();
       return;
     }
-    void queue.refetch();
+    if (j) queue.forget(j.id);
     const next = queue.nextAfterDecision();
     if (next) navigate(`/justificatifs/${next}?vue=${view}`, { state: { outcome: answer } });
     else {
@@ -90,7 +102,7 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
     () => !!queue.nextAfterDecision(),
   );
   const shortcuts = useMemo(
-    () => ({ j: () => go(1), k: () => go(-1), v: d.askValidate, r: d.askReject }),
+    () => ({ j: () => go(1), k: () => go(-1), v: d.askValidate, r: d.askReject, c: focusVerification }),
     [go, d.askValidate, d.askReject],
   );
   useShortcuts(shortcuts, d.pending !== null);
@@ -141,7 +153,7 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
       </p>
       <div className="mcbo-shortcuts fr-mb-2w">
         <p className="mcbo-reason fr-mb-1w" id="raccourcis">
-          Raccourcis clavier : <kbd>j</kbd> suivant, <kbd>k</kbd> précédent
+          Raccourcis clavier : <kbd>j</kbd> suivant, <kbd>k</kbd> précédent, <kbd>c</kbd> aller à la vérification
           {mayDecide && (
             <>
               , <kbd>v</kbd> valider, <kbd>r</kbd> rejeter
@@ -179,13 +191,15 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
               focus={pre.focus}
               url={j.fileUrl}
               title={`Pièce justificative n° ${j.id} de ${j.professional.lastName.toUpperCase()} ${j.professional.firstName}`}
+              skipTo="verification"
+              onSkip={focusVerification}
             />
           ) : (
             <Notice severity="warning">Aucun document n’est joint à ce justificatif.</Notice>
           )}
         </section>
-        <section aria-labelledby="controle-title">
-          <h2 id="controle-title" className="fr-h4">
+        <section aria-labelledby="controle-title" id="verification">
+          <h2 id="controle-title" className="fr-h4" tabIndex={-1}>
             {j.indicator.label}
           </h2>
           <p className="fr-text--sm">{j.indicator.helpText}</p>
@@ -214,6 +228,7 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
             <DecidedSummary j={j} heldByColleague={heldByColleague} />
           )}
           <History entries={j.history} />
+          <InternalNotes justificatifId={j.id} headingLevel={3} />
         </section>
       </div>
 

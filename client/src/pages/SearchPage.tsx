@@ -214,7 +214,7 @@ export function SearchPage() {
       {data && data.professionals.totalCount === 0 && <Empty>Aucun professionnel ne correspond à la recherche.</Empty>}
       {data && data.professionals.totalCount > 0 && (
         <div className="fr-table">
-          <table>
+          <table tabIndex={0}>
             <caption>
               {data.professionals.totalCount} professionnel{data.professionals.totalCount > 1 ? 's' : ''} trouvé
               {data.professionals.totalCount > 1 ? 's' : ''}

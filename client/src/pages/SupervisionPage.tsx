@@ -104,7 +104,7 @@ function ExportableTable({
   return (
     <div className="fr-mb-4w">
       <div className="fr-table fr-table--bordered fr-table--no-caption fr-mb-1w">
-        <table>
+        <table tabIndex={0}>
           <caption>{title}</caption>
           <thead>
             <tr>

@@ -174,7 +174,31 @@ const MATRIX: Record<string, Entry> = {
     isEmpty: (d) => (d as Loose).importRun === null,
   },
 
+  importKinds: {
+    request: { graphql: `query { importKinds { kind templateCsv } }` },
+    home: only('SUPERVISEUR', 'ADMIN'),
+    away: 'OK',
+  },
+  internalNotes: {
+    request: {
+      graphql: `query Q($id: ID!) { internalNotes(professionalId: $id) { id } }`,
+      variables: (ids) => ({ id: ids.professionalId }),
+    },
+    // Every agent of the caisse reads its private notes; another caisse's, never (national scope included).
+    home: ALL,
+    away: 'NOT_FOUND',
+  },
+
   // ---- Mutations
+  addInternalNote: {
+    request: {
+      graphql: `mutation M($id: ID!) { addInternalNote(input: { justificatifId: $id, body: "  " }) { __typename } }`,
+      variables: (ids) => ({ id: ids.justificatifId }),
+    },
+    // An empty note: the typed refusal (data), nothing written.
+    home: ALL,
+    away: 'NOT_FOUND',
+  },
   logContact: {
     request: {
       graphql: `mutation M($id: ID!) { logContact(input: { professionalId: $id, channel: CALL, subject: "Matrice", notes: "" }) { id } }`,

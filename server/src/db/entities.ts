@@ -11,6 +11,7 @@ import { FileOwner } from '../files/file-owner.entity';
 import { StoredFile } from '../files/stored-file.entity';
 import { ImportRun } from '../imports/import-run.entity';
 import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
+import { InternalNote } from '../notes/internal-note.entity';
 import { Payment } from '../payments/payment.entity';
 import { Regularisation } from '../payments/regularisation.entity';
 import { Precheck, PrecheckPage } from '../precheck/precheck.entity';
@@ -54,4 +55,5 @@ export const ENTITIES = [
   ControlCase,
   ControlItem,
   ControlCaseHistory,
+  InternalNote,
 ];

@@ -19,6 +19,7 @@ import { SoftwareResolver } from '../software/software.resolver';
 import { ReversalResolver } from '../justificatifs/reversal.resolver';
 import { ImportsResolver } from '../imports/imports.resolver';
 import { JustificatifPrecheckResolver } from '../precheck/precheck.resolver';
+import { InternalNotesResolver } from '../notes/internal-notes.resolver';
 
 /** Every resolver class of every domain. */
 export const RESOLVERS = [
@@ -44,4 +45,5 @@ export const RESOLVERS = [
   ControlPlanResolver,
   ProfessionalControlsResolver,
   JustificatifPrecheckResolver,
+  InternalNotesResolver,
 ] as const;

@@ -1,8 +1,10 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AgentSummary } from '../agents/agent-summary.type';
+import { agentSummary } from '../agents/agent-summary';
 import type { RequestContext } from '../common/request-context';
 import type { ImportKind } from './import-kinds';
-import { getImportRun, listImportRuns, startImport } from './imports.service';
-import { ImportKindEnum, ImportRunConnection, ImportRunNode } from './imports.types';
+import { getImportRun, importKindInfos, listImportRuns, startImport } from './imports.service';
+import { ImportKindEnum, ImportKindInfoNode, ImportRunConnection, ImportRunNode } from './imports.types';
 
 @Resolver(() => ImportRunNode)
 export class ImportsResolver {
@@ -30,5 +32,18 @@ export class ImportsResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ImportRunConnection> {
     return listImportRuns(ctx, first, after);
+  }
+
+  @Query(() => [ImportKindInfoNode], { description: 'Les types de flux, leurs colonnes et un modèle de fichier.' })
+  importKinds(@Ctx() ctx: RequestContext): ImportKindInfoNode[] {
+    return importKindInfos(ctx);
+  }
+
+  @FieldResolver(() => AgentSummary, {
+    nullable: true,
+    description: 'L’agent qui a lancé l’import (absent : ligne de commande).',
+  })
+  async startedBy(@Root() run: ImportRunNode, @Ctx() ctx: RequestContext): Promise<AgentSummary | null> {
+    return run.agentId === null ? null : agentSummary(await ctx.loaders.agentById.load(run.agentId));
   }
 }

@@ -19,8 +19,10 @@ import { ownedByCaisse, recordFileOwner } from '../files/files.service';
 import type { RequestContext } from '../common/request-context';
 import { logger } from '../logger';
 import { ImportRun } from './import-run.entity';
-import type { ImportKind } from './import-kinds';
-import type { ImportRunNode } from './imports.types';
+import { CSV_FORMAT } from './handler';
+import { IMPORT_KINDS, type ImportKind } from './import-kinds';
+import type { ImportKindInfoNode, ImportRunNode } from './imports.types';
+import { HANDLERS } from './kinds';
 import { isZip } from './source';
 import { createRun, fileReportSink, finishRun, runImport, type ImportHooks } from './runner';
 
@@ -71,6 +73,7 @@ export function importRunNode(run: ImportRun, now = Date.now()): ImportRunNode {
     errorMessage: run.errorMessage,
     rejections: run.rejections ?? [],
     reportUrl: run.reportFileId ? `/api/imports/runs/${run.id}/report` : null,
+    agentId: run.agentId,
   };
 }
 
@@ -284,4 +287,18 @@ export async function openImportReport(ctx: RequestContext, rawId: string) {
   const run = await ctx.db.getRepository(ImportRun).findOneBy({ id: parseId(rawId, 'Import') });
   if (!visible(agent, run) || !run!.reportFileId) throw new AppError(ErrorCode.NOT_FOUND, 'Rapport introuvable.');
   return { run: run!, stream: await ctx.storage.read(run!.reportFileId) };
+}
+
+/** The kinds an agent may import, with their columns and a template file (header line) for the CSV ones. */
+export function importKindInfos(ctx: RequestContext): ImportKindInfoNode[] {
+  requirePermission(ctx.agent, Permission.IMPORT_FEEDS);
+  return IMPORT_KINDS.map((kind) => {
+    const handler = HANDLERS[kind];
+    const csv = !handler.format || handler.format === CSV_FORMAT;
+    return {
+      kind,
+      columns: handler.columns.map((c) => ({ name: c.name, required: c.required })),
+      templateCsv: csv ? `${handler.columns.map((c) => c.name).join(';')}\n` : null,
+    };
+  });
 }

@@ -114,7 +114,34 @@ export class ImportRunNode {
     description: 'Adresse du rapport CSV des lignes rejetées (GET), une fois terminé.',
   })
   reportUrl: string | null;
+
+  /** Who ran it (null: the command line). */
+  agentId: number | null;
 }
 
 export const ImportRunConnection = Connection(ImportRunNode, 'ImportRun');
 export type ImportRunConnection = InstanceType<typeof ImportRunConnection>;
+
+@ObjectType('ImportColumn', { description: 'Une colonne d’un type de flux.' })
+export class ImportColumnNode {
+  @Field(() => String)
+  name: string;
+
+  @Field(() => Boolean)
+  required: boolean;
+}
+
+@ObjectType('ImportKindInfo', { description: 'Un type de flux : ses colonnes et un modèle de fichier à télécharger.' })
+export class ImportKindInfoNode {
+  @Field(() => ImportKindEnum)
+  kind: ImportKind;
+
+  @Field(() => [ImportColumnNode])
+  columns: ImportColumnNode[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Modèle CSV (ligne d’en-tête, séparateur « ; ») ; null pour un extrait déposé tel que publié.',
+  })
+  templateCsv: string | null;
+}

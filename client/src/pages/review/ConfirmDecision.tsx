@@ -32,7 +32,7 @@ export function ConfirmDecision({ j, d }: { j: Loaded; d: DecisionState }) {
             </button>
           </li>
           <li>
-            <button type="button" className="fr-btn" onClick={confirm}>
+            <button type="button" className="fr-btn" data-primary onClick={confirm}>
               {validating ? 'Confirmer la validation' : 'Confirmer le rejet'}
             </button>
           </li>

@@ -117,6 +117,16 @@ export const TAKE = graphql(`
         id
         displayName
       }
+      history {
+        id
+        action
+        at
+        comment
+        reasons
+        agent {
+          displayName
+        }
+      }
     }
   }
 `);

@@ -16,9 +16,8 @@ export function useAutoTake(j: Loaded | undefined, agent: CurrentAgent, refetch:
     if (!j || tried.current) return;
     if (!can(agent, 'TAKE_JUSTIFICATIF') || j.status !== 'RECEIVED' || j.assignedTo?.id === agent.id) return;
     tried.current = true;
-    take({ variables: { id: j.id, agentId: agent.id } })
-      .then(() => refetch())
-      .catch((e: unknown) => {
+    // The answer (holder, version, history) updates the piece in the cache: no second read.
+    take({ variables: { id: j.id, agentId: agent.id } }).catch((e: unknown) => {
         const holder = (firstGraphQLError(e)?.extensions?.assignedTo as { displayName?: string } | null | undefined)
           ?.displayName;
         setTakeError(

@@ -1,12 +1,43 @@
-import { useQuery } from '@apollo/client/react';
+import type { Reference } from '@apollo/client';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useCallback, useMemo } from 'react';
 import { useNavigate } from 'react-router';
+import { graphql } from '../../gql';
 import type { JustificatifQueueView } from '../../gql/graphql';
-import { QUEUE } from '../QueuePage';
+
+/** What j / k walk through: ids and just enough to fetch the next piece ahead (not the queue's columns). */
+export const NAVIGATION = graphql(`
+  query QueueNavigation($filter: JustificatifQueueFilter, $first: Int) {
+    justificatifQueue(filter: $filter, first: $first) {
+      totalCount
+      nodes {
+        id
+        assignedTo {
+          id
+        }
+        professional {
+          id
+        }
+        campaign {
+          referenceYear
+          scheme
+        }
+      }
+    }
+  }
+`);
+
+export interface NextPiece {
+  id: string;
+  professionalId: string;
+  referenceYear: number;
+  scheme: string;
+}
 
 /**
  * What j / k walk through: my pending pieces and the untaken ones, oldest first (or the processed ones);
- * `go(±1)` opens the next or previous one, or calls `atEdge` when there is none that way.
+ * `go(±1)` opens the next or previous one, or calls `atEdge` when there is none that way. The list is
+ * loaded once per visit (cache-first) and a decided piece leaves it (`forget`): it is not re-fetched whole.
  */
 export function useQueueNavigation(
   id: string,
@@ -15,17 +46,19 @@ export function useQueueNavigation(
   atEdge: (forward: boolean) => void,
 ) {
   const navigate = useNavigate();
-  const list = useQuery(QUEUE, {
+  const client = useApolloClient();
+  const list = useQuery(NAVIGATION, {
     variables: { filter: { view: view === 'PROCESSED' ? 'PROCESSED' : 'ALL_PENDING', oldestFirst: true }, first: 100 },
-    fetchPolicy: 'network-only',
+    fetchPolicy: 'cache-first',
   });
-  const ids = useMemo(
+  const nodes = useMemo(
     () =>
-      (list.data?.justificatifQueue.nodes ?? [])
-        .filter((n) => view === 'PROCESSED' || !n.assignedTo || n.assignedTo.id === agentId || n.id === id)
-        .map((n) => n.id),
+      (list.data?.justificatifQueue.nodes ?? []).filter(
+        (n) => view === 'PROCESSED' || !n.assignedTo || n.assignedTo.id === agentId || n.id === id,
+      ),
     [list.data, view, agentId, id],
   );
+  const ids = useMemo(() => nodes.map((n) => n.id), [nodes]);
   const index = ids.indexOf(id);
   const go = useCallback(
     (offset: number) => {
@@ -40,5 +73,29 @@ export function useQueueNavigation(
     const others = ids.filter((x) => x !== id);
     return (index >= 0 ? ids.slice(index + 1).find((x) => x !== id) : undefined) ?? others[0];
   }, [ids, index, id]);
-  return { ids, index, go, nextAfterDecision, refetch: list.refetch };
+  const nextNode = useMemo((): NextPiece | null => {
+    const next = nextAfterDecision();
+    const n = nodes.find((x) => x.id === next);
+    return n
+      ? { id: n.id, professionalId: n.professional.id, referenceYear: n.campaign.referenceYear, scheme: n.campaign.scheme }
+      : null;
+  }, [nodes, nextAfterDecision]);
+  /** A decided piece leaves the navigation lists held in the cache (the queue screen reloads its own). */
+  const forget = useCallback(
+    (decided: string) => {
+      client.cache.modify({
+        fields: {
+          justificatifQueue(value, { readField }) {
+            const existing = value as { nodes?: readonly Reference[]; totalCount?: number } | null;
+            if (!existing?.nodes) return value;
+            const nodes = existing.nodes.filter((ref) => readField('id', ref) !== decided);
+            if (nodes.length === existing.nodes.length) return value;
+            return { ...existing, nodes, totalCount: (existing.totalCount ?? nodes.length + 1) - 1 } as typeof value;
+          },
+        },
+      });
+    },
+    [client],
+  );
+  return { ids, index, go, nextAfterDecision, nextNode, forget };
 }

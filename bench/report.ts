@@ -4,6 +4,7 @@ import type { AnnuaireResult } from './annuaire';
 import type { ImportResult } from './import';
 import type { Measure } from './load';
 import { controlTargets, type ControlsResult } from './controls';
+import { relanceTargets, type RelancesResult } from './relances';
 
 export interface ScenarioResult {
   key: string;
@@ -62,6 +63,7 @@ export interface Results {
   annuaireResult?: AnnuaireResult | null;
   /** (h) contrôle a posteriori: national draw preview and plan creation. */
   controls?: ControlsResult | null;
+  relances?: RelancesResult | null;
   targets: Target[];
 }
 
@@ -160,6 +162,7 @@ export function computeTargets(r: Results): Target[] {
     });
   } else targets.push({ name: 'server memory within 10 %', pass: null, detail: 'not run' });
   targets.push(...controlTargets(r.controls));
+  targets.push(...relanceTargets(r.relances));
   return targets;
 }
 

@@ -19,6 +19,7 @@ import { compare, load, once, type Call, type Measure, type Target } from './loa
 import { FILE, LOGIN, PROGRESS, QUEUE, SEARCH, VALIDATE } from './operations';
 import { firstDifference } from './project';
 import { benchControls } from './controls';
+import { benchRelances } from './relances';
 import { progressStatements } from './floor';
 import { writeReport, type ExplainRow, type Results, type ScenarioResult } from './report';
 
@@ -79,6 +80,7 @@ async function main() {
     importResult: null,
     annuaireResult: null,
     controls: null,
+    relances: null,
     targets: [],
   };
 
@@ -120,6 +122,8 @@ async function main() {
         NODE_ENV: 'development',
         LOG_LEVEL,
         DB_POOL_SIZE: POOL,
+        // The relance scenario measures its own worker: the server's would take the same rows.
+        OUTBOX_WORKER: 'false',
       };
       log(
         API_MODE === 'tsx'
@@ -384,6 +388,11 @@ async function main() {
       if (wanted('h')) {
         results.controls = await benchControls(api.url, national, q);
         log(`controls: ${JSON.stringify(results.controls)}`);
+      }
+      if (wanted('i')) {
+        log('relances: a national wave, then the outbox worker against an in-process SMTP server…');
+        results.relances = await benchRelances(api.url, api.pid, national, q, DATABASE_URL);
+        log(`relances: ${JSON.stringify(results.relances)}`);
       }
 
       // -------------------------------------------------------------------------------------------

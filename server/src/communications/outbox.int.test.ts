@@ -184,9 +184,9 @@ describe('communications outbox', () => {
     const slow = (): Transport => {
       const inner = createTransport({ smtpUrl: smtp.url, from: 'CPAM <cpam@test.invalid>', outboxDir: '/tmp' });
       return {
-        send: async (row) => {
+        send: async (row, ready) => {
           await new Promise((resolve) => setTimeout(resolve, 250));
-          await inner.send(row);
+          return inner.send(row, ready);
         },
         close: () => inner.close(),
       };

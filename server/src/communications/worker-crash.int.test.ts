@@ -15,7 +15,8 @@ import { createCaisses, createCampaign, createProfessional } from '../test-suppo
 import { Communication } from './communication.entity';
 import { compose, composeContext, enqueueMessage } from './outbox';
 
-jest.setTimeout(180_000);
+// Three child processes compile the worker with tsx: minutes on a loaded 2-core machine.
+jest.setTimeout(420_000);
 
 const SERVER = path.resolve(__dirname, '../..');
 const TSX = pathToFileURL(path.join(SERVER, '../node_modules/tsx/dist/loader.mjs')).href;
@@ -53,6 +54,7 @@ describe('outbox worker crash', () => {
   });
 
   const children: ChildProcess[] = [];
+  const stderr: string[] = [];
   const worker = (...args: string[]): ChildProcess => {
     const child = spawn(process.execPath, ['--import', TSX, 'src/cli/worker.ts', ...args], {
       cwd: SERVER,
@@ -68,8 +70,9 @@ describe('outbox worker crash', () => {
         OUTBOX_BATCH: '15',
         OUTBOX_POLL_MS: '100',
       },
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
     children.push(child);
     return child;
   };
@@ -87,10 +90,13 @@ describe('outbox worker crash', () => {
     // rows over, and exits only when every row is settled.
     const replicas = [worker('--drain'), worker('--drain')];
     const codes = await Promise.all(replicas.map((r) => new Promise((resolve) => r.once('exit', resolve))));
-    expect(codes).toEqual([0, 0]);
+    expect({ codes, stderr: stderr.join('') }).toEqual({ codes: [0, 0], stderr: '' });
 
     const ids = smtp.received.map((m) => m.messageId);
     const rows = await database.db.getRepository(Communication).find();
+    expect(
+      rows.map((r) => `${r.id} ${r.status} ${r.attempts} ${r.lastError ?? ''}`).filter((r) => !r.includes('SENT')),
+    ).toEqual([]);
     expect(new Set(ids).size).toBe(N); // every message delivered
     expect(ids.length - N).toBeLessThanOrEqual(1); // at most the one in flight at the kill, same Message-ID
     expect(rows.every((r) => r.status === 'SENT')).toBe(true);

@@ -5,7 +5,8 @@
  * Runs in the server process by default and as `npm run worker` for replicas; the same code on SQLite and MySQL.
  *
  * Leases: a claim holds for `leaseMs`. While a batch is in hand the worker renews the lease of its rows
- * (a heartbeat every leaseMs/4, and once more right before each send, conditional on its claim token), so
+ * (a heartbeat every leaseMs/4, and once more right before handing each rendered message over, conditional
+ * on its claim token), so
  * a batch that takes longer than the lease is never taken over by another worker while its owner lives.
  * Right before sending a row the worker checks, with that conditional update, that it still owns it; a
  * row it lost (its process stalled beyond the lease and another worker took the row over) is not sent.
@@ -173,13 +174,13 @@ export class OutboxWorker {
     const lane = async () => {
       while (next < rows.length) {
         const row = rows[next++]!;
-        if (!(await this.stillOwns(row))) {
-          logger.warn({ communicationId: row.id, worker: this.id }, 'claim lost before sending: not sent');
-          continue;
-        }
         let failure: unknown | null = null;
         try {
-          await this.transport.send(row);
+          // Rendered first; the ownership check (and lease renewal) comes right before the hand-over.
+          if (!(await this.transport.send(row, () => this.stillOwns(row)))) {
+            logger.warn({ communicationId: row.id, worker: this.id }, 'claim lost before sending: not sent');
+            continue;
+          }
         } catch (error) {
           failure = error ?? new Error('échec inconnu');
         }

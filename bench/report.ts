@@ -5,6 +5,7 @@ import type { ImportResult } from './import';
 import type { Measure } from './load';
 import { controlTargets, type ControlsResult } from './controls';
 import { computeTarget, type ComputeResult } from './compute';
+import { relanceTargets, type RelancesResult } from './relances';
 
 export interface ScenarioResult {
   key: string;
@@ -65,6 +66,7 @@ export interface Results {
   controls?: ControlsResult | null;
   /** (compute) computeCampaign over the largest campaign. */
   compute?: ComputeResult | null;
+  relances?: RelancesResult | null;
   targets: Target[];
 }
 
@@ -164,6 +166,7 @@ export function computeTargets(r: Results): Target[] {
   } else targets.push({ name: 'server memory within 10 %', pass: null, detail: 'not run' });
   targets.push(...controlTargets(r.controls));
   targets.push(computeTarget(r.compute));
+  targets.push(...relanceTargets(r.relances));
   return targets;
 }
 

@@ -20,6 +20,7 @@ import { FILE, LOGIN, PROGRESS, QUEUE, SEARCH, VALIDATE } from './operations';
 import { firstDifference } from './project';
 import { benchControls } from './controls';
 import { benchCompute, type ComputeResult } from './compute';
+import { benchRelances } from './relances';
 import { progressStatements } from './floor';
 import { writeReport, type ExplainRow, type Results, type ScenarioResult } from './report';
 
@@ -82,6 +83,7 @@ async function main() {
     annuaireResult: null,
     controls: null,
     compute: null,
+    relances: null,
     targets: [],
   };
 
@@ -125,6 +127,8 @@ async function main() {
         DB_POOL_SIZE: POOL,
         // The pre-check has its own bench (npm run bench -- precheck): no OCR behind the API's figures.
         PRECHECK_WORKER: 'false',
+        // The relance scenario measures its own worker: the server's would take the same rows.
+        OUTBOX_WORKER: 'false',
       };
       log(
         API_MODE === 'tsx'
@@ -410,6 +414,11 @@ async function main() {
       if (wanted('h')) {
         results.controls = await benchControls(api.url, national, q);
         log(`controls: ${JSON.stringify(results.controls)}`);
+      }
+      if (wanted('i')) {
+        log('relances: a national wave, then the outbox worker against an in-process SMTP server…');
+        results.relances = await benchRelances(api.url, api.pid, national, q, DATABASE_URL);
+        log(`relances: ${JSON.stringify(results.relances)}`);
       }
 
       // -------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ const ProfessionalPage = lazy(() => import('./pages/ProfessionalPage').then((m) 
 const QueuePage = lazy(() => import('./pages/QueuePage').then((m) => ({ default: m.QueuePage })));
 const ReviewPage = lazy(() => import('./pages/ReviewPage').then((m) => ({ default: m.ReviewPage })));
 const SearchPage = lazy(() => import('./pages/SearchPage').then((m) => ({ default: m.SearchPage })));
+const RelancesPage = lazy(() => import('./pages/relances/RelancesPage').then((m) => ({ default: m.RelancesPage })));
 const SupervisionPage = lazy(() => import('./pages/SupervisionPage').then((m) => ({ default: m.SupervisionPage })));
 
 const LOGOUT = graphql(`
@@ -185,6 +186,13 @@ function Header({ agent }: { agent: CurrentAgent | null }) {
                     </NavLink>
                   </li>
                 )}
+                {can(agent, 'LAUNCH_RELANCES') && (
+                  <li className="fr-nav__item">
+                    <NavLink className="fr-nav__link" to="/relances">
+                      Relances
+                    </NavLink>
+                  </li>
+                )}
                 {(can(agent, 'PLAN_CONTROLS') || can(agent, 'CONDUCT_CONTROLS')) && (
                   <li className="fr-nav__item">
                     <NavLink className="fr-nav__link" to="/controles">
@@ -308,6 +316,14 @@ export function App() {
                   element={
                     <Restricted allowed={can(agent, 'READ_DASHBOARDS')}>
                       <SupervisionPage />
+                    </Restricted>
+                  }
+                />
+                <Route
+                  path="/relances"
+                  element={
+                    <Restricted allowed={can(agent, 'LAUNCH_RELANCES')}>
+                      <RelancesPage />
                     </Restricted>
                   }
                 />

@@ -23,6 +23,7 @@ import {
 } from '../format';
 import { InternalNotes } from './notes/InternalNotes';
 import { can, useAgent } from '../session';
+import { Exchanges } from './professional/Exchanges';
 import {
   Badge,
   ChartFigure,
@@ -76,16 +77,6 @@ const FILE = graphql(`
           id
           label
           referenceYear
-        }
-      }
-      contacts {
-        id
-        at
-        channel
-        subject
-        notes
-        agent {
-          displayName
         }
       }
     }
@@ -318,6 +309,7 @@ function ContactForm({ professionalId, onDone }: { professionalId: string; onDon
     setDone(false);
     const result = await logContact({
       variables: { input: { professionalId, channel, subject: subject.trim(), notes: notes.trim() } },
+      refetchQueries: ['ProfessionalExchanges'],
     }).catch(() => null);
     if (result?.data) {
       setSubject('');
@@ -567,38 +559,7 @@ export function ProfessionalPage() {
 
       <h2 className="fr-mt-6w">Échanges</h2>
       {can(agent, 'LOG_CONTACTS') && <ContactForm professionalId={p.id} onDone={() => refetch()} />}
-      {p.contacts.length === 0 ? (
-        <Empty>Aucun échange consigné.</Empty>
-      ) : (
-        <div className="fr-table fr-table--bordered">
-          <table tabIndex={0}>
-            <caption className="fr-sr-only">Journal des échanges, le plus récent d’abord</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Canal</th>
-                <th scope="col">Objet et notes</th>
-                <th scope="col">Agent</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...p.contacts]
-                .sort((a, b) => b.at.localeCompare(a.at))
-                .map((c) => (
-                  <tr key={c.id}>
-                    <td>{frenchDate(c.at)}</td>
-                    <td>{CONTACT_CHANNEL_LABELS[c.channel]}</td>
-                    <td>
-                      <strong>{c.subject}</strong>
-                      {c.notes && <p className="mcbo-reason fr-mb-0">{c.notes}</p>}
-                    </td>
-                    <td>{c.agent?.displayName ?? '—'}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Exchanges professionalId={p.id} />
 
       <InternalNotes professionalId={p.id} />
     </>

@@ -13,7 +13,7 @@ import { startTestApp, type TestApp } from '../test-support/test-app';
 import { createCaisses, createCampaign, createProfessional, receivedJustificatif } from '../test-support/world';
 import { Communication } from './communication.entity';
 import { compose, composeContext, enqueueMessage } from './outbox';
-import { createTransport } from './transport';
+import { createTransport, type Transport } from './transport';
 import { OutboxWorker } from './worker';
 
 const REJECT = `mutation R($id: ID!, $v: Int!, $reasons: [RejectionReason!]!, $comment: String) {
@@ -176,5 +176,32 @@ describe('communications outbox', () => {
     expect(new Set(delivered).size).toBe(30);
     const statuses = await t.db.getRepository(Communication).find({ select: { status: true, attempts: true } });
     expect(statuses.every((s) => s.status === 'SENT' && s.attempts === 1)).toBe(true);
+  });
+
+  it('a lease shorter than a batch’s sending time: the owner renews it, no other worker takes the rows over', async () => {
+    clock = Date.now() - 1000;
+    for (let i = 0; i < 12; i++) await queueOne();
+    const slow = (): Transport => {
+      const inner = createTransport({ smtpUrl: smtp.url, from: 'CPAM <cpam@test.invalid>', outboxDir: '/tmp' });
+      return {
+        send: async (row, ready) => {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          return inner.send(row, ready);
+        },
+        close: () => inner.close(),
+      };
+    };
+    // 6 messages × 250 ms a batch, lease 200 ms (ends within 0.2–1.2 s, rounded up to the second)
+    const options = { maxAttempts: 3, retryBaseMs: 1000, pollMs: 50, batchSize: 6, concurrency: 1, leaseMs: 200 };
+    const [a, b] = [new OutboxWorker(t.db, slow(), options), new OutboxWorker(t.db, slow(), options)];
+    const first = a.drain();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const [na, nb] = await Promise.all([first, b.drain()]);
+    expect(na + nb).toBe(12);
+    const delivered = smtp.received.map((m) => m.messageId);
+    expect(delivered).toHaveLength(12);
+    expect(new Set(delivered).size).toBe(12);
+    const rows = await t.db.getRepository(Communication).find();
+    expect(rows.every((r) => r.status === 'SENT' && r.attempts === 1)).toBe(true);
   });
 });

@@ -12,9 +12,16 @@ import { renderLetters, type LetterData } from './letter-pdf';
 import { frenchDate } from './outbox';
 
 export interface Transport {
-  send(message: Communication): Promise<void>;
+  /**
+   * Renders the message (the CPU-heavy part), then asks `ready()` right before handing it over (the
+   * worker's check that it still owns the row, which renews its lease); sends only when it says yes.
+   * Returns whether it was handed over.
+   */
+  send(message: Communication, ready?: () => Promise<boolean>): Promise<boolean>;
   close(): void;
 }
+
+const always = () => Promise.resolve(true);
 
 export interface TransportSettings {
   smtpUrl?: string;
@@ -80,14 +87,23 @@ async function writeAtomically(file: string, bytes: Uint8Array) {
 export function createTransport(settings: TransportSettings): Transport {
   const smtp = settings.smtpUrl ? nodemailer.createTransport(settings.smtpUrl) : null;
   return {
-    async send(row) {
+    async send(row, ready = always) {
       if (row.channel === 'LETTER') {
         const letter = await renderLetters([letterOf(row)], row.subject);
+        if (!(await ready())) return false;
         await writeAtomically(path.join(settings.outboxDir, 'letters', `${row.id}.pdf`), letter.bytes);
-        return;
+        return true;
       }
-      if (smtp) await smtp.sendMail(await mailOptions(row, settings.from));
-      else await writeAtomically(path.join(settings.outboxDir, `${row.id}.eml`), await emlOf(row, settings.from));
+      if (smtp) {
+        const options = await mailOptions(row, settings.from);
+        if (!(await ready())) return false;
+        await smtp.sendMail(options);
+        return true;
+      }
+      const eml = await emlOf(row, settings.from);
+      if (!(await ready())) return false;
+      await writeAtomically(path.join(settings.outboxDir, `${row.id}.eml`), eml);
+      return true;
     },
     close() {
       smtp?.close();

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { REJECTION_LABELS } from '../../format';
 import type { RejectionReason } from '../../gql/graphql';
 import { Modal } from '../../ui';
+import { NoticePreview } from './NoticePreview';
 import type { Loaded } from './queries';
 import type { DecisionState } from './useDecision';
 
@@ -104,6 +105,7 @@ export function ConfirmDecision({ j, d }: { j: Loaded; d: DecisionState }) {
               onChange={(e) => d.setComment(e.target.value)}
             />
           </div>
+          <NoticePreview justificatifId={j.id} reasons={d.reasons} comment={d.comment} />
         </>
       )}
     </Modal>

@@ -6,7 +6,8 @@ import { graphql } from '../gql';
 import type { ControlPlanInput, ControlQueueView, Scheme } from '../gql/graphql';
 import { PROFESSION_LABELS, SCHEME_LABELS, euros, frenchDate, integer } from '../format';
 import { can, useAgent } from '../session';
-import { Badge, Empty, ErrorAlert, Loading, Notice, Pager, SelectField, Tabs, usePageTitle } from '../ui';
+import { Empty, ErrorAlert, Loading, Notice, Pager, SelectField, Tabs, usePageTitle } from '../ui';
+import { ControlStatusBadge } from './controls/CaseSections';
 
 const PREVIEW = graphql(`
   query ControlPlanPreview($input: ControlPlanInput!) {
@@ -290,9 +291,7 @@ export function ControlsPage() {
                     </td>
                     <td>{c.indicatorCodes.join(', ')}</td>
                     <td>
-                      <Badge severity={c.status.startsWith('CONCLUDED_COMPLIANT') ? 'success' : 'info'}>
-                        {c.statusLabel}
-                      </Badge>
+                      <ControlStatusBadge status={c.status} label={c.statusLabel} />
                     </td>
                     <td>{c.ageDays} j</td>
                     <td>{c.responseDeadline ? frenchDate(c.responseDeadline) : '—'}</td>

@@ -22,6 +22,7 @@ import {
   frenchDate,
 } from '../format';
 import { can, useAgent } from '../session';
+import { ProfessionalControls } from './controls/ProfessionalControls';
 import {
   Badge,
   ChartFigure,
@@ -563,6 +564,8 @@ export function ProfessionalPage() {
           </div>
         </div>
       )}
+
+      {can(agent, 'READ_CONTROLS') && <ProfessionalControls professionalId={p.id} />}
 
       <h2 className="fr-mt-6w">Échanges</h2>
       {can(agent, 'LOG_CONTACTS') && <ContactForm professionalId={p.id} onDone={() => refetch()} />}

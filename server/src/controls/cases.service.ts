@@ -218,11 +218,12 @@ async function changesOf(
     case 'PIECES_REQUESTED': {
       const plan = await em.getRepository(ControlPlan).findOneByOrFail({ id: row.planId });
       const responseDeadline = addDays(today(now), plan.responseDays);
-      const delivery = await requestPieces(em, row, command.channel, responseDeadline);
+      const request = await requestPieces(em, row, command.channel, responseDeadline, agent.id, now);
       return {
         piecesRequestedAt: now,
         requestChannel: command.channel,
-        requestDelivery: delivery,
+        requestDelivery: request.delivery,
+        requestCommunicationId: request.communicationId,
         responseDeadline,
         // Whoever sends the request holds the case from then on.
         assignedAgentId: agent.id,
@@ -273,6 +274,7 @@ function historyDetails(command: ControlCommand, changes: Partial<ControlCase>):
         channel: command.channel,
         deadline: changes.responseDeadline ?? null,
         delivery: changes.requestDelivery ?? null,
+        communicationId: changes.requestCommunicationId ?? null,
       };
     case 'PIECE_ATTACHED':
       return { fileId: command.fileId, channel: command.channel };

@@ -5,6 +5,8 @@
  */
 import type { Campaign } from '../campaigns/campaign.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { Communication } from '../communications/communication.entity';
+import { frenchDate } from '../communications/outbox';
 import { bulkInsert } from '../db/bulk';
 import { Declaration, IndicatorValue } from '../declarations/declaration.entity';
 import { StoredFile } from '../files/stored-file.entity';
@@ -30,6 +32,7 @@ const CREATE = `mutation C($input: CreateControlPlanInput!) {
   }
 }`;
 const CASE_FIELDS = `id status version requestDelivery responseDeadline induCents induReason
+  requestMessage { id kind channel status subject body }
   induLines { label indicatorCode paidCents dueCents induCents reason }
   findings { indicatorCode motifs motifLabels } assignedTo { displayName }
   indicators { code label finding motifs { code } } pieces { fileUrl channel } history { action toStatus agentName }`;
@@ -296,9 +299,18 @@ describe('contrôle a posteriori', () => {
 
     const requested = await t.gql<Loose>(REQUEST, { id: String(first.id), v: 2 }, conseiller);
     const afterRequest = requested.data!.requestControlPieces.controlCase;
-    expect(afterRequest).toMatchObject({ status: 'PIECES_REQUESTED', requestDelivery: 'PENDING_OUTBOX', version: 3 });
+    expect(afterRequest).toMatchObject({ status: 'PIECES_REQUESTED', requestDelivery: 'QUEUED', version: 3 });
     const in30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     expect(afterRequest.responseDeadline).toBe(in30);
+    // The letter is in the outbox, rendered with the campaign's template: the indicator and the deadline.
+    expect(afterRequest.requestMessage).toMatchObject({
+      kind: 'CONTROL_PIECES_REQUEST',
+      channel: 'LETTER',
+      status: 'QUEUED',
+    });
+    expect(afterRequest.requestMessage.body).toContain('Horaires');
+    expect(afterRequest.requestMessage.body).toContain(frenchDate(in30));
+    expect(afterRequest.requestMessage.subject).toContain('contrôle a posteriori');
     const tooEarly = await t.gql<Loose>(CONCLUDE, { id: String(first.id), v: 3, outcome: 'NO_RESPONSE' }, conseiller);
     expect(tooEarly.data!.concludeControlCase).toMatchObject({ code: 'DEADLINE_NOT_PASSED' });
 
@@ -487,5 +499,47 @@ describe('contrôle a posteriori', () => {
     const notAchieved = values.filter((v) => v.achievement === 'NOT_ACHIEVED');
     expect(notAchieved).toHaveLength(1);
     expect(notAchieved[0]!.achievementReason).toContain(`Contrôle a posteriori n° ${first.id}`);
+  });
+
+  it('writes the request’s message in the transition’s transaction: a rolled-back request leaves no message', async () => {
+    const target = await caseOf(150);
+    const id = String(target.id);
+    const messages = () =>
+      t.db
+        .getRepository(Communication)
+        .findBy({ professionalId: target.professionalId, kind: 'CONTROL_PIECES_REQUEST' });
+    expect(await messages()).toHaveLength(0);
+    await t.gql<Loose>(TAKE, { id, v: 1 }, conseiller);
+    // The request dies just before COMMIT, as a kill -9 would: inside its transaction the message is already
+    // written (same transaction), and the rollback takes it away with the transition.
+    const original = t.db.transaction.bind(t.db);
+    let seenInTransaction = 0;
+    const spy = jest.spyOn(t.db, 'transaction').mockImplementation(((work: never) =>
+      original(async (em) => {
+        const result = await (work as (em: unknown) => Promise<unknown>)(em);
+        seenInTransaction = await em
+          .getRepository(Communication)
+          .countBy({ professionalId: target.professionalId, kind: 'CONTROL_PIECES_REQUEST' });
+        if (seenInTransaction > 0) throw new Error('kill -9');
+        return result;
+      })) as never);
+    try {
+      const failed = await t.gql<Loose>(REQUEST, { id, v: 2 }, conseiller);
+      expect(failed.errors).toBeDefined();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(seenInTransaction).toBe(1);
+    expect(await messages()).toHaveLength(0);
+    const unchanged = await t.db.getRepository(ControlCase).findOneByOrFail({ id: target.id });
+    expect(unchanged).toMatchObject({ status: 'OPEN', version: 2, requestCommunicationId: null });
+
+    const requested = await t.gql<Loose>(REQUEST, { id, v: 2 }, conseiller);
+    expect(requested.data!.requestControlPieces.__typename).toBe('ControlCaseUpdated');
+    const [message] = await messages();
+    expect(await messages()).toHaveLength(1);
+    const row = await t.db.getRepository(ControlCase).findOneByOrFail({ id: target.id });
+    expect(row.requestCommunicationId).toBe(message!.id);
+    expect(message).toMatchObject({ status: 'QUEUED', campaignId: campaign.id, caisseCode: '211' });
   });
 });

@@ -8,6 +8,8 @@ import type { JustificatifChannel, Scheme } from '../common/enums';
 import { badInput } from '../common/errors';
 import type { RequestContext } from '../common/request-context';
 import { JustificatifChannelEnum, SchemeEnum } from '../common/graphql-enums';
+import { communicationNode } from '../communications/communications.nodes';
+import { CommunicationNode } from '../communications/communication.types';
 import { ProfessionalNode } from '../professionals/professional.types';
 import { professionalNode } from '../professionals/professional.nodes';
 import type { ControlRequestChannel } from './control.entity';
@@ -194,6 +196,17 @@ export class ControlsResolver {
   @FieldResolver(() => AgentSummary, { nullable: true })
   async concludedBy(@Root() c: ControlCaseNode, @Ctx() ctx: RequestContext): Promise<AgentSummary | null> {
     return c.concludedByAgentId ? agentSummary(await ctx.loaders.agentById.load(c.concludedByAgentId)) : null;
+  }
+
+  @FieldResolver(() => CommunicationNode, {
+    nullable: true,
+    description: 'Le courrier ou courriel de demande de pièces, et son état d’envoi.',
+  })
+  async requestMessage(@Root() c: ControlCaseNode, @Ctx() ctx: RequestContext): Promise<CommunicationNode | null> {
+    if (c.requestCommunicationId === null) return null;
+    const messages = await ctx.loaders.communicationsByProfessional.load(c.professionalId);
+    const message = messages.find((m) => m.id === c.requestCommunicationId);
+    return message ? communicationNode(message) : null;
   }
 
   @FieldResolver(() => [ControlCaseHistoryNode])

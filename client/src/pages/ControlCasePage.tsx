@@ -40,7 +40,8 @@ export function ControlCasePage() {
       <p>
         <ControlStatusBadge status={c.status} label={c.statusLabel} /> {PROFESSION_LABELS[c.professional.profession]},
         caisse {c.professional.caisseCode} · plan « {c.planLabel} » · ouvert le {dateTime(c.openedAt)} · pris en charge
-        par {c.assignedTo?.displayName ?? 'personne'}
+        par {c.assignedTo?.displayName ?? 'personne'} ·{' '}
+        <Link to={`/professionnels/${c.professional.id}`}>dossier du professionnel</Link>
       </p>
       {message && <Notice severity="warning">{message}</Notice>}
       <RequestStatus {...c} />

@@ -42,7 +42,7 @@ test('a superviseur drives a plan from the preview to its creation', async () =>
   await page.getByText(/Plan créé : \d+ dossiers? de contrôle/).waitFor();
   await bothWidths(page, 'controles-plan-cree');
   await done(page);
-});
+}, 240_000);
 
 test('a conseiller requests the pieces, attaches one, concludes non compliant and sees the indu', async () => {
   const page = await login(browser, ACCOUNTS.conseiller);
@@ -55,6 +55,8 @@ test('a conseiller requests the pieces, attaches one, concludes non compliant an
   const caseNumber = /n° (\d+)/.exec(title)![1]!;
 
   await page.getByRole('button', { name: 'Prendre en charge' }).click();
+  // The next action carries the version the take returned: wait for it.
+  await page.getByRole('button', { name: 'Prendre en charge' }).waitFor({ state: 'detached' });
   await page.getByRole('button', { name: 'Demander les pièces (courrier)' }).click();
   // The letter is in the communications outbox: its status is shown, with the deadline.
   await page
@@ -92,4 +94,5 @@ test('a conseiller requests the pieces, attaches one, concludes non compliant an
     .waitFor();
   await screen(page, 'dossier-professionnel-controles');
   await done(page);
-});
+  // A whole control, five screens checked twice with axe, on a shared machine.
+}, 300_000);

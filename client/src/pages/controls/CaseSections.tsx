@@ -95,7 +95,8 @@ export function InduDetails({ induCents, induReason, induLines, level = 2, capti
       <p>{induReason}</p>
       {induLines.length > 0 && (
         <div className="fr-table">
-          <table>
+          {/* Scrolls on a phone: focusable so that a keyboard can scroll it. */}
+          <table tabIndex={0}>
             <caption>{caption ?? 'Détail par ligne de rémunération'}</caption>
             <thead>
               <tr>

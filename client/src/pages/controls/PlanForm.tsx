@@ -141,7 +141,8 @@ export function PlanForm() {
             <strong>{integer(result.sampleCount)}</strong> indicateurs. Graine : <code>{result.seed}</code>.
           </p>
           <div className="fr-table">
-            <table>
+            {/* Scrolls on a phone: focusable so that a keyboard can scroll it. */}
+            <table tabIndex={0}>
               <caption>Effectifs par strate</caption>
               <thead>
                 <tr>

@@ -75,8 +75,10 @@ test('a conseiller requests the pieces, attaches one, concludes non compliant an
 
   await page.getByRole('button', { name: 'Conclure…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Conclure le contrôle' });
-  await dialog.getByLabel('Non conforme').check();
-  await dialog.locator('input[type="checkbox"]').first().check();
+  // DSFR draws radios and checkboxes on their labels: an agent clicks the label.
+  await dialog.locator('label[for="outcome-NON_COMPLIANT"]').click();
+  await dialog.locator('.fr-checkbox-group label').first().click();
+  expect(await dialog.locator('.fr-checkbox-group input').first().isChecked()).toBe(true);
   await dialog.getByRole('button', { name: 'Confirmer : non conforme' }).click();
   await page.getByText('conclu non conforme').first().waitFor();
   const indu = page.getByRole('heading', { name: /^Indu : / });

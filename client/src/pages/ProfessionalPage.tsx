@@ -24,6 +24,7 @@ import {
 import { InternalNotes } from './notes/InternalNotes';
 import { can, useAgent } from '../session';
 import { Exchanges } from './professional/Exchanges';
+import { ProfessionalControls } from './controls/ProfessionalControls';
 import {
   Badge,
   ChartFigure,
@@ -556,6 +557,8 @@ export function ProfessionalPage() {
           </div>
         </div>
       )}
+
+      {can(agent, 'READ_CONTROLS') && <ProfessionalControls professionalId={p.id} />}
 
       <h2 className="fr-mt-6w">Échanges</h2>
       {can(agent, 'LOG_CONTACTS') && <ContactForm professionalId={p.id} onDone={() => refetch()} />}

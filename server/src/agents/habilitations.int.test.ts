@@ -545,6 +545,22 @@ const MATRIX: Record<string, Entry> = {
     away: 'EMPTY',
     isEmpty: (r) => (r as Loose).controlSupervision.caseCount === 0,
   },
+  expiredControlCases: {
+    request: {
+      graphql: `query { expiredControlCases(campaignYear: 2024, scheme: FAMI, caisseCode: "211") { count } }`,
+    },
+    home: answering('EMPTY', 'SUPERVISEUR'),
+    away: 'EMPTY',
+    isEmpty: (r) => (r as Loose).expiredControlCases.count === 0,
+  },
+  closeExpiredControlCases: {
+    request: {
+      graphql: `mutation { closeExpiredControlCases(campaignYear: 2024, scheme: FAMI, caisseCode: "211", expectedCount: 0) { __typename ... on NoResponseClosed { closedCount } } }`,
+    },
+    home: answering('EMPTY', 'SUPERVISEUR'),
+    away: 'EMPTY',
+    isEmpty: (r) => (r as Loose).closeExpiredControlCases.closedCount === 0,
+  },
   takeControlCase: {
     request: {
       graphql: `mutation M($id: ID!) { takeControlCase(id: $id, expectedVersion: 99) { __typename } }`,

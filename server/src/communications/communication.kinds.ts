@@ -6,6 +6,7 @@ export const COMMUNICATION_KINDS = [
   'RELANCE_PIECE_ATTENDUE',
   'RELANCE_PIECE_REJETEE',
   'RELANCE_DECLARATION',
+  'CONTROL_PIECES_REQUEST',
 ] as const;
 export type CommunicationKind = (typeof COMMUNICATION_KINDS)[number];
 
@@ -31,4 +32,5 @@ export const KIND_LABELS: Record<CommunicationKind, string> = {
   RELANCE_PIECE_ATTENDUE: 'Relance : pièce attendue',
   RELANCE_PIECE_REJETEE: 'Relance : pièce rejetée',
   RELANCE_DECLARATION: 'Relance : déclaration non transmise',
+  CONTROL_PIECES_REQUEST: 'Contrôle a posteriori : demande de pièces',
 };

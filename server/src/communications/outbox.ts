@@ -115,6 +115,8 @@ export interface ComposeParts {
   motifs?: string[];
   comment?: string;
   checklist?: string[];
+  /** The date the professional must answer by ('YYYY-MM-DD'); the campaign's closing date when absent. */
+  deadline?: string;
 }
 
 /** Caisse and campaign of a message, read once per wave or decision. */
@@ -157,7 +159,7 @@ export function compose(
     caisse: { code: ctx.caisse.code, label: ctx.caisse.name },
     ...parts,
     sendInstructions: '',
-    deadline: frenchDate(ctx.campaign.closesOn),
+    deadline: frenchDate(parts.deadline ?? ctx.campaign.closesOn),
     today: frenchDate(ctx.today),
   };
   const view = {

@@ -109,12 +109,17 @@ const fileSchema = z.strictObject({
 
 export type TemplateFile = z.infer<typeof fileSchema> & { fileName: string };
 
-/** The kinds a campaign sends: notices and piece relances only where a piece can be asked for. */
+/**
+ * The kinds a campaign sends: notices and piece relances only where a piece can be asked for; the control
+ * request for pieces where an indicator is achieved on honour (the contrôle a posteriori samples those).
+ */
 export function kindsUsedBy(file: ReferentielFile): CommunicationKind[] {
   const pieces = file.indicators.some((i) => i.justificatif.policy === 'DOCUMENT');
-  return pieces
+  const honour = file.indicators.some((i) => i.justificatif.policy === 'HONOUR_ATTESTATION');
+  const kinds: CommunicationKind[] = pieces
     ? ['NOTICE_REJECTED', 'RELANCE_PIECE_ATTENDUE', 'RELANCE_PIECE_REJETEE', 'RELANCE_DECLARATION']
     : ['RELANCE_DECLARATION'];
+  return honour ? [...kinds, 'CONTROL_PIECES_REQUEST'] : kinds;
 }
 
 /** Validates one template file's text against the campaign it is for. */

@@ -44,7 +44,8 @@ export type ControlCommand =
   | { action: 'PIECE_ATTACHED'; fileId: string; channel: JustificatifChannel; receivedAt?: Date | null }
   | { action: 'CONCLUDED_COMPLIANT'; comment?: string | null }
   | { action: 'CONCLUDED_NON_COMPLIANT'; findings: ControlFinding[]; comment?: string | null }
-  | { action: 'NO_RESPONSE'; comment?: string | null };
+  /** bulk: the superviseur's closure of expired cases (no holder needed; PLAN_CONTROLS instead of CONDUCT). */
+  | { action: 'NO_RESPONSE'; comment?: string | null; bulk?: boolean };
 
 export const REFUSAL_CODES = ['STALE_VERSION', 'HELD_BY_ANOTHER', 'INVALID_TRANSITION', 'DEADLINE_NOT_PASSED'] as const;
 export type ControlRefusalCode = (typeof REFUSAL_CODES)[number];
@@ -95,7 +96,12 @@ async function validateCommand(em: EntityManager, row: ControlCase, command: Con
   }
 }
 
-function mayAct(agent: AuthenticatedAgent, row: ControlCase, action: ControlCommand['action']): void {
+function mayAct(agent: AuthenticatedAgent, row: ControlCase, command: ControlCommand): void {
+  const action = command.action;
+  if (action === 'NO_RESPONSE' && command.bulk) {
+    requirePermission(agent, Permission.PLAN_CONTROLS);
+    return;
+  }
   if (action === 'RELEASED') {
     if (row.assignedAgentId === agent.id && can(agent, Permission.CONDUCT_CONTROLS)) return;
     requirePermission(agent, Permission.ASSIGN_ANY_CONTROL);
@@ -110,7 +116,8 @@ async function holderName(em: EntityManager, agentId: number | null): Promise<st
 }
 
 /** Whether the command must come from the case's holder (or anyone while nobody holds it). */
-const needsHold = (command: ControlCommand) => command.action !== 'RELEASED';
+const needsHold = (command: ControlCommand) =>
+  command.action !== 'RELEASED' && !(command.action === 'NO_RESPONSE' && command.bulk);
 
 export async function transitionControlCase(
   ctx: RequestContext,
@@ -126,7 +133,7 @@ export async function transitionControlCase(
   return ctx.db.transaction(async (em) => {
     const repo = em.getRepository(ControlCase);
     const row = assertInScope(agent, await repo.findOneBy({ id }), 'Contrôle');
-    mayAct(agent, row, command.action);
+    mayAct(agent, row, command);
     await validateCommand(em, row, command);
     const refuse = (code: ControlRefusalCode, message: string, current = row): ControlTransitionOutcome => ({
       kind: 'REFUSED',
@@ -218,11 +225,12 @@ async function changesOf(
     case 'PIECES_REQUESTED': {
       const plan = await em.getRepository(ControlPlan).findOneByOrFail({ id: row.planId });
       const responseDeadline = addDays(today(now), plan.responseDays);
-      const delivery = await requestPieces(em, row, command.channel, responseDeadline);
+      const request = await requestPieces(em, row, command.channel, responseDeadline, agent.id, now);
       return {
         piecesRequestedAt: now,
         requestChannel: command.channel,
-        requestDelivery: delivery,
+        requestDelivery: request.delivery,
+        requestCommunicationId: request.communicationId,
         responseDeadline,
         // Whoever sends the request holds the case from then on.
         assignedAgentId: agent.id,
@@ -273,6 +281,7 @@ function historyDetails(command: ControlCommand, changes: Partial<ControlCase>):
         channel: command.channel,
         deadline: changes.responseDeadline ?? null,
         delivery: changes.requestDelivery ?? null,
+        communicationId: changes.requestCommunicationId ?? null,
       };
     case 'PIECE_ATTACHED':
       return { fileId: command.fileId, channel: command.channel };
@@ -294,6 +303,8 @@ function auditDetails(command: ControlCommand): AuditDetails | null {
       return { fileId: command.fileId };
     case 'CONCLUDED_NON_COMPLIANT':
       return { indicators: command.findings.map((f) => f.indicatorCode) };
+    case 'NO_RESPONSE':
+      return command.bulk ? { bulk: true } : null;
     default:
       return null;
   }

@@ -34,8 +34,9 @@ export const CONTROL_REQUEST_CHANNELS = ['EMAIL', 'LETTER'] as const;
 export type ControlRequestChannel = (typeof CONTROL_REQUEST_CHANNELS)[number];
 
 /**
- * How the request for pieces left the caisse. PENDING_OUTBOX: recorded, but no communications outbox exists
- * yet to send it; the console says so and the conseiller sends it by hand (never shown as sent).
+ * How the request for pieces left the caisse. QUEUED: the message was written to the communications outbox in
+ * the transition's transaction (`requestCommunicationId`; its own status says sent, failed…). PENDING_OUTBOX:
+ * only on requests recorded before the outbox existed — nothing was sent, the console says so.
  */
 export const CONTROL_REQUEST_DELIVERIES = ['PENDING_OUTBOX', 'QUEUED'] as const;
 export type ControlRequestDelivery = (typeof CONTROL_REQUEST_DELIVERIES)[number];
@@ -160,6 +161,10 @@ export class ControlCase {
 
   @EnumColumn(16, { nullable: true })
   requestDelivery: ControlRequestDelivery | null;
+
+  /** The outbox message carrying the request for pieces (communication.id). */
+  @IntColumn({ nullable: true })
+  requestCommunicationId: number | null;
 
   @DateColumn({ nullable: true })
   responseDeadline: string | null;

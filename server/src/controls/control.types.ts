@@ -42,7 +42,7 @@ registerEnumType(ControlRequestChannelEnum, { name: 'ControlRequestChannel' });
 registerEnumType(ControlRequestDeliveryEnum, {
   name: 'ControlRequestDelivery',
   description:
-    'PENDING_OUTBOX : demande enregistrée, non envoyée (pas encore de module de communication) ; QUEUED : en file d’envoi.',
+    'QUEUED : message déposé dans la file d’envoi (voir requestMessage) ; PENDING_OUTBOX : demande antérieure au module de communication, non envoyée.',
 });
 registerEnumType(ControlQueueViewEnum, {
   name: 'ControlQueueView',
@@ -334,6 +334,7 @@ export class ControlCaseNode {
   planId: number;
   campaignId: number;
   professionalId: number;
+  requestCommunicationId: number | null;
   assignedAgentId: number | null;
   concludedByAgentId: number | null;
 }

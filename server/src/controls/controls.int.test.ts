@@ -3,8 +3,11 @@
  * oversized sample, creation (reproducible: the cases are the pure draw's sample), the caisse boundary,
  * requests, pieces, conclusions, two agents concluding at once, the indu after payment, the export.
  */
+import { In } from 'typeorm';
 import type { Campaign } from '../campaigns/campaign.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { Communication } from '../communications/communication.entity';
+import { frenchDate } from '../communications/outbox';
 import { bulkInsert } from '../db/bulk';
 import { Declaration, IndicatorValue } from '../declarations/declaration.entity';
 import { StoredFile } from '../files/stored-file.entity';
@@ -30,6 +33,7 @@ const CREATE = `mutation C($input: CreateControlPlanInput!) {
   }
 }`;
 const CASE_FIELDS = `id status version requestDelivery responseDeadline induCents induReason
+  requestMessage { id kind channel status subject body }
   induLines { label indicatorCode paidCents dueCents induCents reason }
   findings { indicatorCode motifs motifLabels } assignedTo { displayName }
   indicators { code label finding motifs { code } } pieces { fileUrl channel } history { action toStatus agentName }`;
@@ -296,9 +300,18 @@ describe('contrôle a posteriori', () => {
 
     const requested = await t.gql<Loose>(REQUEST, { id: String(first.id), v: 2 }, conseiller);
     const afterRequest = requested.data!.requestControlPieces.controlCase;
-    expect(afterRequest).toMatchObject({ status: 'PIECES_REQUESTED', requestDelivery: 'PENDING_OUTBOX', version: 3 });
+    expect(afterRequest).toMatchObject({ status: 'PIECES_REQUESTED', requestDelivery: 'QUEUED', version: 3 });
     const in30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     expect(afterRequest.responseDeadline).toBe(in30);
+    // The letter is in the outbox, rendered with the campaign's template: the indicator and the deadline.
+    expect(afterRequest.requestMessage).toMatchObject({
+      kind: 'CONTROL_PIECES_REQUEST',
+      channel: 'LETTER',
+      status: 'QUEUED',
+    });
+    expect(afterRequest.requestMessage.body).toContain('Horaires');
+    expect(afterRequest.requestMessage.body).toContain(frenchDate(in30));
+    expect(afterRequest.requestMessage.subject).toContain('contrôle a posteriori');
     const tooEarly = await t.gql<Loose>(CONCLUDE, { id: String(first.id), v: 3, outcome: 'NO_RESPONSE' }, conseiller);
     expect(tooEarly.data!.concludeControlCase).toMatchObject({ code: 'DEADLINE_NOT_PASSED' });
 
@@ -487,5 +500,118 @@ describe('contrôle a posteriori', () => {
     const notAchieved = values.filter((v) => v.achievement === 'NOT_ACHIEVED');
     expect(notAchieved).toHaveLength(1);
     expect(notAchieved[0]!.achievementReason).toContain(`Contrôle a posteriori n° ${first.id}`);
+  });
+
+  it('writes the request’s message in the transition’s transaction: a rolled-back request leaves no message', async () => {
+    const target = await caseOf(150);
+    const id = String(target.id);
+    const messages = () =>
+      t.db
+        .getRepository(Communication)
+        .findBy({ professionalId: target.professionalId, kind: 'CONTROL_PIECES_REQUEST' });
+    expect(await messages()).toHaveLength(0);
+    await t.gql<Loose>(TAKE, { id, v: 1 }, conseiller);
+    // The request dies just before COMMIT, as a kill -9 would: inside its transaction the message is already
+    // written (same transaction), and the rollback takes it away with the transition.
+    const original = t.db.transaction.bind(t.db);
+    let seenInTransaction = 0;
+    const spy = jest.spyOn(t.db, 'transaction').mockImplementation(((work: never) =>
+      original(async (em) => {
+        const result = await (work as (em: unknown) => Promise<unknown>)(em);
+        seenInTransaction = await em
+          .getRepository(Communication)
+          .countBy({ professionalId: target.professionalId, kind: 'CONTROL_PIECES_REQUEST' });
+        if (seenInTransaction > 0) throw new Error('kill -9');
+        return result;
+      })) as never);
+    try {
+      const failed = await t.gql<Loose>(REQUEST, { id, v: 2 }, conseiller);
+      expect(failed.errors).toBeDefined();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(seenInTransaction).toBe(1);
+    expect(await messages()).toHaveLength(0);
+    const unchanged = await t.db.getRepository(ControlCase).findOneByOrFail({ id: target.id });
+    expect(unchanged).toMatchObject({ status: 'OPEN', version: 2, requestCommunicationId: null });
+
+    const requested = await t.gql<Loose>(REQUEST, { id, v: 2 }, conseiller);
+    expect(requested.data!.requestControlPieces.__typename).toBe('ControlCaseUpdated');
+    const [message] = await messages();
+    expect(await messages()).toHaveLength(1);
+    const row = await t.db.getRepository(ControlCase).findOneByOrFail({ id: target.id });
+    expect(row.requestCommunicationId).toBe(message!.id);
+    expect(message).toMatchObject({ status: 'QUEUED', campaignId: campaign.id, caisseCode: '211' });
+  });
+
+  it('closes the expired cases in bulk after confirmation, one transition each; a run killed midway loses and repeats nothing', async () => {
+    const rows = (await t.db.getRepository(ControlCase).find({ order: { id: 'ASC' } })).slice(160, 170);
+    for (const row of rows) {
+      await t.gql<Loose>(TAKE, { id: String(row.id), v: 1 }, conseiller);
+      await t.gql<Loose>(REQUEST, { id: String(row.id), v: 2 }, conseiller);
+    }
+    const expired = rows.slice(0, 6).map((r) => r.id);
+    for (const id of expired) await t.db.getRepository(ControlCase).update({ id }, { responseDeadline: '2025-01-01' });
+    const PREVIEW_EXPIRED = `query { expiredControlCases(campaignYear: 2024, scheme: FAMI) { count oldestDeadline } }`;
+    const CLOSE = `mutation M($n: Int!) { closeExpiredControlCases(campaignYear: 2024, scheme: FAMI, expectedCount: $n) {
+      __typename
+      ... on NoResponseClosed { closedCount refusedCount remainingCount results { caseId closed code } }
+      ... on NoResponseCountChanged { message count } } }`;
+    const preview = await t.gql<Loose>(PREVIEW_EXPIRED, {}, superviseur);
+    expect(preview.data!.expiredControlCases).toEqual({ count: 6, oldestDeadline: '2025-01-01' });
+    expect((await t.gql<Loose>(PREVIEW_EXPIRED, {}, superviseurParis)).data!.expiredControlCases.count).toBe(0);
+    expect((await t.gql<Loose>(CLOSE, { n: 6 }, conseiller)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // Confirming a count that is no longer true closes nothing.
+    const changed = await t.gql<Loose>(CLOSE, { n: 5 }, superviseur);
+    expect(changed.data!.closeExpiredControlCases).toMatchObject({ __typename: 'NoResponseCountChanged', count: 6 });
+    const statuses = async () =>
+      (await t.db.getRepository(ControlCase).findBy({ id: In(expired) })).map((r) => r.status).sort();
+    expect(await statuses()).toEqual(Array(6).fill('PIECES_REQUESTED'));
+
+    // The process dies while the third case's transaction commits (kill -9): two cases closed, four untouched.
+    const original = t.db.transaction.bind(t.db);
+    const spy = jest.spyOn(t.db, 'transaction').mockImplementation(((work: never) =>
+      original(async (em) => {
+        const result = await (work as (em: unknown) => Promise<unknown>)(em);
+        const closed = await em
+          .getRepository(ControlCaseHistory)
+          .countBy({ caseId: In(expired), action: 'NO_RESPONSE' });
+        if (closed >= 3) throw new Error('kill -9');
+        return result;
+      })) as never);
+    try {
+      expect((await t.gql<Loose>(CLOSE, { n: 6 }, superviseur)).errors).toBeDefined();
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await statuses()).filter((s) => s === 'NO_RESPONSE')).toHaveLength(2);
+    expect((await t.gql<Loose>(PREVIEW_EXPIRED, {}, superviseur)).data!.expiredControlCases.count).toBe(4);
+
+    // Run again: the rest is closed, each case once, with its indu and audit event.
+    const closed = await t.gql<Loose>(CLOSE, { n: 4 }, superviseur);
+    expect(closed.data!.closeExpiredControlCases).toMatchObject({
+      __typename: 'NoResponseClosed',
+      closedCount: 4,
+      refusedCount: 0,
+      remainingCount: 0,
+    });
+    expect(closed.data!.closeExpiredControlCases.results.every((r: Loose) => r.closed && r.code === null)).toBe(true);
+    expect(await statuses()).toEqual(Array(6).fill('NO_RESPONSE'));
+    expect(await t.db.getRepository(ControlCaseHistory).countBy({ caseId: In(expired), action: 'NO_RESPONSE' })).toBe(
+      6,
+    );
+    expect(
+      await t.db
+        .getRepository(AuditEvent)
+        .countBy({ action: 'CONTROL_NO_RESPONSE', targetId: In(expired.map(String)) }),
+    ).toBe(6);
+    for (const row of await t.db.getRepository(ControlCase).findBy({ id: In(expired) })) {
+      expect(row.induCents).toBe(59000);
+    }
+    // The cases still within their deadline stay open.
+    const others = await t.db.getRepository(ControlCase).findBy({ id: In(rows.slice(6).map((r) => r.id)) });
+    expect(others.map((r) => r.status)).toEqual(Array(4).fill('PIECES_REQUESTED'));
+    expect((await t.gql<Loose>(PREVIEW_EXPIRED, {}, superviseur)).data!.expiredControlCases.count).toBe(0);
   });
 });

@@ -8,6 +8,8 @@ import type { JustificatifChannel, Scheme } from '../common/enums';
 import { badInput } from '../common/errors';
 import type { RequestContext } from '../common/request-context';
 import { JustificatifChannelEnum, SchemeEnum } from '../common/graphql-enums';
+import { communicationNode } from '../communications/communications.nodes';
+import { CommunicationNode } from '../communications/communication.types';
 import { ProfessionalNode } from '../professionals/professional.types';
 import { professionalNode } from '../professionals/professional.nodes';
 import type { ControlRequestChannel } from './control.entity';
@@ -34,6 +36,8 @@ import { controlCaseQueue, getControlCase } from './cases.query';
 import { transitionControlCase, type ControlCommand } from './cases.service';
 import { controlCaseNode, controlIndicatorNodes, controlOutcomeNode, controlPlanNode } from './controls.nodes';
 import { controlPlans, createControlPlan, previewControlPlan } from './plans.service';
+import { closeNoResponse, previewNoResponse } from './no-response.service';
+import { ExpiredControlCasesNode, NoResponseClosureResult } from './no-response.types';
 import { controlSupervision } from './supervision.service';
 import { ControlSupervisionNode } from './supervision.types';
 
@@ -93,6 +97,35 @@ export class ControlsResolver {
   ) {
     const result = await controlSupervision(ctx, campaignYear, scheme, caisseCode);
     return { ...result, oldestOpenCase: result.oldestOpenCase ? controlCaseNode(result.oldestOpenCase) : null };
+  }
+
+  @Query(() => ExpiredControlCasesNode, {
+    description: 'Aperçu de la clôture sans réponse : combien de dossiers ont dépassé leur délai. Rien n’est modifié.',
+  })
+  expiredControlCases(
+    @Arg('campaignYear', () => Int) campaignYear: number,
+    @Arg('scheme', () => SchemeEnum) scheme: Scheme,
+    @Arg('caisseCode', () => String, { nullable: true }) caisseCode: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return previewNoResponse(ctx, campaignYear, scheme, caisseCode);
+  }
+
+  @Mutation(() => NoResponseClosureResult, {
+    description:
+      'Clôt sans réponse les dossiers hors délai (500 au plus par appel), après confirmation du nombre affiché par l’aperçu.',
+  })
+  async closeExpiredControlCases(
+    @Arg('campaignYear', () => Int) campaignYear: number,
+    @Arg('scheme', () => SchemeEnum) scheme: Scheme,
+    @Arg('expectedCount', () => Int) expectedCount: number,
+    @Arg('caisseCode', () => String, { nullable: true }) caisseCode: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const result = await closeNoResponse(ctx, campaignYear, scheme, expectedCount, caisseCode);
+    return result.kind === 'CLOSED'
+      ? { ...result, results: result.results.map((r) => ({ ...r, caseId: String(r.caseId) })) }
+      : result;
   }
 
   @Mutation(() => ControlCaseResult, { description: 'Prendre le dossier en charge.' })
@@ -194,6 +227,17 @@ export class ControlsResolver {
   @FieldResolver(() => AgentSummary, { nullable: true })
   async concludedBy(@Root() c: ControlCaseNode, @Ctx() ctx: RequestContext): Promise<AgentSummary | null> {
     return c.concludedByAgentId ? agentSummary(await ctx.loaders.agentById.load(c.concludedByAgentId)) : null;
+  }
+
+  @FieldResolver(() => CommunicationNode, {
+    nullable: true,
+    description: 'Le courrier ou courriel de demande de pièces, et son état d’envoi.',
+  })
+  async requestMessage(@Root() c: ControlCaseNode, @Ctx() ctx: RequestContext): Promise<CommunicationNode | null> {
+    if (c.requestCommunicationId === null) return null;
+    const messages = await ctx.loaders.communicationsByProfessional.load(c.professionalId);
+    const message = messages.find((m) => m.id === c.requestCommunicationId);
+    return message ? communicationNode(message) : null;
   }
 
   @FieldResolver(() => [ControlCaseHistoryNode])

@@ -87,7 +87,7 @@ export function Exchanges({ professionalId }: { professionalId: string }) {
       {resending.error && <ErrorAlert error={resending.error} />}
       {resent && <Notice severity="success">Message remis en file d’envoi.</Notice>}
       <div className="fr-table fr-table--bordered">
-        <table data-testid="exchanges">
+        <table data-testid="exchanges" tabIndex={0}>
           <caption className="fr-sr-only">Échanges avec le professionnel, le plus récent d’abord</caption>
           <thead>
             <tr>

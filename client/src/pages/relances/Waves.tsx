@@ -26,7 +26,7 @@ export function Waves({ year, scheme }: { year: number; scheme: Scheme }) {
   if (waves.length === 0) return <Empty>Aucune relance lancée pour cette campagne.</Empty>;
   return (
     <div className="fr-table fr-table--bordered">
-      <table data-testid="waves">
+      <table data-testid="waves" tabIndex={0}>
         <caption className="fr-sr-only">Vagues de relance de la campagne, la plus récente d’abord</caption>
         <thead>
           <tr>

@@ -36,7 +36,9 @@ import { justificatifNode } from '../server/src/justificatifs/justificatif.nodes
 import { parseSearchQuery } from '../server/src/professionals/identifiers';
 import { nameSearchPatterns } from '../server/src/professionals/name-search';
 import type { Professional } from '../server/src/professionals/professional.entity';
-import { bucketThresholds } from '../server/src/progress/age-buckets';
+import { bucketDayThresholds } from '../server/src/progress/age-buckets';
+import { utcDay } from '../server/src/progress/counters';
+import { counterStatements } from '../server/src/progress/progress.service';
 import { assembleProgress } from '../server/src/progress/progress.assembly';
 import type { SoftwarePublisher } from '../server/src/software/software.entity';
 import { FILE, PROGRESS, QUEUE, SEARCH, VALIDATE } from './operations';
@@ -457,13 +459,14 @@ async function queue(sql: Sql, agent: AuthenticatedAgent | null, vars: QueueVars
 }
 
 // ------------------------------------------------------------------------------------------------
-// (d) Campaign progress: the same grouped queries, figures assembled the same way
+// (d) Campaign progress: the same counter statements, figures assembled by the same function; the raw
+// group-by over the base tables they replace is kept below for the report's ANALYZE and the target
 
-/** The national/caisse progress SQL, exported for EXPLAIN in the report. */
+/** The raw group-by over the base tables that the counters replace, exported for ANALYZE in the report. */
 export function progressStatements(campaignIds: number[], professions: string[], caisses: string[] | null) {
   const scope = (alias: string) => (caisses ? ` AND ${alias}.caisse_code IN (${inList(caisses)})` : '');
   const c = caisses ?? [];
-  const [t8, t16, t31] = bucketThresholds(new Date());
+  const [t8, t16, t31] = bucketDayThresholds(utcDay(new Date())).map((d) => new Date(`${d}T00:00:00Z`));
   const ids = inList(campaignIds);
   return {
     concerned: {
@@ -523,14 +526,15 @@ async function progress(
   const professions = [...new Set(campaigns.flatMap((c) => c.professions))];
   const caisses = effectiveCaisses(me, vars.caisseCode);
   const s = progressStatements(campaignIds, professions, caisses);
+  const c = counterStatements({ campaignIds, professions, caisses, profession: null, today: utcDay(new Date()) });
   const [concerned, declarations, justificatifs, achievements, indicatorRows, paidRows, caisseRows] = await Promise.all(
     [
-      sql.rows<Row>(s.concerned.sql, s.concerned.params),
-      sql.rows<Row>(s.declarations.sql, s.declarations.params),
-      sql.rows<Row>(s.justificatifs.sql, s.justificatifs.params),
-      sql.rows<{ indicatorId: number; achievement: string; n: number }>(s.achievements.sql, s.achievements.params),
+      sql.rows<Row>(c.concerned.sql, c.concerned.params),
+      sql.rows<Row>(c.declarations.sql, c.declarations.params),
+      sql.rows<Row>(c.justificatifs.sql, c.justificatifs.params),
+      sql.rows<{ indicatorId: number; achievement: string; n: number }>(c.achievements.sql, c.achievements.params),
       sql.entities<Indicator>(s.indicators.sql, s.indicators.params),
-      sql.rows<{ total: string | null }>(s.paid.sql, s.paid.params),
+      sql.rows<{ total: string | null }>(c.paid.sql, c.paid.params),
       sql.rows<{ code: string; name: string }>(s.caisses.sql, s.caisses.params),
     ],
   );

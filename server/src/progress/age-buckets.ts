@@ -16,3 +16,12 @@ export function bucketOf(ageDays: number): number {
 export function bucketThresholds(now: Date): Date[] {
   return AGE_BUCKETS.slice(1).map((b) => new Date(now.getTime() - b.minDays * 86_400_000));
 }
+
+/**
+ * Received days (YYYY-MM-DD, UTC) that separate the buckets, newest first: a piece received on or after
+ * the first is 0 to 7 whole days old on `today`, and so on (calendar days, as the labels say).
+ */
+export function bucketDayThresholds(today: string): string[] {
+  const t = Date.parse(`${today}T00:00:00Z`);
+  return AGE_BUCKETS.slice(1).map((b) => new Date(t - (b.minDays - 1) * 86_400_000).toISOString().slice(0, 10));
+}

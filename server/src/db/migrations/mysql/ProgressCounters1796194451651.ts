@@ -1,0 +1,18 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createCounterTable, createCounterTriggers, dropCounterTriggers, fillCounters } from '../../../progress/counters.sql';
+
+/** Progress counters (server/src/progress/counters.sql.ts): the table, filled from existing data, and its triggers. */
+export class ProgressCounters1796194451651 implements MigrationInterface {
+  name = 'ProgressCounters1796194451651';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(createCounterTable('mysql'));
+    for (const statement of createCounterTriggers('mysql')) await queryRunner.query(statement);
+    await queryRunner.query(fillCounters('mysql'));
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    for (const statement of dropCounterTriggers('mysql')) await queryRunner.query(statement);
+    await queryRunner.query('DROP TABLE `progress_counter`');
+  }
+}

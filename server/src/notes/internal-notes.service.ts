@@ -85,8 +85,7 @@ export async function addInternalNote(ctx: RequestContext, input: AddInternalNot
   if (!ofCaisse(agent, target)) throw notFound(input.justificatifId ? 'Justificatif' : 'Professionnel');
   const body = input.body.trim();
   if (!body) return { message: 'L’annotation est vide.', field: 'body' };
-  if (body.length > NOTE_MAX_LENGTH)
-    return { message: 'L’annotation dépasse 2 000 caractères.', field: 'body' };
+  if (body.length > NOTE_MAX_LENGTH) return { message: 'L’annotation dépasse 2 000 caractères.', field: 'body' };
   return ctx.db.transaction(async (em) => {
     const inserted = await em.getRepository(InternalNote).insert({
       caisseCode: target.caisseCode,

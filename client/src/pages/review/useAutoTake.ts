@@ -18,15 +18,15 @@ export function useAutoTake(j: Loaded | undefined, agent: CurrentAgent, refetch:
     tried.current = true;
     // The answer (holder, version, history) updates the piece in the cache: no second read.
     take({ variables: { id: j.id, agentId: agent.id } }).catch((e: unknown) => {
-        const holder = (firstGraphQLError(e)?.extensions?.assignedTo as { displayName?: string } | null | undefined)
-          ?.displayName;
-        setTakeError(
-          errorCode(e) === 'CONFLICT' && holder
-            ? `Ce justificatif est déjà pris en charge par ${holder} : vous pouvez le consulter sans le décider.`
-            : agentMessage(e),
-        );
-        void refetch();
-      });
+      const holder = (firstGraphQLError(e)?.extensions?.assignedTo as { displayName?: string } | null | undefined)
+        ?.displayName;
+      setTakeError(
+        errorCode(e) === 'CONFLICT' && holder
+          ? `Ce justificatif est déjà pris en charge par ${holder} : vous pouvez le consulter sans le décider.`
+          : agentMessage(e),
+      );
+      void refetch();
+    });
   }, [j, agent, take, refetch]);
   return takeError;
 }

@@ -77,7 +77,12 @@ export function useQueueNavigation(
     const next = nextAfterDecision();
     const n = nodes.find((x) => x.id === next);
     return n
-      ? { id: n.id, professionalId: n.professional.id, referenceYear: n.campaign.referenceYear, scheme: n.campaign.scheme }
+      ? {
+          id: n.id,
+          professionalId: n.professional.id,
+          referenceYear: n.campaign.referenceYear,
+          scheme: n.campaign.scheme,
+        }
       : null;
   }, [nodes, nextAfterDecision]);
   /** A decided piece leaves the navigation lists held in the cache (the queue screen reloads its own). */

@@ -229,11 +229,21 @@ export function Modal({
   useEffect(() => {
     const d = dialog.current;
     if (!d) return;
+    let retry: number | undefined;
     if (open && !d.open) {
       d.showModal();
-      primaryAction(d)?.focus();
+      // DSFR displays the modal a frame later, and a hidden button takes no focus: retry until it holds.
+      const target = primaryAction(d);
+      let tries = 0;
+      const attempt = () => {
+        if (!target || !d.open) return;
+        target.focus();
+        if (document.activeElement !== target && ++tries < 20) retry = window.setTimeout(attempt, 25);
+      };
+      attempt();
     }
     if (!open && d.open) d.close();
+    return () => window.clearTimeout(retry);
   }, [open]);
   return (
     <dialog

@@ -87,7 +87,7 @@ test.each(Object.entries(PHONE_SCREENS))(
     let piece: string | null = null;
     let file: string | null = null;
     for (const [i, target] of paths.entries()) {
-      if (target === 'PIECE' || (target === 'FILE' && !file)) {
+      if (target === 'PIECE') {
         if (!piece) {
           await page.goto('/justificatifs?vue=PROCESSED');
           await page.locator('table tbody tr').first().waitFor();

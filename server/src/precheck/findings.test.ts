@@ -107,6 +107,13 @@ describe('precheckFindings: one row per item and case', () => {
     ],
     ['LAP certified', [...COMPLIANT, 'LAP certifié par la HAS'], 'LAP_CERTIFIED', 'FOUND', /HAS/],
     [
+      'a publisher named « Connecteurs & Co » states no connector',
+      replace('Éditions Santé Numérique', 'Connecteurs & Co'),
+      'CONNECTOR_OR_PACK_STATED',
+      'NOT_FOUND',
+      null,
+    ],
+    [
       'LAP certification over two lines (OCR)',
       [...COMPLIANT, 'Logiciel certifié', 'par la HAS'],
       'LAP_CERTIFIED',

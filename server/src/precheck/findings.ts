@@ -64,7 +64,14 @@ const DETECTORS: Record<string, Detector> = {
   NOMINATIVE: nominative,
   DMP_COMPATIBLE_MENTION: dmpMention,
   CONNECTOR_OR_PACK_STATED: (doc) =>
-    firstOf(doc, 'CONNECTOR_OR_PACK_STATED', ['connecteur', 'pack'], 'Élément facultatif : à vérifier le cas échéant.'),
+    // Read exactly: a publisher named « Connecteurs & Co » states no connector.
+    firstOf(
+      doc,
+      'CONNECTOR_OR_PACK_STATED',
+      ['connecteur', 'pack'],
+      'Élément facultatif : à vérifier le cas échéant.',
+      false,
+    ),
   LAP_CERTIFIED: lapCertified,
 };
 
@@ -101,8 +108,14 @@ function withLine(doc: SearchDoc, match: Match) {
   return { snippet, page: hit.page, box: hit.box };
 }
 
-function firstOf(doc: SearchDoc, item: string, phrases: string[], missing: string | null = null): Finding {
-  const matches = phrases.flatMap((p) => findPhrase(doc, p, TOLERANT)).sort((a, b) => a.from - b.from);
+function firstOf(
+  doc: SearchDoc,
+  item: string,
+  phrases: string[],
+  missing: string | null = null,
+  tolerant = true,
+): Finding {
+  const matches = phrases.flatMap((p) => findPhrase(doc, p, { tolerant })).sort((a, b) => a.from - b.from);
   return matches[0] ? found(doc, item, matches[0]) : notFound(item, missing);
 }
 

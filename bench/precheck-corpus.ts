@@ -130,9 +130,9 @@ export function generateCorpus(size: number, seed = 2024): CorpusPiece[] {
     const holder = { firstName: prng.pick(FIRST), lastName: prng.pick(LAST) };
     const declared = prng.pick(SOFTWARE_CATALOGUE.filter((s) => s.dmpCompatible));
     const version = prng.pick(declared.versions);
-    // One in four non-compliant, on a known point.
+    // One in four non-compliant, on a known point: as many digital PDFs (n even) as scans (n odd).
     const flaw: Flaw | null =
-      n % 4 === 3
+      n % 8 === 3 || n % 8 === 6
         ? prng.pick(
             (['OTHER_HOLDER', 'OTHER_PUBLISHER', 'DATE_OUT', 'NO_DMP', 'QUOTE', 'NO_VERSION'] as const).filter(
               (f) => indicator === 'LOG_DMP' || f !== 'DATE_OUT',

@@ -99,6 +99,13 @@ describe('precheckFindings: one row per item and case', () => {
     ],
     ['a quote', replace('FACTURE N° 2024-0142', 'DEVIS'), 'DOCUMENT_TYPE', 'CONTRADICTED', /DEVIS/],
     [
+      'a quote whose customer line says « Facturé à »',
+      replace('FACTURE N° 2024-0142', 'DEVIS').map((l) => l.replace('Client :', 'Facturé à :')),
+      'DOCUMENT_TYPE',
+      'CONTRADICTED',
+      /DEVIS/,
+    ],
+    [
       'connector named',
       [...COMPLIANT, 'Connecteur DMP : pack Liaison inclus'],
       'CONNECTOR_OR_PACK_STATED',

@@ -125,7 +125,10 @@ function firstOf(
 const ACCEPTED_KINDS = ['facture', 'bon de commande', 'attestation'];
 
 function documentType(doc: SearchDoc): Finding {
-  const kinds = ACCEPTED_KINDS.flatMap((p) => findPhrase(doc, p, TOLERANT)).sort((a, b) => a.from - b.from);
+  const kinds = ACCEPTED_KINDS.flatMap((p) => findPhrase(doc, p, TOLERANT))
+    // « Facturé à : Dr … » labels the customer, on a quote too: it says nothing of the document's kind.
+    .filter((m) => doc.tokens[m.to + 1]?.text !== 'a')
+    .sort((a, b) => a.from - b.from);
   if (kinds[0]) return found(doc, 'DOCUMENT_TYPE', kinds[0]);
   const quote = findPhrase(doc, 'devis')[0];
   if (quote) {

@@ -6,7 +6,7 @@
  */
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { Prng } from '../server/src/seed/prng';
-import { SOFTWARE_CATALOGUE } from '../server/src/seed/reference-data';
+import { PUBLISHER_ALIASES, SOFTWARE_CATALOGUE } from '../server/src/seed/reference-data';
 import type { PrecheckExpectation } from '../server/src/precheck/precheck.types';
 
 export type Truth = 'PRESENT' | 'CONTRADICTED' | 'ABSENT';
@@ -111,8 +111,11 @@ function dateText(prng: Prng, year: number): string {
 export function generateCorpus(size: number, seed = 2024): CorpusPiece[] {
   const prng = new Prng(seed);
   const catalogue = {
-    publishers: [...new Set(SOFTWARE_CATALOGUE.map((s) => s.publisher))],
-    software: [...new Set(SOFTWARE_CATALOGUE.map((s) => s.name))],
+    publishers: [...new Set(SOFTWARE_CATALOGUE.map((s) => s.publisher))].map((name) => ({
+      name,
+      aliases: PUBLISHER_ALIASES[name] ?? [],
+    })),
+    software: SOFTWARE_CATALOGUE.map((s) => ({ name: s.name, aliases: s.aliases ?? [] })),
   };
   const pieces: CorpusPiece[] = [];
   for (let n = 0; n < size; n += 1) {
@@ -127,9 +130,9 @@ export function generateCorpus(size: number, seed = 2024): CorpusPiece[] {
     const holder = { firstName: prng.pick(FIRST), lastName: prng.pick(LAST) };
     const declared = prng.pick(SOFTWARE_CATALOGUE.filter((s) => s.dmpCompatible));
     const version = prng.pick(declared.versions);
-    // One in four non-compliant, on a known point.
+    // One in four non-compliant, on a known point: as many digital PDFs (n even) as scans (n odd).
     const flaw: Flaw | null =
-      n % 4 === 3
+      n % 8 === 3 || n % 8 === 6
         ? prng.pick(
             (['OTHER_HOLDER', 'OTHER_PUBLISHER', 'DATE_OUT', 'NO_DMP', 'QUOTE', 'NO_VERSION'] as const).filter(
               (f) => indicator === 'LOG_DMP' || f !== 'DATE_OUT',
@@ -161,18 +164,23 @@ export function generateCorpus(size: number, seed = 2024): CorpusPiece[] {
     const city = prng.pick(CITIES);
     const connector = prng.chance(0.3);
     const lap = indicator === 'LOG_LAP_DMP' && prng.chance(0.5);
+    // One piece in five names the publisher, or the software, by another name the catalogue knows.
+    const publisherAliases = PUBLISHER_ALIASES[shown.publisher] ?? [];
+    const publisherName =
+      publisherAliases.length > 0 && prng.chance(0.2) ? prng.pick(publisherAliases) : shown.publisher;
+    const softwareName = shown.aliases?.length && prng.chance(0.2) ? prng.pick(shown.aliases) : shown.name;
     const softwareLine = withVersion
       ? prng.pick([
-          `${shown.name} version ${shownVersion}`,
-          `${shown.name} v${shownVersion}`,
-          `${shown.name} – version ${shownVersion}`,
+          `${softwareName} version ${shownVersion}`,
+          `${softwareName} v${shownVersion}`,
+          `${softwareName} – version ${shownVersion}`,
         ])
-      : shown.name;
+      : softwareName;
 
     if (kind === 'ATTESTATION' && flaw !== 'QUOTE') {
       lines.push(prng.pick(["ATTESTATION DE L'ÉDITEUR", 'Attestation éditeur', 'ATTESTATION']));
-      lines.push(`${shown.publisher} – ${prng.int(1, 90)} avenue de la République, ${city}`);
-      lines.push(`${shown.publisher} atteste que ${name},`);
+      lines.push(`${publisherName} – ${prng.int(1, 90)} avenue de la République, ${city}`);
+      lines.push(`${publisherName} atteste que ${name},`);
       lines.push(
         `${prng.pick(['chirurgien-dentiste', 'médecin généraliste', 'infirmière', 'masseur-kinésithérapeute'])}, utilise le logiciel ${softwareLine}.`,
       );
@@ -197,7 +205,7 @@ export function generateCorpus(size: number, seed = 2024): CorpusPiece[] {
             ? prng.pick([`FACTURE N° ${number}`, `Facture n° ${number}`])
             : `BON DE COMMANDE N° ${number}`,
       );
-      lines.push(shown.publisher);
+      lines.push(publisherName);
       lines.push(
         `${prng.int(1, 90)} rue des Écoles, ${city} – SIRET ${prng.int(100, 999)} ${prng.int(100, 999)} ${prng.int(100, 999)} 00012`,
       );

@@ -1,7 +1,7 @@
 import { findDates, precheckFindings } from './findings';
 import type { Extraction, FindingStatus } from './precheck.types';
 import { CAMILLE, wordsOf } from './test-kit';
-import { searchDoc } from './text';
+import { nearlyEqual, searchDoc } from './text';
 
 const COMPLIANT = [
   'FACTURE N° 2024-0142',
@@ -99,6 +99,13 @@ describe('precheckFindings: one row per item and case', () => {
     ],
     ['a quote', replace('FACTURE N° 2024-0142', 'DEVIS'), 'DOCUMENT_TYPE', 'CONTRADICTED', /DEVIS/],
     [
+      'a quote whose customer line says « Facturé à »',
+      replace('FACTURE N° 2024-0142', 'DEVIS').map((l) => l.replace('Client :', 'Facturé à :')),
+      'DOCUMENT_TYPE',
+      'CONTRADICTED',
+      /DEVIS/,
+    ],
+    [
       'connector named',
       [...COMPLIANT, 'Connecteur DMP : pack Liaison inclus'],
       'CONNECTOR_OR_PACK_STATED',
@@ -106,6 +113,81 @@ describe('precheckFindings: one row per item and case', () => {
       /Connecteur/,
     ],
     ['LAP certified', [...COMPLIANT, 'LAP certifié par la HAS'], 'LAP_CERTIFIED', 'FOUND', /HAS/],
+    [
+      'a publisher named « Connecteurs & Co » states no connector',
+      replace('Éditions Santé Numérique', 'Connecteurs & Co'),
+      'CONNECTOR_OR_PACK_STATED',
+      'NOT_FOUND',
+      null,
+    ],
+    [
+      'LAP certification over two lines (OCR)',
+      [...COMPLIANT, 'Logiciel certifié', 'par la HAS'],
+      'LAP_CERTIFIED',
+      'FOUND',
+      /certifié par la HAS/,
+    ],
+    ['LAP certified, one letter misread', [...COMPLIANT, 'LAP certlfié HAS'], 'LAP_CERTIFIED', 'FOUND', /certlfié/],
+    ['« certifié » alone is no LAP evidence', [...COMPLIANT, 'Certifié conforme'], 'LAP_CERTIFIED', 'NOT_FOUND', null],
+    ['LAP not certified', [...COMPLIANT, 'LAP non certifié HAS'], 'LAP_CERTIFIED', 'NOT_FOUND', null],
+    [
+      'HAS far from « certifié »',
+      [...COMPLIANT, 'Certifié par nos services', 'Mentions légales', 'Voir le site de la HAS'],
+      'LAP_CERTIFIED',
+      'NOT_FOUND',
+      null,
+    ],
+    [
+      'a mention with one letter misread (OCR)',
+      replace('DMP compatible', 'DMP compatib1e'),
+      'DMP_COMPATIBLE_MENTION',
+      'NOT_FOUND',
+      null,
+    ],
+    [
+      'a mention with one letter misread (OCR)',
+      replace('DMP compatible', 'DMP conpatible'),
+      'DMP_COMPATIBLE_MENTION',
+      'FOUND',
+      /conpatible/,
+    ],
+    ['the kind with one letter misread', replace('FACTURE', 'FACTUHE'), 'DOCUMENT_TYPE', 'FOUND', /FACTUHE/],
+    [
+      'the declared publisher under its alias',
+      replace('Éditions Santé Numérique', 'ESN Santé'),
+      'PUBLISHER_IDENTIFIED',
+      'FOUND',
+      /ESN Santé/,
+    ],
+    ['the declared software under its alias', replace('Dentalia', 'DentaWin'), 'SOFTWARE_NAME', 'FOUND', /DentaWin/],
+    [
+      'another publisher under its alias',
+      replace('Éditions Santé Numérique', 'Groupe Odontia'),
+      'PUBLISHER_IDENTIFIED',
+      'CONTRADICTED',
+      /Groupe Odontia/,
+    ],
+    [
+      'another software under its alias',
+      replace('Dentalia', 'PraxiConsult'),
+      'SOFTWARE_NAME',
+      'CONTRADICTED',
+      /PraxiConsult/,
+    ],
+    [
+      'a name one letter away is another professional, never the holder',
+      replace('Dr Camille Martin', 'Dr Camille Martine'),
+      'NOMINATIVE',
+      'NOT_FOUND',
+      null,
+    ],
+    [
+      'a software name one letter away is not the declared one',
+      replace('Dentalia', 'Dentalla'),
+      'SOFTWARE_NAME',
+      'NOT_FOUND',
+      null,
+    ],
   ];
   it.each(table)('%s', (_case, lines, item, status, snippet) => {
     const finding = statusOf(lines, item);
@@ -121,6 +203,12 @@ describe('precheckFindings: one row per item and case', () => {
     );
     expect(statusOf(replace('Éditions Santé Numérique', 'Odontia Systèmes'), 'PUBLISHER_IDENTIFIED').reason).toBe(
       'Éditeur sur la pièce : « Odontia Systèmes » ; éditeur déclaré : « Éditions Santé Numérique ».',
+    );
+    expect(statusOf(replace('Dentalia', 'PraxiConsult'), 'SOFTWARE_NAME').reason).toBe(
+      'Logiciel sur la pièce : « PraxiConsult » (Praxis Consultation) ; logiciel déclaré : « Dentalia ».',
+    );
+    expect(statusOf(replace('Éditions Santé Numérique', 'ESN Santé'), 'PUBLISHER_IDENTIFIED').reason).toBe(
+      '« ESN Santé » est un autre nom de « Éditions Santé Numérique » au catalogue.',
     );
     expect(statusOf(replace('14/03/2024', '14/03/2025'), 'ACQUISITION_DATE').reason).toBe(
       'Date d’acquisition 14/03/2025 hors de l’année de référence 2024.',
@@ -197,5 +285,21 @@ describe('findDates', () => {
   ])('%s → %s', (line, expected) => {
     const dates = findDates(searchDoc(wordsOf([line])));
     expect(dates[0]?.text ?? null).toBe(expected);
+  });
+});
+
+describe('nearlyEqual: one misread letter in a long word, never in a short word or a number', () => {
+  it.each([
+    ['certifie', 'certifie', true],
+    ['certlfie', 'certifie', true],
+    ['certifi', 'certifie', true],
+    ['certifiee', 'certifie', true],
+    ['xertifie', 'certifie', false],
+    ['certlfle', 'certifie', false],
+    ['pack', 'pach', false],
+    ['2024', '2025', false],
+    ['facture1', 'facture', false],
+  ])('%s ≈ %s → %s', (read, wanted, expected) => {
+    expect(nearlyEqual(read, wanted)).toBe(expected);
   });
 });

@@ -4,8 +4,18 @@
  * and box); CONTRADICTED with the words that contradict and the reason; NOT_FOUND otherwise. A piece
  * read with too little confidence gives NOT_FOUND everywhere, saying it is illegible.
  */
-import type { Extraction, Finding, PrecheckExpectation, PrecheckStatus } from './precheck.types';
-import { evidence, findPhrase, fold, lineOf, searchDoc, tokenText, type Match, type SearchDoc } from './text';
+import type { CatalogueName, Extraction, Finding, PrecheckExpectation, PrecheckStatus } from './precheck.types';
+import {
+  evidence,
+  findPhrase,
+  fold,
+  lineOf,
+  nearlyEqual,
+  searchDoc,
+  tokenText,
+  type Match,
+  type SearchDoc,
+} from './text';
 
 /** Below this mean OCR confidence, the piece is declared illegible and nothing is asserted. */
 export const MIN_READ_CONFIDENCE = 55;
@@ -54,9 +64,22 @@ const DETECTORS: Record<string, Detector> = {
   NOMINATIVE: nominative,
   DMP_COMPATIBLE_MENTION: dmpMention,
   CONNECTOR_OR_PACK_STATED: (doc) =>
-    firstOf(doc, 'CONNECTOR_OR_PACK_STATED', ['connecteur', 'pack'], 'Élément facultatif : à vérifier le cas échéant.'),
+    // Read exactly: a publisher named « Connecteurs & Co » states no connector.
+    firstOf(
+      doc,
+      'CONNECTOR_OR_PACK_STATED',
+      ['connecteur', 'pack'],
+      'Élément facultatif : à vérifier le cas échéant.',
+      false,
+    ),
   LAP_CERTIFIED: lapCertified,
 };
+
+/**
+ * The fixed wording a piece must show (« facture », « DMP compatible », « certifié ») is found with one
+ * misread letter per long word; names (the holder's, the catalogue's) and what contradicts are read exactly.
+ */
+const TOLERANT = { tolerant: true } as const;
 
 const notFound = (item: string, reason: string | null = null): Finding => ({
   item,
@@ -78,13 +101,21 @@ function contradicted(doc: SearchDoc, item: string, match: Match, reason: string
 /** The matched words' box and page, with their whole line as the snippet (what the agent reads). */
 function withLine(doc: SearchDoc, match: Match) {
   const hit = evidence(doc, match);
-  const line = evidence(doc, lineOf(doc, match.from));
-  const snippet = line.snippet.length <= 160 ? line.snippet : hit.snippet;
+  const line = lineOf(doc, match.from);
+  // Evidence over two lines (OCR splits sentences): the words matched, else the whole line read.
+  const text = match.to > line.to ? hit.snippet : evidence(doc, line).snippet;
+  const snippet = text.length <= 160 ? text : hit.snippet;
   return { snippet, page: hit.page, box: hit.box };
 }
 
-function firstOf(doc: SearchDoc, item: string, phrases: string[], missing: string | null = null): Finding {
-  const matches = phrases.flatMap((p) => findPhrase(doc, p)).sort((a, b) => a.from - b.from);
+function firstOf(
+  doc: SearchDoc,
+  item: string,
+  phrases: string[],
+  missing: string | null = null,
+  tolerant = true,
+): Finding {
+  const matches = phrases.flatMap((p) => findPhrase(doc, p, { tolerant })).sort((a, b) => a.from - b.from);
   return matches[0] ? found(doc, item, matches[0]) : notFound(item, missing);
 }
 
@@ -94,7 +125,10 @@ function firstOf(doc: SearchDoc, item: string, phrases: string[], missing: strin
 const ACCEPTED_KINDS = ['facture', 'bon de commande', 'attestation'];
 
 function documentType(doc: SearchDoc): Finding {
-  const kinds = ACCEPTED_KINDS.flatMap((p) => findPhrase(doc, p)).sort((a, b) => a.from - b.from);
+  const kinds = ACCEPTED_KINDS.flatMap((p) => findPhrase(doc, p, TOLERANT))
+    // « Facturé à : Dr … » labels the customer, on a quote too: it says nothing of the document's kind.
+    .filter((m) => doc.tokens[m.to + 1]?.text !== 'a')
+    .sort((a, b) => a.from - b.from);
   if (kinds[0]) return found(doc, 'DOCUMENT_TYPE', kinds[0]);
   const quote = findPhrase(doc, 'devis')[0];
   if (quote) {
@@ -115,24 +149,34 @@ function catalogueItem(
   doc: SearchDoc,
   item: string,
   declared: string | null,
-  catalogue: string[],
+  catalogue: CatalogueName[],
   what: 'Éditeur' | 'Logiciel',
 ): Finding {
-  if (declared) {
-    const hit = findPhrase(doc, declared)[0];
-    if (hit) return found(doc, item, hit);
-  }
   const declaredKey = declared ? fold(declared) : null;
-  // Longest names first: 'Praxis Consultation' is not read as an unrelated 'Praxis'.
-  const others = [...new Set(catalogue)]
-    .filter((name) => fold(name) !== declaredKey)
-    .sort((a, b) => b.length - a.length);
-  for (const name of others) {
+  const entry = catalogue.find((c) => fold(c.name) === declaredKey);
+  // The declared one under its name, else under a name it is known by.
+  const declaredNames = declared ? [declared, ...(entry?.aliases ?? [])] : [];
+  for (const name of declaredNames) {
     const hit = findPhrase(doc, name)[0];
     if (!hit) continue;
+    const reason = name === declared ? null : `« ${name} » est un autre nom de « ${declared} » au catalogue.`;
+    return found(doc, item, hit, reason);
+  }
+  // Another catalogue entry under any of its names; a name the declared entry shares is never another's.
+  const mine = new Set(declaredNames.map(fold));
+  const others = catalogue
+    .filter((c) => fold(c.name) !== declaredKey)
+    .flatMap((c) => [c.name, ...c.aliases].map((written) => ({ entry: c.name, written })))
+    .filter((o) => !mine.has(fold(o.written)))
+    // Longest names first: 'Praxis Consultation' is not read as an unrelated 'Praxis'.
+    .sort((a, b) => b.written.length - a.written.length);
+  for (const other of others) {
+    const hit = findPhrase(doc, other.written)[0];
+    if (!hit) continue;
+    const shown = other.written === other.entry ? `« ${other.entry} »` : `« ${other.written} » (${other.entry})`;
     if (!declared) return found(doc, item, hit, `${what} du catalogue ; aucun n’est déclaré pour comparer.`);
     const label = what === 'Éditeur' ? 'éditeur' : 'logiciel';
-    return contradicted(doc, item, hit, `${what} sur la pièce : « ${name} » ; ${label} déclaré : « ${declared} ».`);
+    return contradicted(doc, item, hit, `${what} sur la pièce : ${shown} ; ${label} déclaré : « ${declared} ».`);
   }
   return notFound(item, declared ? `« ${declared} » non lu sur la pièce.` : null);
 }
@@ -365,7 +409,7 @@ function nominative(doc: SearchDoc, expectation: PrecheckExpectation): Finding {
 // Mentions
 
 function dmpMention(doc: SearchDoc): Finding {
-  const hits = [...findPhrase(doc, 'dmp compatible'), ...findPhrase(doc, 'compatible dmp')].sort(
+  const hits = [...findPhrase(doc, 'dmp compatible', TOLERANT), ...findPhrase(doc, 'compatible dmp', TOLERANT)].sort(
     (a, b) => a.from - b.from,
   );
   for (const hit of hits) {
@@ -384,14 +428,35 @@ function dmpMention(doc: SearchDoc): Finding {
     : notFound('DMP_COMPATIBLE_MENTION', 'Mention « DMP compatible » non lue.');
 }
 
+/** Tokens that name what is certified: the HAS, or the prescription software itself. */
+const LAP_ANCHORS = [['has'], ['haute', 'autorite', 'de', 'sante'], ['lap'], ['aide', 'a', 'la', 'prescription']];
+
+/**
+ * « LAP certifié HAS », « Logiciel d’aide à la prescription certifié par la HAS »: a word « certifié »
+ * (one misread letter tolerated) and, on its line or the next one on the same page (OCR often splits
+ * the sentence), the HAS or the prescription software within eight words. « certifié » alone is not
+ * evidence: an attestation may certify anything.
+ */
 function lapCertified(doc: SearchDoc): Finding {
-  for (const has of findPhrase(doc, 'has')) {
-    const line = lineOf(doc, has.from);
-    const words = doc.tokens.slice(line.from, line.to + 1);
-    const certified = words.findIndex((w) => /^certifi/.test(w.text));
-    if (certified >= 0) {
-      const from = Math.min(line.from + certified, has.from);
-      return found(doc, 'LAP_CERTIFIED', { from, to: Math.max(line.from + certified, has.to) });
+  const { tokens, words } = doc;
+  const at = (i: number) => words[tokens[i]!.word]!;
+  for (let c = 0; c < tokens.length; c += 1) {
+    const text = tokens[c]!.text;
+    if (!(
+      /^certifi/.test(text) || ['certifie', 'certifiee', 'certifies', 'certification'].some((w) => nearlyEqual(text, w))
+    ))
+      continue;
+    // « non certifié », « pas certifié »: not evidence (and not a contradiction the pre-check could assert).
+    if (['non', 'pas'].includes(tokens[c - 1]?.text ?? '')) continue;
+    const near = (i: number) => Math.abs(i - c) <= 8 && at(i).p === at(c).p && Math.abs(at(i).l - at(c).l) <= 1;
+    for (let i = Math.max(0, c - 8); i <= Math.min(tokens.length - 1, c + 8); i += 1) {
+      const anchor = LAP_ANCHORS.find((a) =>
+        a.every((w, k) => i + k < tokens.length && near(i + k) && tokens[i + k]!.text === w),
+      );
+      if (!anchor) continue;
+      const end = i + anchor.length - 1;
+      // The evidence: from « certifié » to the anchor (over two lines when OCR split them).
+      return found(doc, 'LAP_CERTIFIED', { from: Math.min(c, i), to: Math.max(c, end) });
     }
   }
   return notFound('LAP_CERTIFIED', 'Certification HAS du logiciel d’aide à la prescription non lue.');

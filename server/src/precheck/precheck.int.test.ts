@@ -2,6 +2,7 @@ import type { Agent } from '../agents/agent.entity';
 import type { Campaign } from '../campaigns/campaign.entity';
 import type { Professional } from '../professionals/professional.entity';
 import { textPdf } from '../seed/documents';
+import { SoftwarePublisher } from '../software/software.entity';
 import { startTestApp, type Loose, type TestApp } from '../test-support/test-app';
 import {
   createCaisses,
@@ -222,5 +223,25 @@ describe('pré-contrôle: receipt, background reading, API, confirmation', () =>
     const row = await t.db.getRepository(Precheck).findOneByOrFail({ justificatifId: Number(id) });
     expect(row).toMatchObject({ status: 'FAILED', attempts: MAX_ATTEMPTS, error: 'PDF corrompu', findings: null });
     expect(await run()).toEqual({ completed: 0, failed: 0 });
+  });
+
+  it('reads the catalogue’s other names: the declared publisher under its alias, another one under its own', async () => {
+    const publishers = t.db.getRepository(SoftwarePublisher);
+    await publishers.update({ name: 'Éditions Santé Numérique' }, { aliases: ['ESN Santé'] });
+    await publishers.update({ name: 'Odontia Systèmes' }, { aliases: ['Groupe Odontia'] });
+    const mine = await receive(invoiceLines('Camille Martin', 'ESN Santé'));
+    const other = await receive(invoiceLines('Camille Martin', 'Groupe Odontia'));
+    await run();
+    const publisherOf = async (id: string) =>
+      ((await read(id)).data!.justificatif.precheck.findings as Loose[]).find((f) => f.item === 'PUBLISHER_IDENTIFIED');
+    expect(await publisherOf(mine)).toMatchObject({
+      status: 'FOUND',
+      reason: '« ESN Santé » est un autre nom de « Éditions Santé Numérique » au catalogue.',
+    });
+    expect(await publisherOf(other)).toMatchObject({
+      status: 'CONTRADICTED',
+      reason:
+        'Éditeur sur la pièce : « Groupe Odontia » (Odontia Systèmes) ; éditeur déclaré : « Éditions Santé Numérique ».',
+    });
   });
 });

@@ -12,7 +12,14 @@ import { Professional } from '../professionals/professional.entity';
 import { Software, SoftwarePublisher } from '../software/software.entity';
 import { precheckFindings } from './findings';
 import { Precheck, PrecheckPage, type StoredWord } from './precheck.entity';
-import type { ConfirmationItem, Extraction, PrecheckConfirmation, PrecheckExpectation, Word } from './precheck.types';
+import type {
+  CatalogueName,
+  ConfirmationItem,
+  Extraction,
+  PrecheckConfirmation,
+  PrecheckExpectation,
+  Word,
+} from './precheck.types';
 
 export const MAX_ATTEMPTS = 3;
 export const DEFAULT_LEASE_MS = 5 * 60_000;
@@ -84,8 +91,10 @@ export async function precheckExpectation(em: EntityManager, justificatifId: num
     em.getRepository(Professional).findOneByOrFail({ id: j.professionalId }),
     em.getRepository(Indicator).findOneByOrFail({ id: j.indicatorId }),
     em.getRepository(Campaign).findOneByOrFail({ id: j.campaignId }),
-    em.getRepository(SoftwarePublisher).find({ select: { id: true, name: true } }),
-    em.getRepository(Software).find({ select: { id: true, name: true, version: true, publisherId: true } }),
+    em.getRepository(SoftwarePublisher).find({ select: { id: true, name: true, aliases: true } }),
+    em.getRepository(Software).find({
+      select: { id: true, name: true, version: true, publisherId: true, aliases: true },
+    }),
   ]);
   const declaredSoftware = software.find((s) => s.id === j.declaredSoftwareId) ?? null;
   const declaredPublisher = publishers.find((p) => p.id === (j.declaredPublisherId ?? declaredSoftware?.publisherId));
@@ -96,9 +105,23 @@ export async function precheckExpectation(em: EntityManager, justificatifId: num
       declaredPublisher && declaredSoftware
         ? { publisher: declaredPublisher.name, software: declaredSoftware.name, version: declaredSoftware.version }
         : null,
-    catalogue: { publishers: publishers.map((p) => p.name), software: [...new Set(software.map((s) => s.name))] },
+    catalogue: {
+      publishers: publishers.map((p) => ({ name: p.name, aliases: p.aliases ?? [] })),
+      software: catalogueNames(software),
+    },
     referenceYear: campaign.referenceYear,
   };
+}
+
+/** One entry per software name (the catalogue has a row per version), with every alias of its rows. */
+function catalogueNames(rows: { name: string; aliases: string[] | null }[]): CatalogueName[] {
+  const byName = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const aliases = byName.get(row.name) ?? new Set<string>();
+    for (const alias of row.aliases ?? []) aliases.add(alias);
+    byName.set(row.name, aliases);
+  }
+  return [...byName].map(([name, aliases]) => ({ name, aliases: [...aliases] }));
 }
 
 const r4 = (n: number) => Math.round(n * 10_000) / 10_000;

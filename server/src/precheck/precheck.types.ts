@@ -50,14 +50,23 @@ export interface Finding {
 export const PRECHECK_STATUSES = ['PENDING', 'RUNNING', 'DONE', 'UNREADABLE', 'FAILED'] as const;
 export type PrecheckStatus = (typeof PRECHECK_STATUSES)[number];
 
+/** A catalogue entry as a piece may name it. */
+export interface CatalogueName {
+  name: string;
+  aliases: string[];
+}
+
 /** What the piece must show, from the référentiel, the declaration and the catalogue. */
 export interface PrecheckExpectation {
   checklist: { code: string; label: string; required: boolean }[];
   holder: { firstName: string; lastName: string };
   /** The software declared for the indicator, when there is one. */
   declared: { publisher: string; software: string; version: string | null } | null;
-  /** Every publisher and software name of the catalogue: another one on the piece contradicts the declaration. */
-  catalogue: { publishers: string[]; software: string[] };
+  /**
+   * Every publisher and software of the catalogue, with the other names it is known by: the declared one
+   * is found under any of its names; another one on the piece contradicts the declaration.
+   */
+  catalogue: { publishers: CatalogueName[]; software: CatalogueName[] };
   referenceYear: number;
 }
 

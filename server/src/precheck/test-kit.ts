@@ -35,8 +35,20 @@ export const CAMILLE: PrecheckExpectation = {
   holder: { firstName: 'Camille', lastName: 'Martin' },
   declared: { publisher: 'Éditions Santé Numérique', software: 'Dentalia', version: '4.2' },
   catalogue: {
-    publishers: ['Éditions Santé Numérique', 'Logiciels du Cabinet', 'Odontia Systèmes', 'Praxis Informatique Santé'],
-    software: ['Dentalia', 'Paramédia', 'CabinetPlus', 'DentiCloud', 'Praxis Consultation', 'Médiplan'],
+    publishers: [
+      { name: 'Éditions Santé Numérique', aliases: ['ESN Santé'] },
+      { name: 'Logiciels du Cabinet', aliases: [] },
+      { name: 'Odontia Systèmes', aliases: ['Groupe Odontia'] },
+      { name: 'Praxis Informatique Santé', aliases: ['Praxis IS'] },
+    ],
+    software: [
+      { name: 'Dentalia', aliases: ['DentaWin'] },
+      { name: 'Paramédia', aliases: [] },
+      { name: 'CabinetPlus', aliases: [] },
+      { name: 'DentiCloud', aliases: [] },
+      { name: 'Praxis Consultation', aliases: ['PraxiConsult'] },
+      { name: 'Médiplan', aliases: [] },
+    ],
   },
   referenceYear: 2024,
 };

@@ -47,15 +47,44 @@ export interface Match {
   to: number;
 }
 
+/**
+ * Whether a token read by OCR is the wanted word with one letter misread, missing or added
+ * ('certifie' read 'certific', 'dentalia' read 'dentalla'). Only for words of six letters or more, and
+ * never on digits: a short word or a number one letter away is another word.
+ */
+export function nearlyEqual(read: string, wanted: string): boolean {
+  if (read === wanted) return true;
+  if (wanted.length < 6 || read.length < 5 || /\d/.test(wanted) || /\d/.test(read)) return false;
+  if (Math.abs(read.length - wanted.length) > 1) return false;
+  // One edit at most: walk both until the first difference, then compare the rests.
+  let i = 0;
+  while (i < read.length && i < wanted.length && read[i] === wanted[i]) i += 1;
+  if (i === 0) return false; // the first letter is never the misread one
+  return (
+    read.slice(i + 1) === wanted.slice(i + 1) || // one letter replaced
+    read.slice(i) === wanted.slice(i + 1) || // one letter missing
+    read.slice(i + 1) === wanted.slice(i) // one letter added
+  );
+}
+
+export interface FindOptions {
+  /**
+   * Tolerate one misread letter per word of six letters or more (OCR). For what the piece must show (a
+   * mention, the declared name), never for what would contradict the declaration.
+   */
+  tolerant?: boolean;
+}
+
 /** Every place where the phrase's tokens appear in a row (also written without spaces: 'Cabinet Plus' ≈ 'CabinetPlus'). */
-export function findPhrase(doc: SearchDoc, phrase: string): Match[] {
+export function findPhrase(doc: SearchDoc, phrase: string, options: FindOptions = {}): Match[] {
   const wanted = fold(phrase).split(' ').filter(Boolean);
   if (wanted.length === 0) return [];
   const compact = wanted.join('');
   const matches: Match[] = [];
   const { tokens } = doc;
+  const same = options.tolerant ? nearlyEqual : (a: string, b: string) => a === b;
   for (let i = 0; i < tokens.length; i += 1) {
-    if (wanted.every((w, k) => tokens[i + k]?.text === w)) {
+    if (wanted.every((w, k) => tokens[i + k] !== undefined && same(tokens[i + k]!.text, w))) {
       matches.push({ from: i, to: i + wanted.length - 1 });
       continue;
     }

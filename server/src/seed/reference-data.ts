@@ -392,7 +392,22 @@ export interface SoftwareSeed {
   lapCertified: boolean;
   /** Professions that use it in the demo; empty: a connector any profession may add. */
   professions: Profession[];
+  /** Other names printed on pieces (former or commercial names). */
+  aliases?: string[];
 }
+
+/**
+ * Other names publishers are known by on invoices and attestations (trade name, acronym, former name).
+ * Each is specific enough never to be read inside another catalogue name.
+ */
+export const PUBLISHER_ALIASES: Record<string, string[]> = {
+  'Éditions Santé Numérique': ['ESN Santé', 'Santé Numérique SAS'],
+  'Logiciels du Cabinet': ['LdC Logiciels'],
+  'Médisoft Bourgogne': ['Médisoft'],
+  'Praxis Informatique Santé': ['Praxis IS'],
+  'Odontia Systèmes': ['Groupe Odontia'],
+  'Atelier Informatique Médicale': ['AIM Santé'],
+};
 
 const MEDECINS: Profession[] = ['MEDECIN_GENERALISTE', 'MEDECIN_SPECIALISTE'];
 
@@ -401,6 +416,7 @@ export const SOFTWARE_CATALOGUE: SoftwareSeed[] = [
   {
     publisher: 'Éditions Santé Numérique',
     name: 'Dentalia',
+    aliases: ['DentaWin'],
     versions: ['4.1', '4.2', '5.0'],
     dmpCompatible: true,
     lapCertified: false,
@@ -417,6 +433,7 @@ export const SOFTWARE_CATALOGUE: SoftwareSeed[] = [
   {
     publisher: 'Logiciels du Cabinet',
     name: 'CabinetPlus',
+    aliases: ['Cabinet Plus Médecin'],
     versions: ['7.0', '7.1', '8.0'],
     dmpCompatible: true,
     lapCertified: true,
@@ -441,6 +458,7 @@ export const SOFTWARE_CATALOGUE: SoftwareSeed[] = [
   {
     publisher: 'Praxis Informatique Santé',
     name: 'Praxis Consultation',
+    aliases: ['PraxiConsult'],
     versions: ['5.4', '6.0'],
     dmpCompatible: true,
     lapCertified: false,
@@ -465,6 +483,7 @@ export const SOFTWARE_CATALOGUE: SoftwareSeed[] = [
   {
     publisher: 'Atelier Informatique Médicale',
     name: 'Kinésoft',
+    aliases: ['KinéCab'],
     versions: ['3.4'],
     dmpCompatible: false,
     lapCertified: false,

@@ -37,7 +37,7 @@ import {
   type SeedCampaign,
 } from './generate';
 import { Prng } from './prng';
-import { DEMO_CAISSES, SOFTWARE_CATALOGUE, nationalCaisses } from './reference-data';
+import { DEMO_CAISSES, PUBLISHER_ALIASES, SOFTWARE_CATALOGUE, nationalCaisses } from './reference-data';
 import { SCENARIOS, type Scenario } from './scenarios';
 import type { CatalogueEntry } from './values';
 
@@ -257,7 +257,9 @@ async function ensureCatalogue(em: EntityManager) {
   for (const entry of SOFTWARE_CATALOGUE) {
     let publisherId = publisherIds.get(entry.publisher);
     if (publisherId === undefined) {
-      publisherId = (await publishers.save({ name: entry.publisher })).id;
+      publisherId = (
+        await publishers.save({ name: entry.publisher, aliases: PUBLISHER_ALIASES[entry.publisher] ?? null })
+      ).id;
       publisherIds.set(entry.publisher, publisherId);
     }
     for (const version of entry.versions) {
@@ -268,6 +270,7 @@ async function ensureCatalogue(em: EntityManager) {
         version,
         dmpCompatible: entry.dmpCompatible,
         lapCertified: entry.lapCertified,
+        aliases: entry.aliases ?? null,
       });
     }
   }

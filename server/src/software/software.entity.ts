@@ -10,6 +10,10 @@ export class SoftwarePublisher {
 
   @StringColumn(120, { unique: true })
   name: string;
+
+  /** Other names the publisher is known by on pieces (trade name, acronym, former name): the pré-contrôle reads them. */
+  @JsonColumn({ nullable: true })
+  aliases: string[] | null;
 }
 
 /** One version of a logiciel métier in the catalogue. */
@@ -27,6 +31,10 @@ export class Software {
 
   @StringColumn(40)
   version: string;
+
+  /** Other names the software is known by on pieces (former name, commercial name): the pré-contrôle reads them. */
+  @JsonColumn({ nullable: true })
+  aliases: string[] | null;
 
   @BoolColumn({ default: false })
   dmpCompatible: boolean;

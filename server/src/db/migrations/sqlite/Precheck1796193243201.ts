@@ -9,9 +9,13 @@ export class Precheck1796193243201 implements MigrationInterface {
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_precheck_justificatif\" ON \"precheck\" (\"justificatif_id\") ");
     await queryRunner.query("CREATE TABLE \"precheck_page\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"precheck_id\" integer NOT NULL, \"page\" integer NOT NULL, \"words\" text NOT NULL)");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_precheck_page\" ON \"precheck_page\" (\"precheck_id\", \"page\") ");
+    await queryRunner.query("ALTER TABLE \"software_publisher\" ADD COLUMN \"aliases\" text");
+    await queryRunner.query("ALTER TABLE \"software\" ADD COLUMN \"aliases\" text");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("ALTER TABLE \"software\" DROP COLUMN \"aliases\"");
+    await queryRunner.query("ALTER TABLE \"software_publisher\" DROP COLUMN \"aliases\"");
     await queryRunner.query("DROP INDEX \"uq_precheck_page\"");
     await queryRunner.query("DROP TABLE \"precheck_page\"");
     await queryRunner.query("DROP INDEX \"uq_precheck_justificatif\"");

@@ -183,6 +183,12 @@ export type JustificatifChannel =
 export type JustificatifQueueFilter = {
   caisseCode?: string | null | undefined;
   campaignYear?: number | null | undefined;
+  /** Vue PROCESSED : seulement les pièces que j’ai décidées. */
+  decidedByMe?: boolean | null | undefined;
+  /** true : pièces prises ; false : pièces libres. */
+  held?: boolean | null | undefined;
+  /** Pièces détenues par cet agent. */
+  holderId?: string | number | null | undefined;
   indicatorCode?: string | null | undefined;
   /** Reçus depuis au plus N jours. */
   maxAgeDays?: number | null | undefined;

@@ -11,6 +11,7 @@ import { FileOwner } from '../files/file-owner.entity';
 import { StoredFile } from '../files/stored-file.entity';
 import { ImportRun } from '../imports/import-run.entity';
 import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
+import { SavedQueueView } from '../justificatifs/saved-view.entity';
 import { Payment } from '../payments/payment.entity';
 import { Regularisation } from '../payments/regularisation.entity';
 import { Caisse } from '../professionals/caisse.entity';
@@ -51,4 +52,5 @@ export const ENTITIES = [
   ControlCase,
   ControlItem,
   ControlCaseHistory,
+  SavedQueueView,
 ];

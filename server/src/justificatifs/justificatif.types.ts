@@ -108,7 +108,13 @@ export class JustificatifNode {
 }
 
 @ObjectType()
-export class JustificatifConnection extends Connection(JustificatifNode, 'Justificatif') {}
+export class JustificatifConnection extends Connection(JustificatifNode, 'Justificatif') {
+  @Field(() => Boolean, { description: 'Une page précède celle-ci (pagination arrière : last/before).' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Curseur de la première ligne (pour « before »).' })
+  startCursor: string | null;
+}
 
 export const QueueViewEnum = Object.fromEntries(QUEUE_VIEWS.map((v) => [v, v])) as { [K in QueueView]: K };
 registerEnumType(QueueViewEnum, {
@@ -145,6 +151,15 @@ export class JustificatifQueueFilter {
 
   @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Les plus anciens d’abord (défaut).' })
   oldestFirst?: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'Pièces détenues par cet agent.' })
+  holderId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true : pièces prises ; false : pièces libres.' })
+  held?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Vue PROCESSED : seulement les pièces que j’ai décidées.' })
+  decidedByMe?: boolean | null;
 }
 
 @InputType()

@@ -13,7 +13,7 @@ import { Justificatif } from '../justificatifs/justificatif.entity';
 import { Payment } from '../payments/payment.entity';
 import { Professional } from '../professionals/professional.entity';
 import { In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { PROFESSION_PLURAL_LABELS } from '../common/labels';
+import { PROFESSION_PLURAL_LABELS, caisseLabel } from '../common/labels';
 import { AGE_BUCKETS, bucketThresholds } from './age-buckets';
 import type { CampaignProgressNode, ProgressBreakdownNode } from './progress.types';
 
@@ -152,7 +152,7 @@ export async function campaignProgress(
   ).filter((l) => !profession || l.key === profession);
   const byCaisse = breakdown(
     (r) => r.caisse,
-    (k) => caisseName.get(k) ?? k,
+    (k) => caisseName.get(k) ?? caisseLabel(k, null),
     () => null,
   );
   const sum = (f: (l: ProgressBreakdownNode) => number) => byCaisse.reduce((acc, l) => acc + f(l), 0);

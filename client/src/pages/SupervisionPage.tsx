@@ -175,9 +175,12 @@ function BreakdownTable({
         r.professionalsConcerned,
         r.declarationsStarted,
         r.declarationsTransmitted,
-        <Link key="pending" to={pendingLink(r)}>
+        <Link
+          key="pending"
+          to={pendingLink(r)}
+          aria-label={`${r.justificatifsPending} justificatifs en attente, ${r.label} : voir la liste`}
+        >
           {r.justificatifsPending}
-          <span className="fr-sr-only"> justificatifs en attente : {r.label}</span>
         </Link>,
         euros(r.projectedCents),
         euros(r.computedCents),
@@ -333,9 +336,12 @@ function Dashboard({ p, slug, drill }: { p: Progress; slug: string; drill: Drill
             numeric={[1]}
             rows={p.justificatifs.pendingByAge.map((b) => [
               b.label,
-              <Link key="n" to={pending({ minAgeDays: b.minDays || null, maxAgeDays: b.maxDays })}>
+              <Link
+                key="n"
+                to={pending({ minAgeDays: b.minDays || null, maxAgeDays: b.maxDays })}
+                aria-label={`${b.count} en attente depuis ${b.label} : voir la liste`}
+              >
                 {b.count}
-                <span className="fr-sr-only"> en attente depuis {b.label}</span>
               </Link>,
             ])}
             csvRows={p.justificatifs.pendingByAge.map((b) => [b.label, b.count])}
@@ -421,10 +427,9 @@ function Dashboard({ p, slug, drill }: { p: Progress; slug: string; drill: Drill
                 'Non atteints',
                 'Neutralisés',
                 'En attente',
-                'Justificatifs en attente',
                 'Taux (%)',
               ]}
-              numeric={[3, 4, 5, 6, 7, 8]}
+              numeric={[3, 4, 5, 6, 7]}
               rows={p.achievementByIndicator.map((i) => [
                 i.campaignLabel,
                 <code key="code">{i.code}</code>,
@@ -432,9 +437,12 @@ function Dashboard({ p, slug, drill }: { p: Progress; slug: string; drill: Drill
                 i.achieved,
                 i.notAchieved,
                 i.neutralised,
-                i.pendingJustificatif,
-                <Link key="pieces" to={pending({ indicatorCode: i.code })}>
-                  Voir<span className="fr-sr-only"> les justificatifs en attente : {i.label}</span>
+                <Link
+                  key="pieces"
+                  to={pending({ indicatorCode: i.code })}
+                  aria-label={`${i.pendingJustificatif} en attente de justificatif, ${i.label} : voir les pièces`}
+                >
+                  {i.pendingJustificatif}
                 </Link>,
                 percent(i.achievementRate),
               ])}
@@ -446,7 +454,6 @@ function Dashboard({ p, slug, drill }: { p: Progress; slug: string; drill: Drill
                 i.notAchieved,
                 i.neutralised,
                 i.pendingJustificatif,
-                '',
                 (i.achievementRate * 100).toFixed(1).replace('.', ','),
               ])}
             />

@@ -97,11 +97,10 @@ async function queueWhere(
   return where;
 }
 
-function checkView(agent: AuthenticatedAgent, filter: JustificatifQueueFilter | null | undefined): QueueView {
+function checkView(filter: JustificatifQueueFilter | null | undefined): QueueView {
   if (filter?.minAgeDays != null && filter?.maxAgeDays != null && filter.minAgeDays > filter.maxAgeDays) {
     throw badInput('L’âge minimum dépasse l’âge maximum.', 'minAgeDays');
   }
-  void agent;
   return filter?.view ?? 'TO_PROCESS';
 }
 
@@ -116,7 +115,7 @@ export async function justificatifQueue(
   const reverse = (backwards.last ?? null) !== null || !!backwards.before;
   if (reverse && after) throw badInput('« after » et « before » ne se combinent pas.', 'before');
   const limit = pageSize(reverse ? (backwards.last ?? first) : first);
-  const view = checkView(agent, filter);
+  const view = checkView(filter);
   const oldestFirst = filter?.oldestFirst ?? true;
   const cursor = decodeCursor(reverse ? backwards.before : after, ['string', 'number'] as const);
   const now = Date.now();
@@ -158,7 +157,13 @@ export async function justificatifQueue(
         startCursor,
         totalCount,
       }
-    : { ...result, hasPreviousPage: !!after, startCursor, totalCount };
+    : {
+        ...result,
+        pageInfo: { hasNextPage: more, endCursor: result.pageInfo.endCursor },
+        hasPreviousPage: !!after,
+        startCursor,
+        totalCount,
+      };
 }
 
 /** The number of pieces per view for one filter: the tabs' counts. */
@@ -167,7 +172,7 @@ export async function justificatifQueueCounts(
   filter: JustificatifQueueFilter | null | undefined,
 ): Promise<Record<QueueView, number>> {
   const agent = requirePermission(ctx.agent, Permission.READ_DOCUMENTS);
-  checkView(agent, filter);
+  checkView(filter);
   const now = Date.now();
   const counts = await Promise.all(
     QUEUE_VIEWS.map(async (view) => {

@@ -119,8 +119,11 @@ test('a conseiller filters, pages, reads « Traités » newest first and keeps a
     parseInt(a, 10),
   );
   expect([...processed].sort((a, b) => a - b)).toEqual(processed);
-  await tick(page, page.getByLabel('Décidés par moi'));
+  // The box writes the URL, which then checks it (the URL holds the state).
+  await page.getByLabel('Décidés par moi').focus();
+  await page.keyboard.press('Space');
   await page.waitForURL(/parmoi=1/);
+  expect(await page.getByLabel('Décidés par moi').isChecked()).toBe(true);
   await settled(page);
   const mine = await page.locator('[data-testid="queue-range"]').count();
   if (mine) expect((await range(page)).total).toBe(await tabCount(page, 'Traités'));

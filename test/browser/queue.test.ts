@@ -123,7 +123,7 @@ test('a conseiller filters, pages, reads « Traités » newest first and keeps a
   await page.getByLabel('Décidés par moi').focus();
   await page.keyboard.press('Space');
   await page.waitForURL(/parmoi=1/);
-  expect(await page.getByLabel('Décidés par moi').isChecked()).toBe(true);
+  await page.locator('#par-moi:checked').waitFor();
   await settled(page);
   const mine = await page.locator('[data-testid="queue-range"]').count();
   if (mine) expect((await range(page)).total).toBe(await tabCount(page, 'Traités'));

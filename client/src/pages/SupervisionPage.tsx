@@ -1,12 +1,15 @@
 import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { graphql } from '../gql';
 import type { Profession, ProgressQuery } from '../gql/graphql';
 import { PROFESSION_LABELS, csvEuros, download, euros, percent, toCsv } from '../format';
 import { can, useAgent } from '../session';
 import { ChartFigure, Empty, ErrorAlert, Loading, SelectField, tooltipStyle, usePageTitle } from '../ui';
+import { ScrollTable } from '../table';
+import { queueUrl } from './queue/queue-url';
+import { Workload, type DrillBase } from './supervision/Workload';
 
 const CAMPAIGNS = graphql(`
   query SupervisionCampaigns {
@@ -103,8 +106,8 @@ function ExportableTable({
 }) {
   return (
     <div className="fr-mb-4w">
-      <div className="fr-table fr-table--bordered fr-table--no-caption fr-mb-1w">
-        <table tabIndex={0}>
+      <ScrollTable label={`${title} (tableau défilable)`} className="fr-table--no-caption fr-mb-1w">
+        <table>
           <caption>{title}</caption>
           <thead>
             <tr>
@@ -127,7 +130,7 @@ function ExportableTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <button
         type="button"
         className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-download-line fr-btn--icon-left"
@@ -140,7 +143,17 @@ function ExportableTable({
   );
 }
 
-function BreakdownTable({ title, rows, file }: { title: string; rows: Breakdown[]; file: string }) {
+function BreakdownTable({
+  title,
+  rows,
+  file,
+  pendingLink,
+}: {
+  title: string;
+  rows: Breakdown[];
+  file: string;
+  pendingLink: (r: Breakdown) => string;
+}) {
   const header = [
     'Libellé',
     'Concernés',
@@ -162,7 +175,13 @@ function BreakdownTable({ title, rows, file }: { title: string; rows: Breakdown[
         r.professionalsConcerned,
         r.declarationsStarted,
         r.declarationsTransmitted,
-        r.justificatifsPending,
+        <Link
+          key="pending"
+          to={pendingLink(r)}
+          aria-label={`${r.justificatifsPending} justificatifs en attente, ${r.label} : voir la liste`}
+        >
+          {r.justificatifsPending}
+        </Link>,
         euros(r.projectedCents),
         euros(r.computedCents),
       ])}
@@ -207,11 +226,20 @@ function BreakdownChart({ rows, what }: { rows: Breakdown[]; what: string }) {
   );
 }
 
-function Kpi({ label, value, detail }: { label: string; value: string | number; detail?: string }) {
+function Kpi({ label, value, detail, to }: { label: string; value: string | number; detail?: string; to?: string }) {
   return (
     <div className="mcbo-kpi">
       <p className="fr-mb-0">{label}</p>
-      <p className="mcbo-kpi__value">{value}</p>
+      <p className="mcbo-kpi__value">
+        {to ? (
+          <Link to={to}>
+            {value}
+            <span className="fr-sr-only"> : voir la liste</span>
+          </Link>
+        ) : (
+          value
+        )}
+      </p>
       {detail && <p className="mcbo-reason fr-mb-0">{detail}</p>}
     </div>
   );
@@ -219,7 +247,8 @@ function Kpi({ label, value, detail }: { label: string; value: string | number; 
 
 const rate = (part: number, whole: number) => (whole > 0 ? percent(part / whole) : '—');
 
-function Dashboard({ p, slug }: { p: Progress; slug: string }) {
+function Dashboard({ p, slug, drill }: { p: Progress; slug: string; drill: DrillBase }) {
+  const pending = (more: Record<string, unknown> = {}) => queueUrl({ ...drill, view: 'ALL_PENDING', ...more });
   const funnel = [
     { step: 'Concernés', count: p.professionalsConcerned },
     { step: 'Commencées', count: p.declarationsStarted },
@@ -231,7 +260,7 @@ function Dashboard({ p, slug }: { p: Progress; slug: string }) {
     { kind: 'Payée', euros: p.paidCents / 100 },
   ];
   const achievement = p.achievementByIndicator.map((i) => ({
-    name: i.code,
+    name: i.label.length > 38 ? `${i.label.slice(0, 36)}…` : i.label,
     label: i.label,
     rate: Math.round(i.achievementRate * 1000) / 10,
   }));
@@ -248,6 +277,7 @@ function Dashboard({ p, slug }: { p: Progress; slug: string }) {
         <Kpi
           label="Justificatifs en attente"
           value={p.justificatifs.pending}
+          to={pending()}
           detail={`${p.justificatifs.received} reçus · ${p.justificatifs.validated} validés · ${p.justificatifs.rejected} rejetés`}
         />
         <Kpi label="Rémunération projetée" value={euros(p.projectedCents)} />
@@ -304,7 +334,16 @@ function Dashboard({ p, slug }: { p: Progress; slug: string }) {
             file={`stock-par-anciennete-${slug}.csv`}
             header={['Ancienneté', 'En attente']}
             numeric={[1]}
-            rows={p.justificatifs.pendingByAge.map((b) => [b.label, b.count])}
+            rows={p.justificatifs.pendingByAge.map((b) => [
+              b.label,
+              <Link
+                key="n"
+                to={pending({ minAgeDays: b.minDays || null, maxAgeDays: b.maxDays })}
+                aria-label={`${b.count} en attente depuis ${b.label} : voir la liste`}
+              >
+                {b.count}
+              </Link>,
+            ])}
             csvRows={p.justificatifs.pendingByAge.map((b) => [b.label, b.count])}
           />
         </section>
@@ -398,7 +437,13 @@ function Dashboard({ p, slug }: { p: Progress; slug: string }) {
                 i.achieved,
                 i.notAchieved,
                 i.neutralised,
-                i.pendingJustificatif,
+                <Link
+                  key="pieces"
+                  to={pending({ indicatorCode: i.code })}
+                  aria-label={`${i.pendingJustificatif} en attente de justificatif, ${i.label} : voir les pièces`}
+                >
+                  {i.pendingJustificatif}
+                </Link>,
                 percent(i.achievementRate),
               ])}
               csvRows={p.achievementByIndicator.map((i) => [
@@ -421,7 +466,12 @@ function Dashboard({ p, slug }: { p: Progress; slug: string }) {
           Par profession
         </h2>
         <BreakdownChart rows={p.byProfession} what="Par profession" />
-        <BreakdownTable title="Avancement par profession" rows={p.byProfession} file={`par-profession-${slug}.csv`} />
+        <BreakdownTable
+          title="Avancement par profession"
+          rows={p.byProfession}
+          file={`par-profession-${slug}.csv`}
+          pendingLink={(r) => pending({ profession: r.key })}
+        />
       </section>
 
       <section>
@@ -429,7 +479,12 @@ function Dashboard({ p, slug }: { p: Progress; slug: string }) {
           Par caisse
         </h2>
         <BreakdownChart rows={p.byCaisse} what="Par caisse" />
-        <BreakdownTable title="Avancement par caisse" rows={p.byCaisse} file={`par-caisse-${slug}.csv`} />
+        <BreakdownTable
+          title="Avancement par caisse"
+          rows={p.byCaisse}
+          file={`par-caisse-${slug}.csv`}
+          pendingLink={(r) => pending({ caisseCode: r.key })}
+        />
       </section>
     </>
   );
@@ -545,7 +600,20 @@ export function SupervisionPage() {
       {progress.error && <ErrorAlert error={progress.error} onRetry={() => void progress.refetch()} />}
       {progress.loading && !p && <Loading what="Calcul de l’avancement…" />}
       {p && p.professionalsConcerned === 0 && <Empty>Aucun professionnel concerné sur ce périmètre.</Empty>}
-      {p && <Dashboard p={p} slug={slug} />}
+      {p && campaign && (
+        <Dashboard
+          p={p}
+          slug={slug}
+          drill={{ campaignYear: campaign.referenceYear, scheme: campaign.scheme, caisseCode, profession }}
+        />
+      )}
+      {p && campaign && (
+        <Workload
+          campaignYear={campaign.referenceYear}
+          caisseCode={caisseCode}
+          drill={{ campaignYear: campaign.referenceYear, scheme: campaign.scheme, caisseCode, profession }}
+        />
+      )}
       {p && campaign && can(agent, 'EXPORT') && (
         <FullExports
           query={{ campaignYear: String(campaign.referenceYear), scheme: campaign.scheme, caisseCode, profession }}

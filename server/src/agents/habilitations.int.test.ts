@@ -140,6 +140,14 @@ const MATRIX: Record<string, Entry> = {
     away: 'EMPTY',
     isEmpty: (d) => (d as Loose).justificatifQueue.totalCount === 0,
   },
+  justificatifQueueCounts: {
+    request: { graphql: `query { justificatifQueueCounts(filter: { caisseCode: "211" }) { allPending } }` },
+    home: ALL,
+    away: 'EMPTY',
+    isEmpty: (d) => (d as Loose).justificatifQueueCounts.allPending === 0,
+  },
+  // An agent's own views only (no caisse's data): every agent reads their own list.
+  savedQueueViews: { request: { graphql: `query { savedQueueViews { id } }` }, home: ALL, away: 'OK' },
   campaigns: { request: { graphql: `query { campaigns { id } }` }, home: ALL, away: 'OK' },
   campaign: { request: { graphql: `query { campaign(year: 2024, scheme: FAMI) { id } }` }, home: ALL, away: 'OK' },
   campaignProgress: {
@@ -147,6 +155,12 @@ const MATRIX: Record<string, Entry> = {
     home: only('SUPERVISEUR', 'ADMIN'),
     away: 'EMPTY',
     isEmpty: (d) => (d as Loose).campaignProgress.professionalsConcerned === 0,
+  },
+  supervisionWorkload: {
+    request: { graphql: `query { supervisionWorkload(caisseCode: "211") { pending } }` },
+    home: only('SUPERVISEUR', 'ADMIN'),
+    away: 'EMPTY',
+    isEmpty: (d) => (d as Loose).supervisionWorkload.pending === 0,
   },
   auditTrail: {
     request: {
@@ -215,6 +229,28 @@ const MATRIX: Record<string, Entry> = {
     // Releasing a piece nobody holds: a superviseur may; a conseiller releases only their own.
     home: { CONSEILLER: 'FORBIDDEN', DAM: 'FORBIDDEN', SUPERVISEUR: 'OK', ADMIN: 'FORBIDDEN' },
     away: 'NOT_FOUND',
+  },
+  saveQueueView: {
+    // A view without a name: refused, nothing saved.
+    request: { graphql: `mutation { saveQueueView(input: { name: " ", filter: { view: MINE } }) { id } }` },
+    home: answering('BAD_USER_INPUT', 'CONSEILLER', 'DAM', 'SUPERVISEUR', 'ADMIN'),
+    away: 'BAD_USER_INPUT',
+  },
+  deleteQueueView: {
+    request: { graphql: `mutation { deleteQueueView(id: "999999") }` },
+    home: answering('NOT_FOUND', 'CONSEILLER', 'DAM', 'SUPERVISEUR', 'ADMIN'),
+    away: 'NOT_FOUND',
+  },
+  bulkAssignJustificatifs: {
+    // Releasing the free piece as read at version 99: a stale outcome (data), nothing changes; another
+    // caisse's superviseur reads it as not in their caisse, like an unknown piece.
+    request: {
+      graphql: `mutation M($id: ID!) { bulkAssignJustificatifs(pieces: [{ id: $id, seenVersion: 99 }], agentId: null) { __typename } }`,
+      variables: (ids) => ({ id: ids.justificatifId }),
+    },
+    home: only('SUPERVISEUR'),
+    away: 'EMPTY',
+    isEmpty: (d) => (d as Loose).bulkAssignJustificatifs.every((o: Loose) => o.__typename === 'BulkNotInCaisse'),
   },
   decideJustificatif: {
     request: {

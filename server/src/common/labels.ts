@@ -3,7 +3,7 @@
  * enumerations the schema is built from: a new value fails to compile until it has its label.
  * (The console keys its own labels by the enums generated from the schema, client/src/format.ts.)
  */
-import type { Profession, RejectionReason } from './enums';
+import type { DeclarationStatus, JustificatifChannel, JustificatifStatus, Profession, RejectionReason } from './enums';
 
 export const PROFESSION_LABELS: Record<Profession, string> = {
   MEDECIN_GENERALISTE: 'Médecin généraliste',
@@ -48,3 +48,75 @@ export const REJECTION_REASON_LABELS: Record<RejectionReason, string> = {
   UNRELATED_TO_INDICATOR: "Document sans rapport avec l'indicateur",
   RECEIVED_AFTER_DEADLINE: 'Reçu après la date limite',
 };
+
+export const JUSTIFICATIF_STATUS_LABELS: Record<JustificatifStatus, string> = {
+  RECEIVED: 'Reçu',
+  VALIDATED: 'Validé',
+  REJECTED: 'Rejeté',
+};
+
+export const JUSTIFICATIF_CHANNEL_LABELS: Record<JustificatifChannel, string> = {
+  AMELIPRO: 'amelipro',
+  EMAIL: 'courriel',
+  POST: 'courrier',
+};
+
+export const DECLARATION_STATUS_LABELS: Record<DeclarationStatus, string> = {
+  NOT_STARTED: 'Non commencée',
+  STARTED: 'Commencée',
+  TRANSMITTED: 'Transmise',
+};
+
+/** A caisse's name, or what an unknown code is: never the bare code passed off as a name. */
+export const caisseLabel = (code: string, name: string | null | undefined) =>
+  name ? `${name} (${code})` : `Caisse inconnue (code ${code})`;
+
+const PARIS = 'Europe/Paris';
+const parisParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: PARIS,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+function partsOf(at: Date) {
+  const p = Object.fromEntries(parisParts.formatToParts(at).map((x) => [x.type, x.value]));
+  return { y: +p.year!, m: +p.month!, d: +p.day!, h: +p.hour!, min: +p.minute!, s: +p.second! };
+}
+
+/** The Paris calendar day of an instant, « 2026-12-02 ». */
+export function parisDay(at: Date): string {
+  const { y, m, d } = partsOf(at);
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The instant a Paris calendar day starts (« 2026-03-29 » → 2026-03-28T23:00:00Z). */
+export function parisDayStart(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  let guess = Date.UTC(y, m - 1, d);
+  // Twice: the offset at the guess may differ from the offset at midnight on a change of time.
+  for (let i = 0; i < 2; i++) {
+    const p = partsOf(new Date(guess));
+    const offset = Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s) - guess;
+    guess = Date.UTC(y, m - 1, d) - offset;
+  }
+  return new Date(guess);
+}
+
+/** The Paris day `n` days after `day` (n may be negative). */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** Date and time in Paris for people and spreadsheets, « 02/12/2026 08:05 ». */
+export function parisDateTime(at: Date | null | undefined): string {
+  if (!at) return '';
+  const { y, m, d, h, min } = partsOf(at);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d)}/${two(m)}/${y} ${two(h)}:${two(min)}`;
+}

@@ -12,6 +12,7 @@ import { StoredFile } from '../files/stored-file.entity';
 import { ImportRun } from '../imports/import-run.entity';
 import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
 import { InternalNote } from '../notes/internal-note.entity';
+import { SavedQueueView } from '../justificatifs/saved-view.entity';
 import { Payment } from '../payments/payment.entity';
 import { Regularisation } from '../payments/regularisation.entity';
 import { Precheck, PrecheckPage } from '../precheck/precheck.entity';
@@ -56,4 +57,5 @@ export const ENTITIES = [
   ControlItem,
   ControlCaseHistory,
   InternalNote,
+  SavedQueueView,
 ];

@@ -101,14 +101,18 @@ describe('CSV exports', () => {
     expect(csv.disposition).toMatch(/^attachment; filename="justificatifs-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect(csv.text.startsWith('\uFEFF')).toBe(true);
     expect(csv.lines[0]).toBe(
-      'Identifiant;Reçu le (UTC);Ancienneté (jours);Canal;Statut;Caisse;Profession;Campagne;Indicateur;N° AM;RPPS;Nom;Prénom;Motifs de rejet;Décidé le (UTC)',
+      'Identifiant;Reçu le (heure de Paris);Ancienneté (jours);Canal;Statut;Caisse;Profession;Campagne;Code indicateur;Indicateur;N° AM;RPPS;Nom;Prénom;Motifs de rejet;Décidé le (heure de Paris)',
     );
     const rows = csv.lines.slice(1).map((l) => l.split(';'));
     expect(rows).toHaveLength(DIJON_JUSTIFICATIFS);
     expect(new Set(rows.map((r) => r[0])).size).toBe(DIJON_JUSTIFICATIFS);
-    expect(new Set(rows.map((r) => `${r[5]}|${r[8]}|${r[9]}|${r[11]}`))).toEqual(
+    expect(new Set(rows.map((r) => `${r[5]}|${r[8]}|${r[10]}|${r[12]}`))).toEqual(
       new Set([`211|LOG_DMP|${dijon.amNumber}|Dupont`]),
     );
+    // Labels, not codes; dates in Paris time.
+    expect(new Set(rows.map((r) => `${r[3]}|${r[4]}|${r[6]}`))).toEqual(new Set(['courriel|Reçu|Chirurgien-dentiste']));
+    expect(rows[0]![9]).not.toMatch(/^[A-Z_]+$/);
+    expect(rows[0]![1]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     expect(await exportAudits()).toBe(before + 1);
   });
 
@@ -116,7 +120,7 @@ describe('CSV exports', () => {
     const all = await download('justificatifs', nationalAdmin);
     expect(all.lines).toHaveLength(1 + DIJON_JUSTIFICATIFS + 1);
     const parisOnly = await download('justificatifs?caisseCode=751', nationalAdmin);
-    expect(parisOnly.lines.slice(1).map((l) => l.split(';')[9])).toEqual([paris.amNumber]);
+    expect(parisOnly.lines.slice(1).map((l) => l.split(';')[10])).toEqual([paris.amNumber]);
   });
 
   it('exports the rémunérations of the campaign with the amounts paid, within the caisse', async () => {
@@ -130,6 +134,8 @@ describe('CSV exports', () => {
     const row = csv.lines[1]!.split(';');
     expect(row[0]).toBe(dijon.amNumber);
     expect(row[6]).toBe('211');
+    expect(row[5]).toBe('Chirurgien-dentiste');
+    expect(['Non commencée', 'Commencée', 'Transmise']).toContain(row[7]);
     expect(row[10]).toBe('1090,50');
   });
 

@@ -7,7 +7,15 @@ import { In } from 'typeorm';
 import { Permission, effectiveCaisses, requirePermission, type AuthenticatedAgent } from '../agents/authorization';
 import { recordAudit } from '../audit/audit.service';
 import { Indicator } from '../campaigns/indicator.entity';
-import { PROFESSIONS, QUEUE_VIEWS, SCHEMES, type Profession, type QueueView, type Scheme } from '../common/enums';
+import {
+  PROFESSIONS,
+  QUEUE_VIEWS,
+  SCHEMES,
+  type DeclarationStatus,
+  type Profession,
+  type QueueView,
+  type Scheme,
+} from '../common/enums';
 import { badInput } from '../common/errors';
 import { Declaration } from '../declarations/declaration.entity';
 import { findCampaign } from '../campaigns/campaigns.service';
@@ -18,6 +26,14 @@ import type { JustificatifQueueFilter } from '../justificatifs/justificatif.type
 import { Payment } from '../payments/payment.entity';
 import { Professional } from '../professionals/professional.entity';
 import { campaignProgress } from '../progress/progress.service';
+import {
+  DECLARATION_STATUS_LABELS,
+  JUSTIFICATIF_CHANNEL_LABELS,
+  JUSTIFICATIF_STATUS_LABELS,
+  PROFESSION_LABELS,
+  REJECTION_REASON_LABELS,
+  parisDateTime,
+} from '../common/labels';
 
 export type Query = Record<string, unknown>;
 
@@ -111,7 +127,7 @@ export async function justificatifsExport(ctx: RequestContext, query: Query): Pr
     string | number | boolean | null
   >);
   const campaigns = new Map((await ctx.loaders.campaigns()).map((c) => [c.id, c]));
-  const indicatorCodes = new Map<number, string>();
+  const indicators = new Map<number, { code: string; label: string }>();
 
   async function* rows(): AsyncGenerator<CsvValue[]> {
     let page = firstPage;
@@ -126,32 +142,33 @@ export async function justificatifsExport(ctx: RequestContext, query: Query): Pr
             ).map((p) => [p.id, p])
           : [],
       );
-      const missing = [...new Set(nodes.map((n) => n.indicatorId))].filter((id) => !indicatorCodes.has(id));
+      const missing = [...new Set(nodes.map((n) => n.indicatorId))].filter((id) => !indicators.has(id));
       if (missing.length) {
         for (const i of await ctx.db
           .getRepository(Indicator)
-          .find({ where: { id: In(missing) }, select: { id: true, code: true } })) {
-          indicatorCodes.set(i.id, i.code);
+          .find({ where: { id: In(missing) }, select: { id: true, code: true, label: true } })) {
+          indicators.set(i.id, { code: i.code, label: i.label });
         }
       }
       for (const n of nodes) {
         const p = professionals.get(n.professionalId);
         yield [
           n.id,
-          dateTime(n.receivedAt),
+          parisDateTime(n.receivedAt),
           n.ageDays,
-          n.channel,
-          n.status,
+          JUSTIFICATIF_CHANNEL_LABELS[n.channel] ?? n.channel,
+          JUSTIFICATIF_STATUS_LABELS[n.status] ?? n.status,
           n.caisseCode,
-          n.profession,
+          PROFESSION_LABELS[n.profession] ?? n.profession,
           campaigns.get(n.campaignId)?.label ?? '',
-          indicatorCodes.get(n.indicatorId) ?? '',
+          indicators.get(n.indicatorId)?.code ?? '',
+          indicators.get(n.indicatorId)?.label ?? '',
           p?.amNumber ?? '',
           p?.rpps ?? '',
           p?.lastName ?? '',
           p?.firstName ?? '',
-          (n.rejectionReasons ?? []).join(','),
-          dateTime(n.decidedAt),
+          (n.rejectionReasons ?? []).map((r) => REJECTION_REASON_LABELS[r] ?? r).join(' / '),
+          parisDateTime(n.decidedAt),
         ];
       }
       if (!page.pageInfo.hasNextPage) return;
@@ -163,20 +180,21 @@ export async function justificatifsExport(ctx: RequestContext, query: Query): Pr
     fileName: `justificatifs-${stamp()}.csv`,
     header: [
       'Identifiant',
-      'Reçu le (UTC)',
+      'Reçu le (heure de Paris)',
       'Ancienneté (jours)',
       'Canal',
       'Statut',
       'Caisse',
       'Profession',
       'Campagne',
+      'Code indicateur',
       'Indicateur',
       'N° AM',
       'RPPS',
       'Nom',
       'Prénom',
       'Motifs de rejet',
-      'Décidé le (UTC)',
+      'Décidé le (heure de Paris)',
     ],
     rows: rows(),
   };
@@ -336,9 +354,9 @@ export async function remunerationsExport(ctx: RequestContext, query: Query): Pr
           r.adeli,
           r.lastName,
           r.firstName,
-          r.profession,
+          PROFESSION_LABELS[r.profession] ?? r.profession,
           r.caisseCode,
-          r.status ?? 'NOT_STARTED',
+          DECLARATION_STATUS_LABELS[(r.status ?? 'NOT_STARTED') as DeclarationStatus] ?? r.status,
           money(r.projected === null ? 0 : Number(r.projected)),
           money(r.computed === null ? null : Number(r.computed)),
           money(paid.get(Number(r.id)) ?? 0),

@@ -14,9 +14,11 @@ import { JustificatifsResolver } from '../justificatifs/justificatifs.resolver';
 import { PaymentsResolver } from '../payments/payments.resolver';
 import { ProfessionalsResolver } from '../professionals/professionals.resolver';
 import { ProgressResolver } from '../progress/progress.resolver';
+import { WorkloadResolver } from '../progress/workload.resolver';
 import { HealthResolver } from './health.resolver';
 import { SoftwareResolver } from '../software/software.resolver';
 import { ReversalResolver } from '../justificatifs/reversal.resolver';
+import { QueueResolver } from '../justificatifs/queue.resolver';
 import { ImportsResolver } from '../imports/imports.resolver';
 import { JustificatifPrecheckResolver } from '../precheck/precheck.resolver';
 import { InternalNotesResolver } from '../notes/internal-notes.resolver';
@@ -32,9 +34,11 @@ export const RESOLVERS = [
   DeclarationsResolver,
   DeclarationIndicatorResolver,
   JustificatifsResolver,
+  QueueResolver,
   PaymentsResolver,
   ContactsResolver,
   ProgressResolver,
+  WorkloadResolver,
   ImportsResolver,
   SoftwareResolver,
   ReversalResolver,

@@ -108,7 +108,13 @@ export class JustificatifNode {
 }
 
 @ObjectType()
-export class JustificatifConnection extends Connection(JustificatifNode, 'Justificatif') {}
+export class JustificatifConnection extends Connection(JustificatifNode, 'Justificatif') {
+  @Field(() => Boolean, { description: 'Une page précède celle-ci (pagination arrière : last/before).' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Curseur de la première ligne (pour « before »).' })
+  startCursor: string | null;
+}
 
 export const QueueViewEnum = Object.fromEntries(QUEUE_VIEWS.map((v) => [v, v])) as { [K in QueueView]: K };
 registerEnumType(QueueViewEnum, {
@@ -151,6 +157,15 @@ export class JustificatifQueueFilter {
     description: '« Contradiction détectée » : seulement les pièces dont le pré-contrôle a relevé une contradiction.',
   })
   contradictionDetected?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'Pièces détenues par cet agent.' })
+  holderId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true : pièces prises ; false : pièces libres.' })
+  held?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Vue PROCESSED : seulement les pièces que j’ai décidées.' })
+  decidedByMe?: boolean | null;
 }
 
 @InputType()

@@ -32,8 +32,11 @@ export class JustificatifsResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: RequestContext,
+    @Arg('last', () => Int, { nullable: true, description: 'Les N lignes avant « before », ou la dernière page.' })
+    last?: number | null,
+    @Arg('before', () => String, { nullable: true }) before?: string | null,
   ) {
-    return justificatifQueue(ctx, filter, first, after);
+    return justificatifQueue(ctx, filter, first, after, { last, before });
   }
 
   @Query(() => JustificatifNode, { description: 'Un justificatif (NOT_FOUND hors de la caisse de l’agent).' })

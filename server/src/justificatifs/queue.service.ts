@@ -1,7 +1,14 @@
 /** The conseiller's queue: one justificatif, and the filtered, keyset-paginated list. */
 import { Brackets, In, type SelectQueryBuilder } from 'typeorm';
-import { Permission, assertInScope, effectiveCaisses, requirePermission } from '../agents/authorization';
+import {
+  Permission,
+  assertInScope,
+  effectiveCaisses,
+  requirePermission,
+  type AuthenticatedAgent,
+} from '../agents/authorization';
 import { Indicator } from '../campaigns/indicator.entity';
+import { QUEUE_VIEWS, type QueueView } from '../common/enums';
 import { badInput } from '../common/errors';
 import { parseId } from '../common/ids';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
@@ -21,26 +28,42 @@ export async function getJustificatif(ctx: RequestContext, rawId: string): Promi
   return justificatifNode(assertInScope(agent, row, 'Justificatif'));
 }
 
-export async function justificatifQueue(
+/** The page asked: forwards (`first` after a cursor) or backwards (`last` before a cursor, or the last page). */
+export interface QueuePageRequest {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+type QueueWhere = SelectQueryBuilder<Justificatif>;
+
+/**
+ * The rows a filter selects in one view, as a query to count or to page; null when nothing can match
+ * (no caisse in scope, unknown campaign or indicator). The tabs' counts and the list's total use this
+ * one builder, so « À traiter : 11 » and « 11 justificatifs » cannot disagree.
+ */
+async function queueWhere(
   ctx: RequestContext,
+  agent: AuthenticatedAgent,
   filter: JustificatifQueueFilter | null | undefined,
-  first: number | null | undefined,
-  after: string | null | undefined,
-) {
-  const agent = requirePermission(ctx.agent, Permission.READ_DOCUMENTS);
-  const limit = pageSize(first);
-  const view = filter?.view ?? 'TO_PROCESS';
-  const oldestFirst = filter?.oldestFirst ?? true;
-  const cursor = decodeCursor(after, ['string', 'number'] as const);
+  view: QueueView,
+  now: number,
+): Promise<QueueWhere | null> {
   const caisses = effectiveCaisses(agent, filter?.caisseCode);
-  const emptyPage = { edges: [], nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
-  if (caisses && caisses.length === 0) return emptyPage;
+  if (caisses && caisses.length === 0) return null;
 
   const where = ctx.db.getRepository(Justificatif).createQueryBuilder('j');
   if (view === 'PROCESSED') where.where('j.status IN (:...decided)', { decided: ['VALIDATED', 'REJECTED'] });
   else where.where('j.status = :received', { received: 'RECEIVED' });
   if (view === 'TO_PROCESS') where.andWhere('j.assignedAgentId IS NULL');
   if (view === 'MINE') where.andWhere('j.assignedAgentId = :me', { me: agent.id });
+  if (view === 'PROCESSED' && filter?.decidedByMe) where.andWhere('j.decidedByAgentId = :me', { me: agent.id });
+  if (filter?.holderId !== undefined && filter?.holderId !== null) {
+    where.andWhere('j.assignedAgentId = :holderId', { holderId: parseId(filter.holderId, 'Agent') });
+  }
+  if (filter?.held === true) where.andWhere('j.assignedAgentId IS NOT NULL');
+  if (filter?.held === false) where.andWhere('j.assignedAgentId IS NULL');
   if (caisses) where.andWhere('j.caisseCode IN (:...caisses)', { caisses });
   if (filter?.profession) where.andWhere('j.profession = :profession', { profession: filter.profession });
   if (filter?.contradictionDetected) {
@@ -52,43 +75,117 @@ export async function justificatifQueue(
     const ids = campaigns
       .filter((c) => c.referenceYear === filter.campaignYear && (!filter.scheme || c.scheme === filter.scheme))
       .map((c) => c.id);
-    if (ids.length === 0) return emptyPage;
+    if (ids.length === 0) return null;
     where.andWhere('j.campaignId IN (:...campaignIds)', { campaignIds: ids });
     if (filter.indicatorCode) {
       const indicators = await ctx.db
         .getRepository(Indicator)
         .find({ where: { campaignId: In(ids), code: filter.indicatorCode }, select: { id: true } });
-      if (indicators.length === 0) return emptyPage;
+      if (indicators.length === 0) return null;
       where.andWhere('j.indicatorId IN (:...indicatorIds)', { indicatorIds: indicators.map((i) => i.id) });
     }
   } else if (filter?.indicatorCode) {
     throw badInput("Le filtre par indicateur demande l'année de campagne.", 'indicatorCode');
   }
-  const now = Date.now();
-  for (const [bound, op] of [
-    [filter?.minAgeDays, '<='],
-    [filter?.maxAgeDays, '>='],
+  for (const [bound, op, field] of [
+    [filter?.minAgeDays, '<=', 'minAgeDays'],
+    [filter?.maxAgeDays, '>=', 'maxAgeDays'],
   ] as const) {
     if (bound === null || bound === undefined) continue;
-    if (!Number.isInteger(bound) || bound < 0 || bound > 3650) throw badInput('Âge en jours invalide.', 'minAgeDays');
-    where.andWhere(`j.receivedAt ${op} :${op === '<=' ? 'olderThan' : 'newerThan'}`, {
-      [op === '<=' ? 'olderThan' : 'newerThan']: new Date(now - bound * DAY_MS),
-    });
+    if (!Number.isInteger(bound) || bound < 0 || bound > 3650) throw badInput('Âge en jours invalide.', field);
+    // The dashboard's age buckets cut at the same instants (progress/age-buckets.ts): at least N days old
+    // is received before now − N days; at most N days old is received at or after now − (N + 1) days.
+    if (op === '<=' && bound > 0)
+      where.andWhere('j.receivedAt < :minAgeAt', { minAgeAt: new Date(now - bound * DAY_MS) });
+    if (op === '>=') where.andWhere('j.receivedAt >= :maxAgeAt', { maxAgeAt: new Date(now - (bound + 1) * DAY_MS) });
   }
+  return where;
+}
+
+function checkView(filter: JustificatifQueueFilter | null | undefined): QueueView {
+  if (filter?.minAgeDays != null && filter?.maxAgeDays != null && filter.minAgeDays > filter.maxAgeDays) {
+    throw badInput('L’âge minimum dépasse l’âge maximum.', 'minAgeDays');
+  }
+  return filter?.view ?? 'TO_PROCESS';
+}
+
+export async function justificatifQueue(
+  ctx: RequestContext,
+  filter: JustificatifQueueFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+  backwards: Pick<QueuePageRequest, 'last' | 'before'> = {},
+) {
+  const agent = requirePermission(ctx.agent, Permission.READ_DOCUMENTS);
+  const reverse = (backwards.last ?? null) !== null || !!backwards.before;
+  if (reverse && after) throw badInput('« after » et « before » ne se combinent pas.', 'before');
+  const limit = pageSize(reverse ? (backwards.last ?? first) : first);
+  const view = checkView(filter);
+  const oldestFirst = filter?.oldestFirst ?? true;
+  const cursor = decodeCursor(reverse ? backwards.before : after, ['string', 'number'] as const);
+  const now = Date.now();
+  const emptyPage = {
+    edges: [],
+    nodes: [],
+    pageInfo: { hasNextPage: false, endCursor: null },
+    hasPreviousPage: false,
+    startCursor: null,
+    totalCount: 0,
+  };
+  const where = await queueWhere(ctx, agent, filter, view, now);
+  if (!where) return emptyPage;
 
   const totalCount = await where.clone().getCount();
+  // Backwards, the rows are read in the opposite order from the cursor, then put back in the list's order.
+  const ascending = reverse ? !oldestFirst : oldestFirst;
   const page = where
     .clone()
-    .orderBy('j.receivedAt', oldestFirst ? 'ASC' : 'DESC')
-    .addOrderBy('j.id', oldestFirst ? 'ASC' : 'DESC');
-  if (cursor) applyKeyset(page, new Date(cursor[0]), cursor[1], oldestFirst);
+    .orderBy('j.receivedAt', ascending ? 'ASC' : 'DESC')
+    .addOrderBy('j.id', ascending ? 'ASC' : 'DESC');
+  if (cursor) applyKeyset(page, new Date(cursor[0]), cursor[1], ascending);
   const rows = await page.take(limit + 1).getMany();
+  const more = rows.length > limit;
+  const kept = rows.slice(0, limit);
+  if (reverse) kept.reverse();
   const result = toPage(
-    rows.map((r) => justificatifNode(r, now)),
+    kept.map((r) => justificatifNode(r, now)),
     limit,
     (n) => [n.receivedAt.toISOString(), Number(n.id)],
   );
-  return { ...result, totalCount };
+  const startCursor = result.edges[0]?.cursor ?? null;
+  return reverse
+    ? // Before a cursor there is always the cursor's row after; the last page has nothing after.
+      {
+        ...result,
+        pageInfo: { hasNextPage: !!backwards.before, endCursor: result.pageInfo.endCursor },
+        hasPreviousPage: more,
+        startCursor,
+        totalCount,
+      }
+    : {
+        ...result,
+        pageInfo: { hasNextPage: more, endCursor: result.pageInfo.endCursor },
+        hasPreviousPage: !!after,
+        startCursor,
+        totalCount,
+      };
+}
+
+/** The number of pieces per view for one filter: the tabs' counts. */
+export async function justificatifQueueCounts(
+  ctx: RequestContext,
+  filter: JustificatifQueueFilter | null | undefined,
+): Promise<Record<QueueView, number>> {
+  const agent = requirePermission(ctx.agent, Permission.READ_DOCUMENTS);
+  checkView(filter);
+  const now = Date.now();
+  const counts = await Promise.all(
+    QUEUE_VIEWS.map(async (view) => {
+      const where = await queueWhere(ctx, agent, filter, view, now);
+      return where ? where.getCount() : 0;
+    }),
+  );
+  return Object.fromEntries(QUEUE_VIEWS.map((view, i) => [view, counts[i]!])) as Record<QueueView, number>;
 }
 
 function applyKeyset(query: SelectQueryBuilder<Justificatif>, receivedAt: Date, id: number, ascending: boolean) {

@@ -4,7 +4,7 @@
  * rows of its hand-written SQL, so both answer the same JSON by construction.
  */
 import type { Profession } from '../common/enums';
-import { PROFESSION_PLURAL_LABELS } from '../common/labels';
+import { PROFESSION_PLURAL_LABELS, caisseLabel } from '../common/labels';
 import { AGE_BUCKETS } from './age-buckets';
 
 /** Numbers arrive as strings from MySQL's SUM/COUNT, as numbers from SQLite; null for an empty SUM. */
@@ -123,7 +123,7 @@ export function assembleProgress(rows: ProgressRows): ProgressFigures {
   ).filter((l) => !rows.profession || l.key === rows.profession);
   const byCaisse = breakdown(
     (r) => r.caisse,
-    (k) => caisseName.get(k) ?? k,
+    (k) => caisseName.get(k) ?? caisseLabel(k, null),
     () => null,
   );
   const sum = (f: (l: ProgressLine) => number) => byCaisse.reduce((acc, l) => acc + f(l), 0);

@@ -1,0 +1,14 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class SavedQueueViews1796193570034 implements MigrationInterface {
+  name = 'SavedQueueViews1796193570034';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE `saved_queue_view` (`id` int NOT NULL AUTO_INCREMENT, `agent_id` int NOT NULL, `name` varchar(80) NOT NULL, `filter` text NOT NULL, `created_at` datetime NOT NULL, UNIQUE INDEX `uq_saved_queue_view_agent_name` (`agent_id`, `name`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX `uq_saved_queue_view_agent_name` ON `saved_queue_view`");
+    await queryRunner.query("DROP TABLE `saved_queue_view`");
+  }
+}

@@ -170,6 +170,7 @@ export async function assembleEvaluationInputs(
         professional: {
           profession: professional.profession,
           specialty: professional.specialty,
+          specialtyCode: professional.specialtyCode,
           installationYear: professional.installationDate ? Number(professional.installationDate.slice(0, 4)) : null,
         },
         values: valueByCode,

@@ -31,11 +31,28 @@ function professionList(indicator: IndicatorDefinition): string {
   return (indicator.professions ?? []).map((profession) => PROFESSION_LABELS[profession]).join(', ');
 }
 
-/** Exemptions whose specialty list names the professional's specialty. */
-function exemptionsFor(indicator: IndicatorDefinition, specialty: string | null) {
-  if (specialty === null) return [];
-  return (indicator.exemptions ?? []).filter((exemption) => exemption.specialties.includes(specialty));
+/**
+ * Exemptions whose specialty list names the professional's specialty. The list holds Annuaire Santé
+ * specialty codes (SM02…): the professional's code decides; only a professional without a code (not
+ * imported from the Annuaire Santé) is matched on the specialty label, case and accents aside.
+ */
+function exemptionsFor(indicator: IndicatorDefinition, professional: ProfessionalData) {
+  const code = professional.specialtyCode?.trim().toUpperCase() || null;
+  const label = professional.specialty?.trim() ? foldLabel(professional.specialty) : null;
+  if (code === null && label === null) return [];
+  return (indicator.exemptions ?? []).filter((exemption) =>
+    exemption.specialties.some((entry) =>
+      code !== null ? entry.trim().toUpperCase() === code : foldLabel(entry) === label,
+    ),
+  );
 }
+
+const foldLabel = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toLowerCase();
 
 export function indicatorApplicability(
   campaign: CampaignScope,
@@ -60,7 +77,7 @@ export function indicatorApplicability(
     );
   }
 
-  const exemptions = exemptionsFor(indicator, professional.specialty);
+  const exemptions = exemptionsFor(indicator, professional);
   const toDeclare = indicator.kind !== 'COMPUTED';
   const base = toDeclare ? 'Indicateur à déclarer' : "Indicateur calculé par l'Assurance Maladie";
   const exemptionNotes = exemptions.map((exemption) => exemption.reason);

@@ -30,6 +30,11 @@ export interface RecordedValue {
 export interface ProfessionalData {
   profession: Profession;
   specialty: string | null;
+  /**
+   * Annuaire Santé specialty code (« Code savoir-faire », TRE_R01, e.g. SM54): what the LAP exemption list
+   * names. Absent or null when unknown (then the exemption falls back on the specialty label).
+   */
+  specialtyCode?: string | null;
   /** Year the professional set up practice (seed 003: installing during the year calls for a justificatif). */
   installationYear: number | null;
 }

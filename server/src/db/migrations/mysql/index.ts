@@ -10,6 +10,7 @@ import { Controls1796182081892 } from './Controls1796182081892';
 import { Communications1796182152067 } from './Communications1796182152067';
 import { AuditChains1796182277984 } from './AuditChains1796182277984';
 import { ReferentielAdministration1796184145853 } from './ReferentielAdministration1796184145853';
+import { SoftwareMessagingType1796193270887 } from './SoftwareMessagingType1796193270887';
 
 /** Ordered: TypeORM runs, in this order, what the migrations table does not record yet. */
-export const MYSQL_MIGRATIONS = [Initial1795346724424, AuditProfessional1795347876061, PaymentPeriodLabelLength1795351528108, ImportRuns1795353669479, JustificatifCampaignIndex1795377471554, CampaignLifecycle1796181974967, FileOwners1796181985402, AnnuaireSanteImport1796182067995, Controls1796182081892, Communications1796182152067, AuditChains1796182277984, ReferentielAdministration1796184145853];
+export const MYSQL_MIGRATIONS = [Initial1795346724424, AuditProfessional1795347876061, PaymentPeriodLabelLength1795351528108, ImportRuns1795353669479, JustificatifCampaignIndex1795377471554, CampaignLifecycle1796181974967, FileOwners1796181985402, AnnuaireSanteImport1796182067995, Controls1796182081892, Communications1796182152067, AuditChains1796182277984, ReferentielAdministration1796184145853, SoftwareMessagingType1796193270887];

@@ -11,6 +11,8 @@ import { DecidedSummary, History } from './review/DecidedSummary';
 import { DecisionForm } from './review/DecisionForm';
 import { DocumentView } from './review/DocumentView';
 import { OutcomeNotice, type Outcome } from './review/Outcome';
+import { ReverseDecision } from './review/ReverseDecision';
+import { SoftwareStatus } from './review/SoftwareStatus';
 import { DECLARED, JUSTIFICATIF } from './review/queries';
 import { useAutoTake } from './review/useAutoTake';
 import { useDecision } from './review/useDecision';
@@ -185,6 +187,7 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
             Valeur déclarée : <strong>{value?.value?.display ?? 'non déclarée'}</strong>
             {value?.source && <span className="mcbo-reason"> ({SOURCE_LABELS[value.source]})</span>}
           </p>
+          {value?.value?.software && <SoftwareStatus softwareId={value.value.software.id} />}
           {value && (
             <p className="fr-mb-2w">
               <Badge severity={ATTEINTE[value.atteinte.status]!.severity}>
@@ -204,6 +207,13 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
           ) : (
             <DecidedSummary j={j} heldByColleague={heldByColleague} />
           )}
+          <ReverseDecision
+            j={j}
+            onReversed={() => {
+              void refetch();
+              void declared.refetch();
+            }}
+          />
           <History entries={j.history} />
         </section>
       </div>

@@ -11,7 +11,7 @@ const ROLES = Object.entries(ROLE_LABELS) as [AgentRole, string][];
 type Row = NonNullable<ReturnType<typeof useAgentsPage>['data']>['agents']['nodes'][number];
 
 function useAgentsPage(after: string | null) {
-  return useQuery(AGENTS, { variables: { first: 25, after }, fetchPolicy: 'cache-and-network' });
+  return useQuery(AGENTS, { variables: { first: 100, after }, fetchPolicy: 'cache-and-network' });
 }
 
 /** Creates an agent; a generated password is shown once. */

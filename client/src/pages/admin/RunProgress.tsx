@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { useEffect } from 'react';
 import { dateTime, euros, integer } from '../../format';
 import type { LifecycleRunFragment } from '../../gql/graphql';
 import { Notice } from '../../ui';
@@ -14,7 +15,10 @@ export function RunProgress({ run, onDone }: { run: LifecycleRunFragment; onDone
     notifyOnNetworkStatusChange: false,
   });
   const current = data?.campaignRun ?? run;
-  if (running && current.status !== 'RUNNING') queueMicrotask(onDone);
+  const finished = running && current.status !== 'RUNNING';
+  useEffect(() => {
+    if (finished) onDone();
+  }, [finished]); // eslint-disable-line react-hooks/exhaustive-deps
   const percent = Math.round(current.percent);
   return (
     <section aria-labelledby="run-title" className="fr-mt-2w" data-testid="campaign-run">

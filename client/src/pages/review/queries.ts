@@ -77,6 +77,9 @@ export const DECLARED = graphql(`
           }
           value {
             display
+            software {
+              id
+            }
           }
           source
           atteinte {

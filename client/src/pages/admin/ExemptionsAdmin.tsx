@@ -16,7 +16,13 @@ export function ExemptionsAdmin() {
   const { data, loading, error, refetch } = useQuery(CAMPAIGNS, { fetchPolicy: 'cache-and-network' });
   const campaigns = (data?.campaigns ?? []).filter((c) => c.scheme === 'FORFAIT_STRUCTURE');
   const [campaignId, setCampaignId] = useState<string | null>(null);
-  const campaign = campaigns.find((c) => c.id === campaignId) ?? campaigns[campaigns.length - 1] ?? null;
+  // By default the campaign whose list can still change (open or in instruction), else the latest.
+  const editable = campaigns.filter((c) => (c.status === 'OPEN' || c.status === 'CLOSED') && !c.currentRun);
+  const campaign =
+    campaigns.find((c) => c.id === campaignId) ??
+    editable[editable.length - 1] ??
+    campaigns[campaigns.length - 1] ??
+    null;
   const [codes, setCodes] = useState<string[]>([]);
   const [draft, setDraft] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);

@@ -138,7 +138,12 @@ export function ExemptionsAdmin() {
       {outcome && <Notice severity={outcome.severity}>{outcome.text}</Notice>}
       {saving.error && <ErrorAlert error={saving.error} />}
       <h2 className="fr-h5 fr-mt-4w">Historique</h2>
-      <ChangeHistory kind="LAP_EXEMPTIONS" targetId={campaign.id} title="Modifications de la liste" />
+      <ChangeHistory
+        key={campaign.version}
+        kind="LAP_EXEMPTIONS"
+        targetId={campaign.id}
+        title="Modifications de la liste"
+      />
     </>
   );
 }

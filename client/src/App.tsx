@@ -10,6 +10,7 @@ import { ErrorAlert, Loading, MarianneLogo, usePageTitle } from './ui';
 
 // Each screen is its own chunk: the login page (a cold visit) loads none of them, and the
 // supervision charts load only for those who open them.
+const AdminPage = lazy(() => import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 const ControlsPage = lazy(() => import('./pages/ControlsPage').then((m) => ({ default: m.ControlsPage })));
 const ControlCasePage = lazy(() => import('./pages/ControlCasePage').then((m) => ({ default: m.ControlCasePage })));
 const ImportsPage = lazy(() => import('./pages/ImportsPage').then((m) => ({ default: m.ImportsPage })));
@@ -32,6 +33,13 @@ export function landingOf(agent: CurrentAgent): string {
   if (agent.role === 'DAM') return '/professionnels';
   return '/supervision';
 }
+
+/** Administrators run the administration section; superviseurs read the campaigns' lifecycle there. */
+export const seesAdministration = (agent: CurrentAgent) =>
+  can(agent, 'MANAGE_AGENTS') ||
+  can(agent, 'MANAGE_REFERENTIEL') ||
+  can(agent, 'MANAGE_CAMPAIGNS') ||
+  can(agent, 'REVERSE_DECISIONS');
 
 export const seesQueue = (agent: CurrentAgent) =>
   can(agent, 'DECIDE_JUSTIFICATIFS') || can(agent, 'ASSIGN_ANY_JUSTIFICATIF');
@@ -207,6 +215,13 @@ function Header({ agent }: { agent: CurrentAgent | null }) {
                     </NavLink>
                   </li>
                 )}
+                {seesAdministration(agent) && (
+                  <li className="fr-nav__item">
+                    <NavLink className="fr-nav__link" to="/administration">
+                      Administration
+                    </NavLink>
+                  </li>
+                )}
               </ul>
             </nav>
           </div>
@@ -348,6 +363,14 @@ export function App() {
                   element={
                     <Restricted allowed={can(agent, 'READ_CONTROLS')}>
                       <ControlCasePage />
+                    </Restricted>
+                  }
+                />
+                <Route
+                  path="/administration/*"
+                  element={
+                    <Restricted allowed={seesAdministration(agent)}>
+                      <AdminPage />
                     </Restricted>
                   }
                 />

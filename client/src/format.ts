@@ -88,6 +88,8 @@ export const HISTORY_LABELS: Record<string, string> = {
   RELEASED: 'libéré',
   VALIDATED: 'validé',
   REJECTED: 'rejeté',
+  REOPENED: 'décision revue, remis à vérifier',
+  REVERSED: 'décision inversée sur recours',
 };
 
 export const CHANNEL_LABELS: Record<JustificatifChannel | DeclarationChannel, string> = {

@@ -16,4 +16,6 @@ export default async function globalSetup() {
   globalThis.mcboBrowserServer = server;
   // Tests run in band, in this process: they read the address from the environment.
   process.env.MCBO_BROWSER_URL = server.url;
+  // The operator's CLI (npm run agent) acts on the same database: administration.test.ts makes a national admin.
+  process.env.MCBO_BROWSER_DATA_DIR = server.dataDir;
 }

@@ -14,6 +14,8 @@ import { DecisionForm } from './review/DecisionForm';
 import { DocumentView } from './review/DocumentView';
 import { InternalNotes } from './notes/InternalNotes';
 import { OutcomeNotice, type Outcome } from './review/Outcome';
+import { ReverseDecision } from './review/ReverseDecision';
+import { SoftwareStatus } from './review/SoftwareStatus';
 import { DECLARED, JUSTIFICATIF } from './review/queries';
 import { useAutoTake } from './review/useAutoTake';
 import { useDecision } from './review/useDecision';
@@ -207,6 +209,7 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
             Valeur déclarée : <strong>{value?.value?.display ?? 'non déclarée'}</strong>
             {value?.source && <span className="mcbo-reason"> ({SOURCE_LABELS[value.source]})</span>}
           </p>
+          {value?.value?.software && <SoftwareStatus softwareId={value.value.software.id} />}
           {value && (
             <p className="fr-mb-2w">
               <Badge severity={ATTEINTE[value.atteinte.status]!.severity}>
@@ -227,6 +230,13 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
           ) : (
             <DecidedSummary j={j} heldByColleague={heldByColleague} />
           )}
+          <ReverseDecision
+            j={j}
+            onReversed={() => {
+              void refetch();
+              void declared.refetch();
+            }}
+          />
           <History entries={j.history} />
           <InternalNotes justificatifId={j.id} headingLevel={3} />
         </section>

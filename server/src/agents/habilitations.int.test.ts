@@ -17,6 +17,7 @@ import path from 'node:path';
 import { isObjectType } from 'graphql';
 import { getSchema } from '../graphql/schema';
 import { ImportRun } from '../imports/import-run.entity';
+import { Regularisation } from '../payments/regularisation.entity';
 import type { AgentRole } from '../common/enums';
 import { communicationFixtures } from '../test-support/communications';
 import { Precheck } from '../precheck/precheck.entity';
@@ -455,6 +456,24 @@ const MATRIX: Record<string, Entry> = {
     home: ALL,
     away: 'OK',
   },
+  software: {
+    // A catalogue entry is read like the catalogue: by every agent, whatever the caisse (unknown: null).
+    request: { graphql: `query { software(id: "999999") { id } }` },
+    home: ALL,
+    away: 'OK',
+  },
+  referentielChanges: {
+    // The référentiel's history is read like the catalogue: by every agent, whatever the caisse.
+    request: { graphql: `query { referentielChanges(kind: SOFTWARE, targetId: "1") { id summary } }` },
+    home: ALL,
+    away: 'OK',
+  },
+  regularisations: {
+    request: { graphql: `query { regularisations(campaignYear: 2024, scheme: FAMI) { totalCount nodes { id } } }` },
+    home: only('SUPERVISEUR', 'ADMIN'),
+    away: 'EMPTY',
+    isEmpty: (r) => (r as Loose).regularisations.totalCount === 0,
+  },
   upsertSoftware: {
     request: {
       graphql: `mutation { upsertSoftware(input: { publisherName: "Éditeur", name: "Logiciel", version: "1", dmpCompatible: true, lapCertified: true }) { __typename } }`,
@@ -745,6 +764,20 @@ describe('habilitations: every operation and route × role × caisse', () => {
       startedAt: now,
       heartbeatAt: now,
       finishedAt: now,
+    });
+    // One régularisation of caisse 211 (written directly; reversal.int.test.ts drives the real path).
+    await em.getRepository(Regularisation).insert({
+      campaignId: campaign.id,
+      professionalId: dentist.id,
+      caisseCode: '211',
+      declarationId: 1,
+      previousDueCents: 1000,
+      newDueCents: 0,
+      amountCents: -1000,
+      reason: 'Matrice',
+      source: 'REVERSAL',
+      sourceId: null,
+      agentId: null,
     });
     const { communicationId, waveId } = await communicationFixtures(em, dentist, campaign);
     ids = {

@@ -124,7 +124,7 @@ export async function reverseDecision(
     const made = regularisation as Regularisation | null;
     return {
       justificatif: justificatifNode(result.piece),
-      regularisation: made ? { ...made, id: String(made.id) } : null,
+      regularisation: made ? { ...made, id: String(made.id), professionalId: String(made.professionalId) } : null,
     };
   });
 }

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
+import { Connection } from '../common/connection.types';
 import { JustificatifNode } from './justificatif.types';
 import { REVERSAL_REFUSALS, type ReversalRefusalCode } from './reversal';
 
@@ -28,7 +29,21 @@ export class RegularisationNode {
 
   @Field(() => Date)
   createdAt: Date;
+
+  @Field(() => String, { description: 'Caisse du professionnel.' })
+  caisseCode: string;
+
+  @Field(() => String, { description: 'REVERSAL (recours) ou CONTROL (contrôle a posteriori).' })
+  source: string;
+
+  @Field(() => ID)
+  professionalId: string;
+
+  @Field(() => String, { nullable: true, description: 'Nom et prénom du professionnel (liste des régularisations).' })
+  professionalName?: string | null;
 }
+
+export const RegularisationConnection = Connection(RegularisationNode, 'Regularisation');
 
 @ObjectType('DecisionReversed', { description: 'Recours enregistré.' })
 export class DecisionReversedNode {

@@ -80,6 +80,14 @@ describe('référentiel administration', () => {
       });
       lapDeclarationIds.set(specialtyCode ?? specialty, declaration.id);
     }
+    // Imported from the Annuaire Santé: a code, which the exemption list names (not the label).
+    const coded = await createProfessional(em, {
+      profession: 'MEDECIN_SPECIALISTE',
+      caisseCode: '211',
+      specialty: 'cardiologie',
+      specialtyCode: 'SM04',
+    });
+    await declare(em, coded, forfait, { LOG_LAP_DMP: { data: softwareValue(noLap), source: 'DECLARED' } });
     admin = await t.login((await t.createAgent({ role: 'ADMIN', caisseCode: '751', nationalScope: true })).email);
     localAdmin = await t.login((await t.createAgent({ role: 'ADMIN', caisseCode: '211' })).email);
     conseiller = await t.login((await t.createAgent({ role: 'CONSEILLER', caisseCode: '211' })).email);
@@ -262,5 +270,46 @@ describe('référentiel administration', () => {
     );
     expect(fami.data!.setLapExemptions.code).toBe('CAMPAIGN_COMPUTED');
     expect(await t.db.getRepository(AuditEvent).countBy({ action: 'LAP_EXEMPTIONS_SET' })).toBe(1);
+  });
+
+  it('matches the exemption on the Annuaire Santé code, and keeps the history of each edit', async () => {
+    const campaign = await t.db
+      .getRepository(Campaign)
+      .findOneByOrFail({ referenceYear: 2021, scheme: 'FORFAIT_STRUCTURE' });
+    // The coded cardiologist was not re-evaluated by « cardiologie » above; « SM04 » concerns him only.
+    const result = await t.gql<Loose>(LAP, { v: campaign.version, s: ['cardiologie', 'SM04'] }, admin);
+    expect(result.data!.setLapExemptions).toMatchObject({ specialties: ['cardiologie', 'SM04'], reevaluated: 1 });
+    const history = await t.gql<Loose>(
+      `query H($id: ID!) { referentielChanges(kind: LAP_EXEMPTIONS, targetId: $id) { revision author reevaluated summary } }`,
+      { id: String(campaign.id) },
+      conseiller,
+    );
+    expect(history.data!.referentielChanges).toMatchObject([
+      { reevaluated: 1, summary: 'Spécialité ajoutée : SM04' },
+      { reevaluated: 1, summary: 'Spécialité ajoutée : cardiologie' },
+    ]);
+    expect(history.data!.referentielChanges[0].author).toEqual(expect.any(String));
+  });
+
+  it('records the messaging type of a catalogue entry', async () => {
+    const added = await t.gql<Loose>(
+      `mutation { upsertSoftware(input: { publisherName: "Apicrypt SA", name: "Apimail", version: "3", dmpCompatible: false, lapCertified: false, messagingType: APICRYPT_V2 }) {
+        ... on SoftwareSaved { software { id messagingType revision } } ... on ReferentielRefused { code message } } }`,
+      {},
+      admin,
+    );
+    const software = added.data!.upsertSoftware.software;
+    expect(software).toMatchObject({ messagingType: 'APICRYPT_V2', revision: 1 });
+    const history = await t.gql<Loose>(
+      `query H($id: ID!) { referentielChanges(kind: SOFTWARE, targetId: $id) { summary reevaluated } }`,
+      { id: software.id },
+      conseiller,
+    );
+    expect(history.data!.referentielChanges).toEqual([
+      {
+        summary: 'Ajout au catalogue (DMP : non ; LAP certifié : non ; messagerie : Apicrypt V2)',
+        reevaluated: 0,
+      },
+    ]);
   });
 });

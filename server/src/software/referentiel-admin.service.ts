@@ -21,6 +21,7 @@ import { recomputeDeclarations } from '../declarations/recompute-batch';
 import type { RequestContext } from '../common/request-context';
 import { Professional } from '../professionals/professional.entity';
 import {
+  changeSummary,
   changedSpecialties,
   checkSoftwareInput,
   normaliseSpecialties,
@@ -28,8 +29,14 @@ import {
   type ReferentielRefusal,
 } from './referentiel-edit';
 import { softwareValue } from './software-value';
-import { ReferentielChange, Software, SoftwarePublisher } from './software.entity';
-import type { LapExemptionsSavedNode, SoftwareInputType, SoftwareNode, SoftwareSavedNode } from './software.types';
+import { ReferentielChange, Software, SoftwarePublisher, type ReferentielChangeKind } from './software.entity';
+import type {
+  LapExemptionsSavedNode,
+  ReferentielChangeNode,
+  SoftwareInputType,
+  SoftwareNode,
+  SoftwareSavedNode,
+} from './software.types';
 
 type Refused = ReferentielRefusal;
 
@@ -145,6 +152,7 @@ const snapshotOf = (s: Software, publisherName: string): AuditDetails => ({
   dmpCompatible: s.dmpCompatible,
   dmpCompatibleSince: s.dmpCompatibleSince,
   lapCertified: s.lapCertified,
+  messagingType: s.messagingType,
 });
 
 export async function upsertSoftware(
@@ -152,7 +160,11 @@ export async function upsertSoftware(
   raw: SoftwareInputType,
 ): Promise<SoftwareSavedNode | Refused> {
   const agent = requireNational(ctx.agent, Permission.MANAGE_REFERENTIEL);
-  const checked = checkSoftwareInput({ ...raw, dmpCompatibleSince: raw.dmpCompatibleSince ?? null });
+  const checked = checkSoftwareInput({
+    ...raw,
+    dmpCompatibleSince: raw.dmpCompatibleSince ?? null,
+    messagingType: raw.messagingType ?? null,
+  });
   if ('refusal' in checked) return checked.refusal;
   const input = checked.value;
   const id = raw.id === null || raw.id === undefined ? null : Number(raw.id);
@@ -183,6 +195,7 @@ export async function upsertSoftware(
         dmpCompatible: input.dmpCompatible,
         dmpCompatibleSince: input.dmpCompatibleSince,
         lapCertified: input.lapCertified,
+        messagingType: input.messagingType,
         revision: 1,
         updatedByAgentId: agent.id,
         updatedAt: now,
@@ -210,6 +223,7 @@ export async function upsertSoftware(
           dmpCompatible: input.dmpCompatible,
           dmpCompatibleSince: input.dmpCompatibleSince,
           lapCertified: input.lapCertified,
+          messagingType: input.messagingType,
           revision: () => 'revision + 1',
           updatedByAgentId: agent.id,
           updatedAt: now,
@@ -360,4 +374,43 @@ export async function setLapExemptions(
       summary: reevaluationSummary(declarationIds.length),
     };
   });
+}
+
+/**
+ * The history of one catalogue entry (kind SOFTWARE, target = software id) or of a campaign's exemption
+ * list (LAP_EXEMPTIONS, target = campaign id), newest first: revision, author, date, re-evaluations.
+ */
+export async function referentielChanges(
+  ctx: RequestContext,
+  kind: ReferentielChangeKind,
+  targetId: string,
+  first: number | null | undefined,
+): Promise<ReferentielChangeNode[]> {
+  requirePermission(ctx.agent, Permission.READ_PROFESSIONALS);
+  if (!/^\d{1,12}$/.test(targetId)) throw badInput('Identifiant mal formé.', 'targetId');
+  const rows = await ctx.db
+    .getRepository(ReferentielChange)
+    .find({ where: { kind, targetId }, order: { id: 'DESC' }, take: pageSize(first) });
+  const agentIds = [...new Set(rows.map((r) => r.agentId).filter((id): id is number => id !== null))];
+  const agents = agentIds.length ? await ctx.db.getRepository(Agent).findBy({ id: In(agentIds) }) : [];
+  const names = new Map(agents.map((a) => [a.id, a.displayName]));
+  return rows.map((r) => ({
+    id: String(r.id),
+    revision: r.revision,
+    author: r.agentId === null ? null : (names.get(r.agentId) ?? null),
+    at: r.at,
+    reevaluated: r.reevaluated,
+    summary: changeSummary(kind, r.before, r.after),
+  }));
+}
+
+/** One catalogue entry as it is now (the review screen shows it beside the declared copy), or null. */
+export async function softwareEntry(ctx: RequestContext, id: string): Promise<SoftwareNode | null> {
+  requirePermission(ctx.agent, Permission.READ_PROFESSIONALS);
+  const n = Number(id);
+  if (!Number.isInteger(n) || n < 1) return null;
+  const row = await ctx.db.getRepository(Software).findOneBy({ id: n });
+  if (!row) return null;
+  const [node] = await nodesOf(ctx.db.manager, [row]);
+  return node ?? null;
 }

@@ -1,4 +1,5 @@
 import {
+  changeSummary,
   changedSpecialties,
   checkSoftwareInput,
   normaliseSpecialties,
@@ -13,6 +14,7 @@ const base: SoftwareInput = {
   dmpCompatible: true,
   dmpCompatibleSince: null,
   lapCertified: false,
+  messagingType: null,
 };
 
 describe('catalogue entry input', () => {
@@ -76,4 +78,56 @@ describe('exemption list', () => {
     [1, '1 déclaration de campagnes ouvertes réévaluée ; les campagnes calculées gardent leur calcul.'],
     [1234, '1 234 déclarations de campagnes ouvertes réévaluées ; les campagnes calculées gardent leur calcul.'],
   ])('summary for %i', (count, text) => expect(reevaluationSummary(count)).toBe(text));
+});
+
+describe('what an edit changed, in one sentence', () => {
+  const entry = { dmpCompatible: false, dmpCompatibleSince: null, lapCertified: false, messagingType: null };
+  it.each<[string, 'SOFTWARE' | 'LAP_EXEMPTIONS', Record<string, unknown> | null, Record<string, unknown>, string]>([
+    [
+      'a new entry',
+      'SOFTWARE',
+      null,
+      { ...entry, dmpCompatible: true, dmpCompatibleSince: '2024-03-01', messagingType: 'APICRYPT_V2' },
+      'Ajout au catalogue (DMP : oui depuis le 01/03/2024 ; LAP certifié : non ; messagerie : Apicrypt V2)',
+    ],
+    [
+      'DMP from a date',
+      'SOFTWARE',
+      entry,
+      { ...entry, dmpCompatible: true, dmpCompatibleSince: '2024-03-01' },
+      'DMP : non → oui depuis le 01/03/2024',
+    ],
+    [
+      'LAP and messaging',
+      'SOFTWARE',
+      { ...entry, messagingType: 'APICRYPT_V1' },
+      { ...entry, lapCertified: true, messagingType: 'MSSANTE_PERSONAL' },
+      'LAP certifié : non → oui ; messagerie : Apicrypt V1 → MSSanté (boîte personnelle)',
+    ],
+    [
+      'messaging unknown',
+      'SOFTWARE',
+      { ...entry, messagingType: 'APICRYPT_V2' },
+      entry,
+      'Messagerie : Apicrypt V2 → non renseignée',
+    ],
+    ['nothing', 'SOFTWARE', entry, entry, 'Aucune qualité modifiée'],
+    [
+      'codes added',
+      'LAP_EXEMPTIONS',
+      { specialties: [] },
+      { specialties: ['SM02', 'SM05'] },
+      'Spécialités ajoutées : SM02, SM05',
+    ],
+    [
+      'added and removed',
+      'LAP_EXEMPTIONS',
+      { specialties: ['SM02', 'SM05'] },
+      { specialties: ['SM05', 'SM09'] },
+      'Spécialité ajoutée : SM09 ; spécialité retirée : SM02',
+    ],
+    ['unchanged list', 'LAP_EXEMPTIONS', { specialties: ['SM02'] }, { specialties: ['SM02'] }, 'Liste inchangée'],
+  ])('%s', (_label, kind, before, after, expected) => {
+    expect(changeSummary(kind, before, after)).toBe(expected);
+  });
 });

@@ -2,6 +2,8 @@
  * Référentiel edits as pure checks: a catalogue entry's input, the exemption list of specialties, and
  * which specialties an exemption change concerns (the declarations to re-evaluate). French refusals.
  */
+import type { MessagingType } from '../common/enums';
+
 export const REFERENTIEL_REFUSALS = [
   'INVALID_INPUT',
   'UNKNOWN_SOFTWARE',
@@ -25,6 +27,7 @@ export interface SoftwareInput {
   dmpCompatible: boolean;
   dmpCompatibleSince: string | null;
   lapCertified: boolean;
+  messagingType: MessagingType | null;
 }
 
 const invalid = (message: string): ReferentielRefusal => ({ code: 'INVALID_INPUT', message });
@@ -81,4 +84,65 @@ export function changedSpecialties(before: readonly string[], after: readonly st
 export function reevaluationSummary(count: number): string {
   if (count === 0) return "Aucune déclaration d'une campagne ouverte n'est concernée.";
   return `${count.toLocaleString('fr-FR').replace(/\u202f/g, ' ')} déclaration${count > 1 ? 's' : ''} de campagnes ouvertes réévaluée${count > 1 ? 's' : ''} ; les campagnes calculées gardent leur calcul.`;
+}
+
+const yesNo = (value: unknown) => (value ? 'oui' : 'non');
+
+const MESSAGING_LABELS: Record<string, string> = {
+  MSSANTE_PERSONAL: 'MSSanté (boîte personnelle)',
+  MSSANTE_ORGANISATIONAL: 'MSSanté (boîte organisationnelle)',
+  APICRYPT_V2: 'Apicrypt V2',
+  APICRYPT_V1: 'Apicrypt V1',
+  OTHER_NOT_LISTED: 'autre messagerie',
+};
+
+const messaging = (value: unknown) =>
+  typeof value === 'string' ? (MESSAGING_LABELS[value] ?? value) : 'non renseignée';
+
+const dmp = (record: Record<string, unknown>) =>
+  record.dmpCompatible
+    ? `oui${typeof record.dmpCompatibleSince === 'string' ? ` depuis le ${frenchDate(record.dmpCompatibleSince)}` : ''}`
+    : 'non';
+
+function frenchDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+const listOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/** One French sentence saying what an edit of the référentiel changed (the history of an entry or a list). */
+export function changeSummary(
+  kind: 'SOFTWARE' | 'LAP_EXEMPTIONS',
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+): string {
+  if (kind === 'LAP_EXEMPTIONS') {
+    const previous = listOf(before?.specialties);
+    const next = listOf(after.specialties);
+    const added = next.filter((s) => !previous.includes(s));
+    const removed = previous.filter((s) => !next.includes(s));
+    const plural = (list: string[], verb: string) =>
+      `spécialité${list.length > 1 ? 's' : ''} ${verb}${list.length > 1 ? 's' : ''} : ${list.join(', ')}`;
+    const parts = [
+      added.length ? plural(added, 'ajoutée') : null,
+      removed.length ? plural(removed, 'retirée') : null,
+    ].filter((p): p is string => p !== null);
+    if (parts.length === 0) return 'Liste inchangée';
+    const sentence = parts.join(' ; ');
+    return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+  }
+  if (before === null) {
+    return `Ajout au catalogue (DMP : ${dmp(after)} ; LAP certifié : ${yesNo(after.lapCertified)} ; messagerie : ${messaging(after.messagingType)})`;
+  }
+  const parts: string[] = [];
+  if (before.dmpCompatible !== after.dmpCompatible || before.dmpCompatibleSince !== after.dmpCompatibleSince)
+    parts.push(`DMP : ${dmp(before)} → ${dmp(after)}`);
+  if (before.lapCertified !== after.lapCertified)
+    parts.push(`LAP certifié : ${yesNo(before.lapCertified)} → ${yesNo(after.lapCertified)}`);
+  if ((before.messagingType ?? null) !== (after.messagingType ?? null))
+    parts.push(`messagerie : ${messaging(before.messagingType)} → ${messaging(after.messagingType)}`);
+  if (parts.length === 0) return 'Aucune qualité modifiée';
+  const sentence = parts.join(' ; ');
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }

@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { AuditDetails } from '../audit/audit-event.entity';
+import type { MessagingType } from '../common/enums';
 import { BoolColumn, DateColumn, InstantColumn, IntColumn, JsonColumn, StringColumn } from '../db/columns';
 
 /** Éditeur de logiciel: a change of publisher needs a new justificatif, a change of version does not. */
@@ -45,6 +46,10 @@ export class Software {
   /** Date from which the version is DMP-compatible, when the catalogue knows it. */
   @DateColumn({ nullable: true })
   dmpCompatibleSince: string | null;
+
+  /** Secure messaging the version offers (Apicrypt V1/V2, MSSanté…), when the catalogue knows it. */
+  @StringColumn(32, { nullable: true })
+  messagingType: MessagingType | null;
 
   /** Every edit increments it (conditional update); the history keeps each revision. */
   @IntColumn({ default: 1 })

@@ -1,6 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
 import { Connection } from '../common/connection.types';
 import { LocalDate } from '../common/scalars';
+import type { MessagingType } from '../common/enums';
+import { MessagingTypeEnum } from '../common/graphql-enums';
 import { REFERENTIEL_REFUSALS, type ReferentielRefusalCode } from './referentiel-edit';
 
 export const ReferentielRefusalCodeEnum = Object.fromEntries(REFERENTIEL_REFUSALS.map((c) => [c, c])) as {
@@ -40,6 +42,12 @@ export class SoftwareNode {
   @Field(() => Boolean, { description: "Logiciel d'aide à la prescription certifié HAS." })
   lapCertified: boolean;
 
+  @Field(() => MessagingTypeEnum, {
+    nullable: true,
+    description: 'Messagerie sécurisée proposée (Apicrypt, MSSanté…).',
+  })
+  messagingType: MessagingType | null;
+
   @Field(() => Int, { description: 'Révision, à renvoyer pour modifier l’entrée.' })
   revision: number;
 
@@ -77,6 +85,9 @@ export class SoftwareInputType {
 
   @Field(() => Boolean)
   lapCertified: boolean;
+
+  @Field(() => MessagingTypeEnum, { nullable: true, description: 'Absent : messagerie inconnue du catalogue.' })
+  messagingType?: MessagingType | null;
 }
 
 @ObjectType('SoftwareSaved')
@@ -126,3 +137,26 @@ export const SetLapExemptionsResult = createUnionType({
   types: () => [LapExemptionsSavedNode, ReferentielRefusedNode] as const,
   resolveType: (value) => ('code' in value ? ReferentielRefusedNode : LapExemptionsSavedNode),
 });
+
+@ObjectType('ReferentielChange', {
+  description: 'Une modification du référentiel : révision, auteur, date, réévaluations.',
+})
+export class ReferentielChangeNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  revision: number;
+
+  @Field(() => String, { nullable: true })
+  author: string | null;
+
+  @Field(() => Date)
+  at: Date;
+
+  @Field(() => Int, { description: 'Déclarations de campagnes ouvertes réévaluées par cette modification.' })
+  reevaluated: number;
+
+  @Field(() => String, { description: 'Ce qui a changé, en une phrase.' })
+  summary: string;
+}

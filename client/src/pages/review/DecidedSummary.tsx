@@ -58,6 +58,7 @@ export function History({ entries }: { entries: Loaded['history'] }) {
             {frenchDate(h.at)} – {HISTORY_LABELS[h.action] ?? h.action.toLowerCase()}
             {h.agent ? ` par ${h.agent.displayName}` : ''}
             {h.reasons && h.reasons.length > 0 ? ` (${h.reasons.map((r) => REJECTION_LABELS[r]).join(' ; ')})` : ''}
+            {h.comment && (h.action === 'REOPENED' || h.action === 'REVERSED') ? ` – motif : « ${h.comment} »` : ''}
           </li>
         ))}
       </ul>

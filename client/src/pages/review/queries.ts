@@ -95,6 +95,9 @@ export const DECLARED = graphql(`
           }
           value {
             display
+            software {
+              id
+            }
           }
           source
           atteinte {

@@ -134,6 +134,34 @@ describe('exemptions (forfait structure 2021: LAP not required without a softwar
     expect(software?.waived).toEqual(waived);
   });
 
+  it.each<[string, string[], string | null, string | null, string[]]>([
+    ['the code is listed', ['SM02', 'SM05'], 'anesthésie', 'SM02', ['LAP']],
+    ['the code is listed, in lower case', ['sm02'], null, 'SM02', ['LAP']],
+    ['another code: the label does not count once a code is known', ['SM05', 'anesthésie'], 'anesthésie', 'SM02', []],
+    ['no code: the label decides, accents and case aside', ['Anesthesie'], 'anesthésie', null, ['LAP']],
+    ['no code, another label', ['SM02'], 'cardiologie', null, []],
+    ['neither code nor label', ['SM02'], null, null, []],
+    ['an empty list exempts no one', [], 'anesthésie', 'SM02', []],
+  ])('matches on the Annuaire Santé specialty code: %s', (_case, list, specialty, specialtyCode, waived) => {
+    const file: ReferentielFile = {
+      ...fs2021,
+      indicators: fs2021.indicators.map((indicator) =>
+        indicator.exemptions
+          ? { ...indicator, exemptions: indicator.exemptions.map((e) => ({ ...e, specialties: list })) }
+          : indicator,
+      ),
+    };
+    const who: ProfessionalData = {
+      profession: 'MEDECIN_SPECIALISTE',
+      specialty,
+      specialtyCode,
+      installationYear: null,
+    };
+    const [software] = campaignApplicability(file, who).applicable;
+    expect(software?.indicator.code).toBe('LOG_LAP_DMP');
+    expect(software?.waived).toEqual(waived);
+  });
+
   it('gives the exemption reason next to the applicability', () => {
     const [software] = campaignApplicability(
       referentiel,

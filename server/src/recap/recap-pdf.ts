@@ -1,8 +1,13 @@
 /**
  * The professional's recap (seed 001: « récapitulatif de saisie et de rémunération »): indicators,
  * their value and atteinte, the rémunération lines and the payments. Pure: data in, PDF bytes out.
+ *
+ * Drawn on the letters' PDF stack (`common/pdf-text.ts`): Liberation Sans embedded (accents, « », €
+ * print as typed), every text wrapped in its box, and a label and its value side by side in two columns
+ * that never meet — a long indicator label wraps in its column instead of running under the value.
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb } from 'pdf-lib';
+import { A4, FlowWriter, GREY, MARINE, embedFonts, wrap, type Box, type TextOptions } from '../common/pdf-text';
 
 export interface RecapData {
   title: string; // MA CONVENTION - MA DÉCLARATION 2024
@@ -15,139 +20,116 @@ export interface RecapData {
   generatedOn: string; // French date
 }
 
-const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 50;
-const BLUE = rgb(0, 0, 0.57); // Marianne blue, as on Assurance Maladie documents
-const GREY = rgb(0.35, 0.35, 0.35);
+/** The value column (amounts, declared values): a third of the width, right-aligned text. */
+const VALUE_WIDTH = 170;
+const COLUMN_GAP = 16;
+const INDENT = 14;
 
-/** Standard PDF fonts speak WinAnsi: map what it lacks to the nearest readable text. */
-export function toWinAnsi(text: string): string {
-  return text
-    .replace(/[\u202f\u2009\u00a0]/g, ' ')
-    .replace(/≥/g, '>=')
-    .replace(/≤/g, '<=')
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/…/g, '...')
-    .replace(/×/g, 'x')
-    .replace(/[^\x20-\x7e\u00a0-\u00ff€—–«»Œœ]/g, '?');
-}
+class RecapWriter {
+  constructor(readonly flow: FlowWriter) {}
 
-class Writer {
-  private page: PDFPage;
-  private y = A4.height - MARGIN;
-
-  constructor(
-    private readonly doc: PDFDocument,
-    private readonly regular: PDFFont,
-    private readonly bold: PDFFont,
-    private readonly header: string,
-  ) {
-    this.page = this.newPage();
+  text(raw: string, options: TextOptions = {}) {
+    this.flow.text(raw, options);
   }
 
-  private newPage(): PDFPage {
-    const page = this.doc.addPage([A4.width, A4.height]);
-    page.drawText(toWinAnsi(this.header), { x: MARGIN, y: A4.height - 30, size: 8, font: this.regular, color: GREY });
-    this.y = A4.height - MARGIN;
-    this.page = page;
-    return page;
+  heading(raw: string) {
+    this.flow.text(raw, { size: 13, bold: true, color: MARINE, after: 2, what: raw });
   }
 
-  private ensure(height: number) {
-    if (this.y - height < MARGIN + 20) this.newPage();
-  }
-
-  /** Wraps text to the page width; returns the number of lines written. */
-  text(raw: string, options: { size?: number; bold?: boolean; color?: ReturnType<typeof rgb>; indent?: number } = {}) {
-    const size = options.size ?? 10;
-    const font = options.bold ? this.bold : this.regular;
-    const width = A4.width - 2 * MARGIN - (options.indent ?? 0);
-    const words = toWinAnsi(raw).split(/\s+/);
-    const lines: string[] = [];
-    let line = '';
-    for (const word of words) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) > width && line) {
-        lines.push(line);
-        line = word;
-      } else line = candidate;
-    }
-    if (line) lines.push(line);
-    for (const l of lines) {
-      this.ensure(size + 4);
-      this.page.drawText(l, {
-        x: MARGIN + (options.indent ?? 0),
-        y: this.y - size,
-        size,
-        font,
-        color: options.color ?? rgb(0, 0, 0),
-      });
-      this.y -= size + 4;
-    }
-  }
-
-  row(left: string, right: string, options: { bold?: boolean } = {}) {
+  /** A label and its value on the same line; each wraps in its own column. */
+  row(label: string, value: string, options: { bold?: boolean } = {}) {
     const size = 10;
-    const font = options.bold ? this.bold : this.regular;
-    this.ensure(size + 4);
-    const r = toWinAnsi(right);
-    this.page.drawText(toWinAnsi(left).slice(0, 90), { x: MARGIN, y: this.y - size, size, font });
-    this.page.drawText(r, { x: A4.width - MARGIN - font.widthOfTextAtSize(r, size), y: this.y - size, size, font });
-    this.y -= size + 4;
+    const font = options.bold ? this.flow.fonts.bold : this.flow.fonts.regular;
+    const labelWidth = this.flow.contentWidth - VALUE_WIDTH - COLUMN_GAP;
+    const valueX = A4.width - MARGIN - VALUE_WIDTH;
+    const leading = size * 1.3;
+    const valueLines = wrap(value, font, size, VALUE_WIDTH);
+    const height = Math.max(wrap(label, font, size, labelWidth).length, valueLines.length) * leading;
+    if (this.flow.y - height < this.flow.margin) this.flow.newPage();
+    const top = this.flow.y;
+    this.flow.text(label, { size, bold: options.bold, width: labelWidth, what: `libellé : ${label.slice(0, 24)}` });
+    const afterLabel = this.flow.y;
+    this.flow.y = top;
+    // Right-aligned: each line of the value ends at the column's right edge.
+    const right = A4.width - MARGIN;
+    valueLines.forEach((line, index) => {
+      const width = font.widthOfTextAtSize(line, size);
+      this.flow.page.drawText(line, { x: right - width, y: top - index * leading - size, size, font });
+    });
+    this.flow.boxes.push({
+      page: this.flow.pageIndex,
+      x: valueX,
+      y: top - valueLines.length * leading,
+      width: VALUE_WIDTH,
+      height: valueLines.length * leading,
+      what: `valeur : ${value.slice(0, 24)}`,
+    });
+    this.flow.y = Math.min(afterLabel, top - valueLines.length * leading);
   }
 
   gap(height = 8) {
-    this.y -= height;
+    this.flow.y -= height;
   }
 
   rule() {
-    this.ensure(6);
-    this.page.drawLine({
-      start: { x: MARGIN, y: this.y },
-      end: { x: A4.width - MARGIN, y: this.y },
+    if (this.flow.y - 6 < this.flow.margin) this.flow.newPage();
+    this.flow.page.drawLine({
+      start: { x: MARGIN, y: this.flow.y - 2 },
+      end: { x: A4.width - MARGIN, y: this.flow.y - 2 },
       thickness: 0.5,
       color: GREY,
     });
-    this.y -= 6;
+    this.flow.y -= 6;
   }
 }
 
-export async function renderRecapPdf(data: RecapData): Promise<Uint8Array> {
+/** The PDF and the box of every text it drew (tests prove that no two boxes overlap). */
+export async function layoutRecapPdf(data: RecapData): Promise<{ bytes: Uint8Array; boxes: Box[] }> {
   const doc = await PDFDocument.create();
-  doc.setTitle(toWinAnsi(`${data.title} — ${data.campaignLabel}`));
+  doc.setTitle(`${data.title} — ${data.campaignLabel}`);
   doc.setCreator('Ma Convention — back office CPAM');
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const w = new Writer(doc, regular, bold, `${data.title} — édité le ${data.generatedOn}`);
+  doc.setLanguage('fr-FR');
+  const fonts = await embedFonts(doc);
+  const header = `${data.title} — édité le ${data.generatedOn}`;
+  const flow = new FlowWriter(doc, fonts, MARGIN, (f) => {
+    // The running header sits in the top margin, above the flow.
+    f.page.drawText(header, { x: MARGIN, y: A4.height - 30, size: 8, font: fonts.regular, color: GREY });
+  });
+  flow.newPage();
+  const w = new RecapWriter(flow);
 
-  w.text(data.title, { size: 16, bold: true, color: BLUE });
+  w.text(data.title, { size: 16, bold: true, color: MARINE, after: 2 });
   w.text(data.campaignLabel, { size: 11, bold: true });
   w.gap();
   for (const line of data.identity) w.text(line);
   w.gap();
   w.rule();
-  w.text('Indicateurs', { size: 13, bold: true, color: BLUE });
+  w.heading('Indicateurs');
   data.indicators.forEach((indicator, index) => {
     w.gap(4);
     w.row(`${index + 1}  ${indicator.label}`, indicator.value, { bold: true });
-    w.text(`${indicator.atteinte} — ${indicator.reason}`, { indent: 14, size: 9, color: GREY });
-    if (indicator.mention) w.text(`« ${indicator.mention} »`, { indent: 14, size: 9, color: BLUE });
+    w.text(`${indicator.atteinte} — ${indicator.reason}`, { x: MARGIN + INDENT, size: 9, color: GREY });
+    if (indicator.mention) w.text(`« ${indicator.mention} »`, { x: MARGIN + INDENT, size: 9, color: MARINE });
   });
   w.gap();
   w.rule();
-  w.text('Rémunération', { size: 13, bold: true, color: BLUE });
+  w.heading('Rémunération');
   for (const line of data.remuneration) {
     w.row(line.label, line.amount);
-    w.text(line.reason, { indent: 14, size: 9, color: GREY });
+    w.text(line.reason, { x: MARGIN + INDENT, size: 9, color: GREY });
   }
   w.row('Total', data.total, { bold: true });
   if (data.payments.length > 0) {
     w.gap();
-    w.text('Paiements', { size: 13, bold: true, color: BLUE });
+    w.heading('Paiements');
     for (const payment of data.payments) w.row(payment.label, payment.amount);
   }
   w.gap();
-  w.text('NI : Valeur Non Atteinte', { size: 8, color: GREY });
-  return doc.save();
+  w.text('NI : Valeur Non Atteinte', { size: 8, color: rgb(0.35, 0.35, 0.35) });
+  return { bytes: await doc.save(), boxes: flow.boxes };
+}
+
+export async function renderRecapPdf(data: RecapData): Promise<Uint8Array> {
+  return (await layoutRecapPdf(data)).bytes;
 }

@@ -245,11 +245,12 @@ describe('référentiel administration', () => {
       .findOneByOrFail({ referenceYear: 2021, scheme: 'FORFAIT_STRUCTURE' });
     expect(await lapAchievement('SM04')).toBe('NOT_ACHIEVED');
     const result = await t.gql<Loose>(LAP, { v: campaign.version, s: [' cardiologie', 'cardiologie', 'sm04'] }, admin);
-    // The cardiologist without a code (by label) and SM04 (by code); not SM05, whose label is « cardiologie ».
+    // The cardiologist without a code (by label) and the two SM04 (by code: the anesthésiste and the
+    // cardiologist imported with SM04); not SM05, whose label is « cardiologie ».
     expect(result.data!.setLapExemptions).toMatchObject({
       specialties: ['cardiologie', 'SM04'],
       campaignVersion: campaign.version + 1,
-      reevaluated: 2,
+      reevaluated: 3,
     });
     expect(await lapAchievement('SM04')).toBe('PENDING_JUSTIFICATIF');
     expect(await lapAchievement('cardiologie')).toBe('PENDING_JUSTIFICATIF');
@@ -276,16 +277,22 @@ describe('référentiel administration', () => {
     const campaign = await t.db
       .getRepository(Campaign)
       .findOneByOrFail({ referenceYear: 2021, scheme: 'FORFAIT_STRUCTURE' });
-    // The coded cardiologist was not re-evaluated by « cardiologie » above; « SM04 » concerns him only.
-    const result = await t.gql<Loose>(LAP, { v: campaign.version, s: ['cardiologie', 'SM04'] }, admin);
-    expect(result.data!.setLapExemptions).toMatchObject({ specialties: ['cardiologie', 'SM04'], reevaluated: 1 });
+    const set = async (version: number, specialties: string[]) =>
+      (await t.gql<Loose>(LAP, { v: version, s: specialties }, admin)).data!.setLapExemptions;
+    const cleared = await set(campaign.version, []);
+    // « cardiologie » names the cardiologist without a code only: the one imported with SM04 is named by his code.
+    const byLabel = await set(cleared.campaignVersion, ['cardiologie']);
+    expect(byLabel).toMatchObject({ specialties: ['cardiologie'], reevaluated: 1 });
+    // « SM04 » concerns the two professionals with that code, whatever their label.
+    const byCode = await set(byLabel.campaignVersion, ['cardiologie', 'SM04']);
+    expect(byCode).toMatchObject({ specialties: ['cardiologie', 'SM04'], reevaluated: 2 });
     const history = await t.gql<Loose>(
       `query H($id: ID!) { referentielChanges(kind: LAP_EXEMPTIONS, targetId: $id) { revision author reevaluated summary } }`,
       { id: String(campaign.id) },
       conseiller,
     );
-    expect(history.data!.referentielChanges).toMatchObject([
-      { reevaluated: 1, summary: 'Spécialité ajoutée : SM04' },
+    expect(history.data!.referentielChanges.slice(0, 2)).toMatchObject([
+      { reevaluated: 2, summary: 'Spécialité ajoutée : SM04' },
       { reevaluated: 1, summary: 'Spécialité ajoutée : cardiologie' },
     ]);
     expect(history.data!.referentielChanges[0].author).toEqual(expect.any(String));

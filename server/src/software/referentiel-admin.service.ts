@@ -336,12 +336,14 @@ export async function setLapExemptions(
         .from('declaration', 'd')
         .innerJoin(Professional, 'p', 'p.id = d.professional_id')
         .where('d.campaign_id = :campaignId', { campaignId: campaign.id })
-        // The rules match on the specialty code, on the label only for a professional without a code.
+        // As the rules match: on the specialty code, on the label only for professionals without one.
         .andWhere(
           new Brackets((qb) =>
             qb
-              .where('p.specialty_code IN (:...changed)', { changed })
-              .orWhere('(p.specialty_code IS NULL AND p.specialty IN (:...changed))', { changed }),
+              .where('UPPER(p.specialty_code) IN (:...codes)', { codes: changed.map((c) => c.toUpperCase()) })
+              .orWhere('(p.specialty_code IS NULL AND LOWER(p.specialty) IN (:...labels))', {
+                labels: changed.map((c) => c.toLowerCase()),
+              }),
           ),
         )
         .getRawMany<{ id: number | string }>();

@@ -42,12 +42,28 @@ export function exemptionKey(professional: Pick<ProfessionalData, 'specialty' | 
   return label ? label : null;
 }
 
-/** Exemptions whose specialty list names the professional's specialty (by code, else by label). */
+/**
+ * Exemptions whose specialty list names the professional's specialty. The list holds Annuaire Santé
+ * specialty codes (SM02…): the professional's code decides, case aside; only a professional without a code
+ * (not imported from the Annuaire Santé) is matched on the specialty label, case and accents aside.
+ */
 function exemptionsFor(indicator: IndicatorDefinition, professional: ProfessionalData) {
-  const key = exemptionKey(professional);
-  if (key === null) return [];
-  return (indicator.exemptions ?? []).filter((exemption) => exemption.specialties.includes(key));
+  const code = professional.specialtyCode?.trim().toUpperCase() || null;
+  const label = professional.specialty?.trim() ? foldLabel(professional.specialty) : null;
+  if (code === null && label === null) return [];
+  return (indicator.exemptions ?? []).filter((exemption) =>
+    exemption.specialties.some((entry) =>
+      code !== null ? entry.trim().toUpperCase() === code : foldLabel(entry) === label,
+    ),
+  );
 }
+
+const foldLabel = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toLowerCase();
 
 export function indicatorApplicability(
   campaign: CampaignScope,

@@ -128,10 +128,10 @@ describe('campaign progress assembly', () => {
       ['MEDECIN_GENERALISTE'],
     ],
     [
-      'caisse inconnue du référentiel : son code pour libellé',
+      'caisse inconnue du référentiel : elle se dit inconnue, avec son code',
       { ...rows, caisseNames: [] },
       (r) => r.byCaisse.map((l) => l.label),
-      ['211', '751'],
+      ['Caisse inconnue (code 211)', 'Caisse inconnue (code 751)'],
     ],
   ])('%s', (_reason, input, pick, expected) => {
     expect(pick(assembleProgress(input))).toEqual(expected);

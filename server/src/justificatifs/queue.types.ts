@@ -58,6 +58,9 @@ export class SavedQueueFilterNode {
 
   @Field(() => Boolean, { nullable: true })
   decidedByMe?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  contradictionDetected?: boolean | null;
 }
 
 @ObjectType('SavedQueueView', { description: 'Une vue de la file enregistrée par l’agent (visible de lui seul).' })

@@ -1,6 +1,8 @@
 import { Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { InstantColumn, IntColumn, JsonColumn, StringColumn } from '../db/columns';
-import type { SavedQueueFilter } from './saved-views';
+
+/** A queue filter as saved: the filter's fields that were set, by name (`saved-views.ts` says which). */
+export type SavedQueueFilter = Partial<Record<string, string | number | boolean>>;
 
 /** A queue filter an agent named and keeps (« Dentistes > 30 j »); seen by that agent only. */
 @Entity()

@@ -5,13 +5,13 @@ import { parseId } from '../common/ids';
 import type { RequestContext } from '../common/request-context';
 import type { JustificatifQueueFilter } from './justificatif.types';
 import { justificatifQueue } from './queue.service';
-import { SavedQueueView } from './saved-view.entity';
+import { SavedQueueView, type SavedQueueFilter } from './saved-view.entity';
 
 export const MAX_SAVED_VIEWS = 20;
 const MAX_NAME = 80;
 
 /** What is kept of a filter: its fields, nulls dropped. */
-export type SavedQueueFilter = Partial<Record<keyof JustificatifQueueFilter, string | number | boolean>>;
+export type { SavedQueueFilter };
 
 const FILTER_FIELDS: (keyof JustificatifQueueFilter)[] = [
   'view',
@@ -26,6 +26,7 @@ const FILTER_FIELDS: (keyof JustificatifQueueFilter)[] = [
   'holderId',
   'held',
   'decidedByMe',
+  'contradictionDetected',
 ];
 
 export async function savedQueueViews(ctx: RequestContext) {

@@ -23,7 +23,7 @@ describe('progress counters under concurrent decisions and an import', () => {
     const storage = new FilesystemStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'mcbo-counter-files-')));
     await seedDatabase(t.db, storage, { professionals: 200, seed: 5, today: new Date() });
   }, 180_000);
-  afterAll(async () => t.close());
+  afterAll(async () => t.stop());
 
   it('end equal to the recount', async () => {
     const pieces = (await t.db.query(

@@ -95,6 +95,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await app.close();
       await database.close();
     },
+    // Closing only the database would leave the app (HTTP server, workers, timers) holding Jest open.
+    async close() {
+      await app.close();
+      await database.close();
+    },
   };
 }
 

@@ -24,6 +24,7 @@ const SAVED_VIEWS = graphql(`
         holderId
         held
         decidedByMe
+        contradictionDetected
       }
     }
   }

@@ -131,6 +131,13 @@ describe('layers of server/src', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('maps rows to GraphQL nodes in *.nodes.ts files, never inside a service', () => {
+    const offenders = [...graph.keys()]
+      .filter((file) => file.endsWith('.service.ts'))
+      .filter((file) => /^(export )?function \w+Node\(/m.test(fs.readFileSync(path.join(ROOT, file), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps type-graphql out of services, routers and rules, even through a runtime import', () => {
     const reachesTypeGraphql = new Map<string, string | null>();
     const via = (file: string, seen = new Set<string>()): string | null => {

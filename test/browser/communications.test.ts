@@ -70,12 +70,12 @@ test(
     const notice = exchanges.locator('tbody tr').first();
     await notice.waitFor();
     expect(await notice.innerText()).toMatch(/rejet/i);
-    for (let i = 0; i < 30 && !/Envoyé/.test(await notice.innerText()); i++) {
+    for (let i = 0; i < 30 && !/envoyé/i.test(await notice.innerText()); i++) {
       await dam.waitForTimeout(1000);
       await dam.reload();
       await exchanges.locator('tbody tr').first().waitFor();
     }
-    expect(await notice.innerText()).toMatch(/Envoyé/);
+    expect(await notice.innerText()).toMatch(/envoyé/i);
     await bothWidths(dam, '41-dam-echanges');
 
     const [sent] = await Promise.all([

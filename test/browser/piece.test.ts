@@ -65,6 +65,9 @@ test('the piece: page-width document, one step to the checklist, notes, dialog o
   await dialog.waitFor({ state: 'hidden' });
 
   await page.getByRole('link', { name: 'dossier du professionnel' }).click();
+  // The review page has its own notes section: wait for the file's before reading it.
+  await page.waitForURL(/\/professionnels\/\d+/);
+  await page.getByRole('heading', { name: 'Échanges' }).waitFor();
   const fileNotes = page.locator('section.mcbo-notes');
   await fileNotes.getByText('Facture du cabinet secondaire : vérifier l’adresse.').waitFor();
   expect(await fileNotes.innerText()).toContain(`justificatif n° ${pieceId}`);

@@ -22,14 +22,13 @@ import { ImportRun } from './import-run.entity';
 import { CSV_FORMAT } from './handler';
 import { IMPORT_KINDS, type ImportKind } from './import-kinds';
 import type { ImportKindInfoNode, ImportRunNode } from './imports.types';
+import { importRunNode } from './imports.nodes';
 import { HANDLERS } from './kinds';
 import { isZip } from './source';
 import { createRun, fileReportSink, finishRun, runImport, type ImportHooks } from './runner';
 
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 export const IMPORT_CONTENT_TYPE = 'text/csv';
-/** A RUNNING run without a heartbeat for this long was interrupted (its process stopped). */
-const STALE_AFTER_MS = 10 * 60_000;
 
 /** Runs started by this process, so that tests and shutdown can wait for them. */
 const active = new Map<number, Promise<void>>();
@@ -40,41 +39,6 @@ export const waitForImports = () => Promise.all([...active.values()]).then(() =>
 let apiHooks: ImportHooks | undefined;
 export function setImportHooksForTests(hooks: ImportHooks | undefined) {
   apiHooks = hooks;
-}
-
-export function importRunNode(run: ImportRun, now = Date.now()): ImportRunNode {
-  const end = run.finishedAt ?? (run.status === 'RUNNING' ? new Date(now) : run.heartbeatAt);
-  const elapsedSeconds = Math.max(1, (end.getTime() - run.startedAt.getTime()) / 1000);
-  const share = run.totalBytes > 0 ? Math.min(1, run.bytesRead / run.totalBytes) : run.status === 'RUNNING' ? 0 : 1;
-  const stale = run.status === 'RUNNING' && now - run.heartbeatAt.getTime() > STALE_AFTER_MS;
-  const running = run.status === 'RUNNING' && !stale;
-  return {
-    id: String(run.id),
-    kind: run.kind,
-    status: stale ? 'INTERRUPTED' : run.status,
-    fileName: run.fileName,
-    caisseCode: run.caisseCode,
-    startedAt: run.startedAt,
-    finishedAt: run.finishedAt,
-    rowsRead: run.rowsRead,
-    inserted: run.inserted,
-    updated: run.updated,
-    unchanged: run.unchanged,
-    rejected: run.rejected,
-    skipped: run.skipped,
-    unknown: run.unknown,
-    absent: run.absent,
-    batchesCommitted: run.batchesCommitted,
-    bytesRead: run.bytesRead,
-    totalBytes: run.totalBytes,
-    progress: running ? share : run.status === 'COMPLETED' ? 1 : share,
-    rowsPerSecond: Math.round((run.rowsRead / elapsedSeconds) * 10) / 10,
-    etaSeconds: running && share > 0 ? Math.round((elapsedSeconds * (1 - share)) / share) : null,
-    errorMessage: run.errorMessage,
-    rejections: run.rejections ?? [],
-    reportUrl: run.reportFileId ? `/api/imports/runs/${run.id}/report` : null,
-    agentId: run.agentId,
-  };
 }
 
 const visible = (agent: AuthenticatedAgent, run: ImportRun | null) =>

@@ -37,17 +37,9 @@ import type {
   SoftwareNode,
   SoftwareSavedNode,
 } from './software.types';
+import { softwareNode } from './software.nodes';
 
 type Refused = ReferentielRefusal;
-
-function softwareNode(s: Software, publisher: SoftwarePublisher, updatedBy: string | null): SoftwareNode {
-  return {
-    ...s,
-    id: String(s.id),
-    publisher: { id: String(publisher.id), name: publisher.name },
-    updatedBy,
-  };
-}
 
 async function nodesOf(em: EntityManager, rows: Software[]): Promise<SoftwareNode[]> {
   const publisherIds = [...new Set(rows.map((r) => r.publisherId))];

@@ -105,7 +105,7 @@ export function Exchanges({ professionalId }: { professionalId: string }) {
               return (
                 <tr key={x.id}>
                   <td>{dateTime(x.at)}</td>
-                  <td>{m ? m.kindLabel : x.title}</td>
+                  <td>{m ? m.kindLabel : 'Contact consigné'}</td>
                   <td>
                     {m ? (
                       <>

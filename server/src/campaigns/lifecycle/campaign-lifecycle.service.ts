@@ -31,6 +31,7 @@ import {
 } from './campaign-lifecycle';
 import { runCampaignComputationSafely, type ComputationOptions } from './campaign-computation';
 import { CampaignHistory, CampaignRun } from './campaign-run.entity';
+import { campaignRunNode } from './campaign-lifecycle.nodes';
 import type {
   CampaignChangedNode,
   CampaignHistoryNode,
@@ -39,16 +40,6 @@ import type {
 } from './campaign-lifecycle.types';
 
 export type LifecycleResult = CampaignChangedNode | CampaignRefusedNode;
-
-export function campaignRunNode(run: CampaignRun): CampaignRunNode {
-  const percent =
-    run.status === 'DONE'
-      ? 100
-      : run.totalDeclarations === 0
-        ? 0
-        : Math.min(99.9, Math.floor((run.processedDeclarations / run.totalDeclarations) * 1000) / 10);
-  return { ...run, id: String(run.id), percent };
-}
 
 interface TransitionInput {
   campaignId: number;

@@ -227,6 +227,18 @@ describe('multi-writer on a 3-node Galera cluster', () => {
       `mixed load ${LOAD_SECONDS} s, 9 clients over 3 nodes: ${tally.total} requests (${(tally.total / LOAD_SECONDS).toFixed(0)}/s), ` +
         `${JSON.stringify(tally.byOutcome)}, errors ${((100 * errorsOf(tally)) / tally.total).toFixed(2)} %`,
     );
+    if (tally.byOutcome.INTERNAL_SERVER_ERROR) {
+      // What the servers logged, so that an internal error found here can be understood afterwards.
+      for (const [n, server] of servers.entries())
+        log(
+          `server ${n + 1} errors:\n${server
+            .output()
+            .split('\n')
+            .filter((l) => /error/i.test(l))
+            .slice(-20)
+            .join('\n')}`,
+        );
+    }
     expect(tally.byOutcome.INTERNAL_SERVER_ERROR ?? 0).toBe(0);
     expect(errorsOf(tally) / tally.total).toBeLessThan(0.01);
   }, 120_000);

@@ -25,7 +25,9 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 8, maxDelayMs: 250 };
+// Eight attempts: every decision also updates a few hot counter rows (progress_counter), which writers on
+// several Galera nodes certify against each other; five could be spent under a burst of decisions.
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 8, maxDelayMs: 400 };
 
 /** The retryable error code ('ER_LOCK_DEADLOCK'…) of a driver error or of TypeORM's wrapper, else null. */
 export function retryableCode(error: unknown): string | null {

@@ -200,7 +200,7 @@ export function AgentsAdmin() {
       {(disabling.error || enabling.error) && <ErrorAlert error={disabling.error ?? enabling.error} />}
       {page && (
         <div className="fr-table fr-table--no-caption" data-testid="agents-table">
-          <table>
+          <table tabIndex={0}>
             <caption>Agents ({page.totalCount})</caption>
             <thead>
               <tr>

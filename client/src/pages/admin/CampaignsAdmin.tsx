@@ -117,7 +117,7 @@ function CampaignPanel({ campaign }: { campaign: LifecycleCampaignFragment }) {
       )}
       {detail.history.length > 0 && (
         <div className="fr-table fr-table--sm fr-mt-4w">
-          <table>
+          <table tabIndex={0}>
             <caption>Changements d’état</caption>
             <thead>
               <tr>
@@ -173,7 +173,7 @@ export function CampaignsAdmin() {
       <h1>Cycle de vie des campagnes</h1>
       <p>Ouverte → close → calculée → payée. Chaque étape demande une confirmation qui en dit les conséquences.</p>
       <div className="fr-table fr-table--sm" data-testid="campaigns-table">
-        <table>
+        <table tabIndex={0}>
           <caption>Campagnes</caption>
           <thead>
             <tr>

@@ -51,7 +51,7 @@ export function CatalogueAdmin() {
       {error && <ErrorAlert error={error} />}
       {page && (
         <div className="fr-table fr-mt-2w" data-testid="catalogue-table">
-          <table>
+          <table tabIndex={0}>
             <caption>
               {page.totalCount} entrée{page.totalCount > 1 ? 's' : ''}
               {search ? ` pour « ${search} »` : ''}

@@ -24,7 +24,7 @@ export function ChangeHistory({
   if (changes.length === 0) return <p className="fr-text--sm">Aucune modification enregistrée.</p>;
   return (
     <div className="fr-table fr-table--sm" data-testid="referentiel-history">
-      <table>
+      <table tabIndex={0}>
         <caption>{title}</caption>
         <thead>
           <tr>

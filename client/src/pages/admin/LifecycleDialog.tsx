@@ -37,7 +37,7 @@ function ComputePreview({ campaign }: { campaign: LifecycleCampaignFragment }) {
       </ul>
       {preview.perCaisse.length > 0 && (
         <div className="fr-table fr-table--sm">
-          <table>
+          <table tabIndex={0}>
             <caption>Justificatifs reçus non vérifiés, par caisse ({integer(preview.receivedPieces)})</caption>
             <thead>
               <tr>

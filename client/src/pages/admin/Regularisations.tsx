@@ -20,7 +20,7 @@ export function Regularisations({ year, scheme }: { year: number; scheme: Scheme
   return (
     <>
       <div className="fr-table fr-table--sm" data-testid="regularisations">
-        <table>
+        <table tabIndex={0}>
           <caption>Régularisations ({page.totalCount})</caption>
           <thead>
             <tr>

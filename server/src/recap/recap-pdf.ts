@@ -6,7 +6,7 @@
  * print as typed), every text wrapped in its box, and a label and its value side by side in two columns
  * that never meet — a long indicator label wraps in its column instead of running under the value.
  */
-import { PDFDocument, rgb } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { A4, FlowWriter, GREY, MARINE, embedFonts, wrap, type Box, type TextOptions } from '../common/pdf-text';
 
 export interface RecapData {
@@ -126,7 +126,7 @@ export async function layoutRecapPdf(data: RecapData): Promise<{ bytes: Uint8Arr
     for (const payment of data.payments) w.row(payment.label, payment.amount);
   }
   w.gap();
-  w.text('NI : Valeur Non Atteinte', { size: 8, color: rgb(0.35, 0.35, 0.35) });
+  w.text('NI : Valeur Non Atteinte', { size: 8, color: GREY });
   return { bytes: await doc.save(), boxes: flow.boxes };
 }
 

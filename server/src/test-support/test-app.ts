@@ -60,6 +60,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     return { ...body, status: response.status, sqlStatements: Number(response.headers.get('x-sql-statements') ?? -1) };
   };
 
+  const stop = async () => {
+    await app.close();
+    await database.close();
+  };
   return {
     ...database,
     url,
@@ -91,15 +95,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       if (!token) throw new Error(`login failed for ${email}: ${JSON.stringify(result.errors)}`);
       return token;
     },
-    async stop() {
-      await app.close();
-      await database.close();
-    },
+    stop,
     // Closing only the database would leave the app (HTTP server, workers, timers) holding Jest open.
-    async close() {
-      await app.close();
-      await database.close();
-    },
+    close: stop,
   };
 }
 

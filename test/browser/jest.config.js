@@ -13,6 +13,8 @@ module.exports = {
   testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
   globalSetup: '<rootDir>/test/browser/global-setup.ts',
   globalTeardown: '<rootDir>/test/browser/global-teardown.ts',
+  // Files share one database: the ones that end a campaign run last (sequencer.js says why).
+  testSequencer: '<rootDir>/test/browser/sequencer.js',
   // Each test is a whole job done in a real browser on a shared machine.
   testTimeout: 120_000,
   maxWorkers: 1,

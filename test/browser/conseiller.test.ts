@@ -70,7 +70,12 @@ test('a conseiller validates one justificatif and rejects another', async () => 
   await page.getByText(/Raccourcis clavier/).waitFor();
   await screen(page, '03-conseiller-revue');
 
-  // Validating with a required item unticked is refused on screen, before any request.
+  // Validating with a required item unticked is refused on screen, before any request. The pré-contrôle
+  // may already have ticked this piece's items: untick them, so that the refusal is what is tested.
+  const boxes = page.locator('input[name="checklist"]');
+  for (let i = 0; i < (await boxes.count()); i += 1) {
+    if (await boxes.nth(i).isChecked()) await boxes.nth(i).uncheck();
+  }
   await page.getByRole('button', { name: 'Valider', exact: true }).click();
   await page.getByText(/Validation impossible/).waitFor();
 

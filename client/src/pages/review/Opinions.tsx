@@ -98,7 +98,10 @@ function AnswerForm({ request, onAnswered }: { request: Request; onAnswered: () 
           value={text}
           maxLength={2000}
           aria-describedby={refusal ? `${id}-error` : undefined}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            setRefusal(null);
+          }}
         />
         {refusal && (
           <p className="fr-error-text" id={`${id}-error`}>

@@ -107,7 +107,10 @@ export function RequestOpinion({ j, onRequested }: { j: Loaded; onRequested: () 
             id="avis-agent"
             value={to}
             aria-describedby={agentError ? 'avis-agent-error' : undefined}
-            onChange={(e) => setTo(e.target.value)}
+            onChange={(e) => {
+              setTo(e.target.value);
+              if (agentError) setProblem(null);
+            }}
           >
             <option value="">{advisers.loading ? 'Chargement…' : 'Choisir un agent'}</option>
             {[
@@ -143,7 +146,10 @@ export function RequestOpinion({ j, onRequested }: { j: Loaded; onRequested: () 
             value={question}
             maxLength={2000}
             aria-describedby={questionError ? 'avis-question-error' : undefined}
-            onChange={(e) => setQuestion(e.target.value)}
+            onChange={(e) => {
+              setQuestion(e.target.value);
+              if (questionError) setProblem(null);
+            }}
           />
           {questionError && (
             <p className="fr-error-text" id="avis-question-error">

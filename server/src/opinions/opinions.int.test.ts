@@ -336,4 +336,22 @@ describe('opinions (« Demander un avis »)', () => {
     });
     expect((await answer(requestId, 'Trop tard', 'colleague')).data!.answerOpinion.code).toBe('CLOSED');
   });
+  it('reads the requests of a page of pieces in as many statements as for one piece (per-request DataLoaders)', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const j = await fresh();
+      expect((await ask(j, agents.sup)).data!.requestOpinion.__typename).toBe('OpinionRequested');
+    }
+    const page = (first: number) =>
+      t.gql<Loose>(
+        `query Q($first: Int) { justificatifQueue(filter: { view: OPINION_ASKED }, first: $first) {
+          nodes { id pendingOpinion { id askedBy { displayName } } opinionRequests { id askedAgent { displayName } } } } }`,
+        { first },
+        tokens.sup,
+      );
+    const one = await page(1);
+    const three = await page(3);
+    expect(three.data!.justificatifQueue.nodes).toHaveLength(3);
+    expect(one.sqlStatements).toBeGreaterThan(0);
+    expect(three.sqlStatements).toBe(one.sqlStatements);
+  });
 });

@@ -90,6 +90,8 @@ export const HISTORY_LABELS: Record<string, string> = {
   REJECTED: 'rejeté',
   REOPENED: 'décision revue, remis à vérifier',
   REVERSED: 'décision inversée sur recours',
+  OPINION_ASKED: 'avis demandé',
+  OPINION_ANSWERED: 'avis donné',
 };
 
 export const CHANNEL_LABELS: Record<JustificatifChannel | DeclarationChannel, string> = {

@@ -55,6 +55,11 @@ export const QUEUE = graphql(`
           status
           contradictions
         }
+        pendingOpinion {
+          askedAgent {
+            id
+          }
+        }
       }
     }
   }
@@ -67,6 +72,7 @@ const COUNTS = graphql(`
       mine
       allPending
       processed
+      opinionAsked
     }
   }
 `);
@@ -84,7 +90,7 @@ const CONSEILLERS = graphql(`
   }
 `);
 
-type Counts = { toProcess: number; mine: number; allPending: number; processed: number };
+type Counts = { toProcess: number; mine: number; allPending: number; processed: number; opinionAsked: number };
 
 export const QUEUE_VIEWS: { id: JustificatifQueueView; label: string; empty: string; count: keyof Counts }[] = [
   {
@@ -96,6 +102,12 @@ export const QUEUE_VIEWS: { id: JustificatifQueueView; label: string; empty: str
   { id: 'MINE', label: 'Mes dossiers', empty: 'Vous n’avez aucun justificatif en cours.', count: 'mine' },
   { id: 'ALL_PENDING', label: 'Tous en attente', empty: 'Aucun justificatif en attente.', count: 'allPending' },
   { id: 'PROCESSED', label: 'Traités', empty: 'Aucun justificatif traité.', count: 'processed' },
+  {
+    id: 'OPINION_ASKED',
+    label: 'Avis demandés',
+    empty: 'Aucun avis ne vous est demandé.',
+    count: 'opinionAsked',
+  },
 ];
 
 export function queueView(value: string | null): JustificatifQueueView {
@@ -304,6 +316,13 @@ export function QueuePage() {
                         <Badge severity={JUSTIFICATIF_STATUS[j.status]!.severity}>
                           {JUSTIFICATIF_STATUS[j.status]!.label}
                         </Badge>
+                        {j.status === 'RECEIVED' && j.pendingOpinion && (
+                          <p className="fr-mt-1v">
+                            <Badge severity="warning">
+                              {j.pendingOpinion.askedAgent?.id === agent.id ? 'Avis demandé' : 'Avis en attente'}
+                            </Badge>
+                          </p>
+                        )}
                         {j.status === 'RECEIVED' && j.precheck && j.precheck.contradictions > 0 && (
                           <p className="fr-mt-1v">
                             <Badge severity="error">Contradiction détectée</Badge>

@@ -13,6 +13,7 @@ import { DecidedSummary, History } from './review/DecidedSummary';
 import { DecisionForm } from './review/DecisionForm';
 import { DocumentView } from './review/DocumentView';
 import { InternalNotes } from './notes/InternalNotes';
+import { Opinions } from './review/Opinions';
 import { OutcomeNotice, type Outcome } from './review/Outcome';
 import { ReverseDecision } from './review/ReverseDecision';
 import { SoftwareStatus } from './review/SoftwareStatus';
@@ -230,6 +231,7 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
           ) : (
             <DecidedSummary j={j} heldByColleague={heldByColleague} />
           )}
+          <Opinions j={j} mayAsk={mayDecide} onChanged={() => void refetch()} />
           <ReverseDecision
             j={j}
             onReversed={() => {

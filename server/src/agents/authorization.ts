@@ -34,6 +34,8 @@ export enum Permission {
   CONDUCT_CONTROLS = 'CONDUCT_CONTROLS',
   /** Release a case a colleague holds. */
   ASSIGN_ANY_CONTROL = 'ASSIGN_ANY_CONTROL',
+  /** « Demander un avis »: answer an opinion asked of oneself on a piece (conseillers and superviseurs). */
+  ANSWER_OPINIONS = 'ANSWER_OPINIONS',
 }
 
 const P = Permission;
@@ -49,6 +51,7 @@ export const ROLE_PERMISSIONS: Record<AgentRole, readonly Permission[]> = {
     P.SEND_COMMUNICATIONS,
     P.READ_CONTROLS,
     P.CONDUCT_CONTROLS,
+    P.ANSWER_OPINIONS,
   ],
   DAM: [P.READ_PROFESSIONALS, P.READ_DOCUMENTS, P.LOG_CONTACTS, P.SEND_COMMUNICATIONS, P.READ_CONTROLS],
   SUPERVISEUR: [
@@ -65,6 +68,7 @@ export const ROLE_PERMISSIONS: Record<AgentRole, readonly Permission[]> = {
     P.READ_CONTROLS,
     P.PLAN_CONTROLS,
     P.ASSIGN_ANY_CONTROL,
+    P.ANSWER_OPINIONS,
   ],
   ADMIN: [
     P.READ_PROFESSIONALS,

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { isObjectType } from 'graphql';
 import { getSchema } from '../graphql/schema';
 import { ImportRun } from '../imports/import-run.entity';
+import { OpinionRequest } from '../opinions/opinion-request.entity';
 import { Regularisation } from '../payments/regularisation.entity';
 import type { AgentRole } from '../common/enums';
 import { communicationFixtures } from '../test-support/communications';
@@ -81,6 +82,8 @@ interface Ids {
   communicationId: string;
   waveId: string;
   controlCaseId: string;
+  /** An opinion request on the piece, asked of the active conseiller of 211. */
+  opinionRequestId: string;
 }
 
 type Request =
@@ -204,7 +207,35 @@ const MATRIX: Record<string, Entry> = {
     away: 'NOT_FOUND',
   },
 
+  opinionAdvisers: {
+    request: {
+      graphql: `query Q($id: ID!) { opinionAdvisers(justificatifId: $id) { id } }`,
+      variables: (ids) => ({ id: ids.justificatifId }),
+    },
+    home: only('CONSEILLER'),
+    away: 'NOT_FOUND',
+  },
+
   // ---- Mutations
+  requestOpinion: {
+    request: {
+      graphql: `mutation M($id: ID!, $to: ID!) { requestOpinion(input: { justificatifId: $id, expectedVersion: 99, toAgentId: $to, question: "Matrice" }) { __typename } }`,
+      variables: (ids) => ({ id: ids.justificatifId, to: ids.activeAgentId }),
+    },
+    // The allowed role reaches the piece: a StaleVersion outcome (data), nothing changes.
+    home: only('CONSEILLER'),
+    away: 'NOT_FOUND',
+  },
+  answerOpinion: {
+    request: {
+      graphql: `mutation M($id: ID!) { answerOpinion(requestId: $id, answer: " ") { __typename } }`,
+      variables: (ids) => ({ id: ids.opinionRequestId }),
+    },
+    // Not the agent asked (or an empty answer): a typed refusal (data), nothing changes; another
+    // caisse's request reads as absent.
+    home: only('CONSEILLER', 'SUPERVISEUR'),
+    away: 'NOT_FOUND',
+  },
   addInternalNote: {
     request: {
       graphql: `mutation M($id: ID!) { addInternalNote(input: { justificatifId: $id, body: "  " }) { __typename } }`,
@@ -790,6 +821,23 @@ describe('habilitations: every operation and route × role × caisse', () => {
       activeAgentId: String(active.id),
       disabledAgentId: String(disabled.id),
       importRunId: String(run.identifiers[0]!.id),
+      opinionRequestId: String(
+        (
+          await em.getRepository(OpinionRequest).insert({
+            justificatifId: justificatif.id,
+            caisseCode: '211',
+            professionalId: dentist.id,
+            askedByAgentId: disabled.id,
+            askedAgentId: active.id,
+            question: 'Matrice ?',
+            askedAt: now,
+            status: 'PENDING',
+            answer: null,
+            answeredAt: null,
+            closedAt: null,
+          })
+        ).identifiers[0]!.id,
+      ),
     };
     // A pre-check that read another professional's name: the piece is in « contradiction détectée ».
     await em.getRepository(Precheck).insert({

@@ -100,7 +100,8 @@ export const MESSAGING_TYPES = [
 export type MessagingType = (typeof MESSAGING_TYPES)[number];
 
 /** The conseiller's views of the justificatif queue. */
-export const QUEUE_VIEWS = ['TO_PROCESS', 'MINE', 'ALL_PENDING', 'PROCESSED'] as const;
+/** OPINION_ASKED: the pieces on which the agent's opinion is awaited (« Avis demandés »). */
+export const QUEUE_VIEWS = ['TO_PROCESS', 'MINE', 'ALL_PENDING', 'PROCESSED', 'OPINION_ASKED'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
 
 /** What a conseiller decides of a piece. */

@@ -20,6 +20,7 @@ import {
   type EvaluationRowSource,
 } from '../declarations/evaluation-inputs';
 import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
+import { OpinionRequest } from '../opinions/opinion-request.entity';
 import { Payment } from '../payments/payment.entity';
 import { Precheck } from '../precheck/precheck.entity';
 import { Caisse } from '../professionals/caisse.entity';
@@ -118,6 +119,10 @@ export function createLoaders(db: DataSource, agent: AuthenticatedAgent | null) 
     ),
     justificatifsByProfessional,
     historyByJustificatif: groupedBy<JustificatifHistory, number>(db, JustificatifHistory, 'justificatifId', {
+      id: 'ASC',
+    }),
+    /** « Demander un avis »: a piece's requests, oldest first (the queue's badges and the review page). */
+    opinionRequestsByJustificatif: groupedBy<OpinionRequest, number>(db, OpinionRequest, 'justificatifId', {
       id: 'ASC',
     }),
     paymentsByProfessional: groupedBy<Payment, number>(db, Payment, 'professionalId', { paidOn: 'DESC', id: 'DESC' }),

@@ -12,6 +12,7 @@ import { StoredFile } from '../files/stored-file.entity';
 import { ImportRun } from '../imports/import-run.entity';
 import { Justificatif, JustificatifHistory } from '../justificatifs/justificatif.entity';
 import { InternalNote } from '../notes/internal-note.entity';
+import { OpinionRequest } from '../opinions/opinion-request.entity';
 import { SavedQueueView } from '../justificatifs/saved-view.entity';
 import { Payment } from '../payments/payment.entity';
 import { Regularisation } from '../payments/regularisation.entity';
@@ -58,4 +59,5 @@ export const ENTITIES = [
   ControlCaseHistory,
   InternalNote,
   SavedQueueView,
+  OpinionRequest,
 ];

@@ -22,6 +22,7 @@ import { QueueResolver } from '../justificatifs/queue.resolver';
 import { ImportsResolver } from '../imports/imports.resolver';
 import { JustificatifPrecheckResolver } from '../precheck/precheck.resolver';
 import { InternalNotesResolver } from '../notes/internal-notes.resolver';
+import { JustificatifOpinionsResolver, OpinionsResolver } from '../opinions/opinions.resolver';
 
 /** Every resolver class of every domain. */
 export const RESOLVERS = [
@@ -50,4 +51,6 @@ export const RESOLVERS = [
   ProfessionalControlsResolver,
   JustificatifPrecheckResolver,
   InternalNotesResolver,
+  OpinionsResolver,
+  JustificatifOpinionsResolver,
 ] as const;

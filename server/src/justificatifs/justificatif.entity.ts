@@ -98,6 +98,10 @@ export const JUSTIFICATIF_ACTIONS = [
   'REOPENED',
   /** Recours: a superviseur turns a decision into the opposite one. */
   'REVERSED',
+  /** « Demander un avis »: the holder asks a colleague about the piece (it stays held by the asker). */
+  'OPINION_ASKED',
+  /** The asked agent's answer, kept with the piece's history. */
+  'OPINION_ANSWERED',
 ] as const;
 export type JustificatifAction = (typeof JUSTIFICATIF_ACTIONS)[number];
 

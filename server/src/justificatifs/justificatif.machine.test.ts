@@ -16,6 +16,10 @@ describe('justificatif state machine', () => {
     ['REJECTED', 'REVERSED', { allowed: true, to: 'VALIDATED' }],
     ['RECEIVED', 'REOPENED', { allowed: false, reason: "Le justificatif n'a pas encore été décidé." }],
     ['RECEIVED', 'REVERSED', { allowed: false, reason: "Le justificatif n'a pas encore été décidé." }],
+    ['RECEIVED', 'OPINION_ASKED', { allowed: true, to: 'RECEIVED' }],
+    ['RECEIVED', 'OPINION_ANSWERED', { allowed: true, to: 'RECEIVED' }],
+    ['VALIDATED', 'OPINION_ASKED', { allowed: false, reason: 'Le justificatif est déjà validé.' }],
+    ['REJECTED', 'OPINION_ANSWERED', { allowed: false, reason: 'Le justificatif est déjà rejeté.' }],
   ] as const)('%s --%s--> %j', (from, action, expected) => {
     expect(checkTransition(from, action)).toEqual(expected);
   });

@@ -22,6 +22,9 @@ const TRANSITIONS: Record<MachineAction, Transition> = {
   // Recours (superviseur): a decided piece back to RECEIVED, or its decision turned into the opposite one.
   REOPENED: { from: ['VALIDATED', 'REJECTED'], to: to('RECEIVED') },
   REVERSED: { from: ['VALIDATED', 'REJECTED'], to: (from) => (from === 'VALIDATED' ? 'REJECTED' : 'VALIDATED') },
+  // « Demander un avis »: only about a piece still to decide; neither moves its status.
+  OPINION_ASKED: { from: ['RECEIVED'], to: to('RECEIVED') },
+  OPINION_ANSWERED: { from: ['RECEIVED'], to: to('RECEIVED') },
 };
 
 const STATUS_LABELS: Record<JustificatifStatus, string> = {

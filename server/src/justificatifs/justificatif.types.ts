@@ -120,7 +120,7 @@ export const QueueViewEnum = Object.fromEntries(QUEUE_VIEWS.map((v) => [v, v])) 
 registerEnumType(QueueViewEnum, {
   name: 'JustificatifQueueView',
   description:
-    'TO_PROCESS : reçus non attribués ; MINE : attribués à moi ; ALL_PENDING : tous les reçus ; PROCESSED : décidés.',
+    'TO_PROCESS : reçus non attribués ; MINE : attribués à moi ; ALL_PENDING : tous les reçus ; PROCESSED : décidés ; OPINION_ASKED : mon avis est demandé.',
 });
 
 @InputType()

@@ -28,6 +28,7 @@ export class QueueResolver {
       mine: counts.MINE,
       allPending: counts.ALL_PENDING,
       processed: counts.PROCESSED,
+      opinionAsked: counts.OPINION_ASKED,
     };
   }
 

@@ -13,6 +13,7 @@ import { badInput } from '../common/errors';
 import { parseId } from '../common/ids';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import type { RequestContext } from '../common/request-context';
+import { OpinionRequest } from '../opinions/opinion-request.entity';
 import { Precheck } from '../precheck/precheck.entity';
 import { Justificatif } from './justificatif.entity';
 import { justificatifNode } from './justificatif.nodes';
@@ -58,6 +59,14 @@ async function queueWhere(
   else where.where('j.status = :received', { received: 'RECEIVED' });
   if (view === 'TO_PROCESS') where.andWhere('j.assignedAgentId IS NULL');
   if (view === 'MINE') where.andWhere('j.assignedAgentId = :me', { me: agent.id });
+  if (view === 'OPINION_ASKED') {
+    const asked = where
+      .subQuery()
+      .select('o.justificatif_id')
+      .from(OpinionRequest, 'o')
+      .where('o.asked_agent_id = :me AND o.status = :pendingOpinion');
+    where.andWhere(`j.id IN ${asked.getQuery()}`, { me: agent.id, pendingOpinion: 'PENDING' });
+  }
   if (view === 'PROCESSED' && filter?.decidedByMe) where.andWhere('j.decidedByAgentId = :me', { me: agent.id });
   if (filter?.holderId !== undefined && filter?.holderId !== null) {
     where.andWhere('j.assignedAgentId = :holderId', { holderId: parseId(filter.holderId, 'Agent') });

@@ -17,6 +17,9 @@ export class QueueCountsNode {
 
   @Field(() => Int)
   processed: number;
+
+  @Field(() => Int, { description: '« Avis demandés » : pièces sur lesquelles mon avis est attendu.' })
+  opinionAsked: number;
 }
 
 @ObjectType('SavedQueueFilter', {

@@ -5,7 +5,9 @@
  *
  *   1. the conditional `UPDATE … WHERE id AND status AND [version] AND [holder]`: of two agents changing
  *      the same piece at once, exactly one matches a row; the other gets `{ done: false, current }`;
- *   2. the history row (one per transition);
+ *   2. the history row (one per transition), and — for any change but the opinion requests' own — the
+ *      closing of a pending opinion request the change makes pointless (decided, released, reassigned:
+ *      opinions/opinion-close.ts);
  *   3. the re-evaluation of the declaration (atteinte and projected rémunération), when the change counts;
  *   4. the caller's `after` hook (e.g. a notice to the professional, written in the same transaction);
  *   5. the audit event, LAST: an unchained insert (audit-linker.ts chains it after commit), written
@@ -24,6 +26,7 @@ import type { RejectionReason } from '../common/enums';
 import { Declaration } from '../declarations/declaration.entity';
 import { recomputeDeclaration } from '../declarations/declarations.service';
 import type { EvaluatedDeclaration } from '../declarations/evaluation-inputs';
+import { closeOpinionsOfChangedPiece } from '../opinions/opinion-close';
 import { Justificatif, JustificatifHistory, type JustificatifAction } from './justificatif.entity';
 import { checkTransition, type MachineAction } from './justificatif.machine';
 
@@ -117,6 +120,8 @@ async function afterChange(
     reasons: request.note?.reasons ?? null,
     comment: request.note?.comment ?? null,
   });
+  if (fromStatus !== null && request.action !== 'OPINION_ASKED' && request.action !== 'OPINION_ANSWERED')
+    await closeOpinionsOfChangedPiece(em, piece, at);
   const evaluated = request.reevaluate ? await reevaluate(em, piece) : null;
   const done: TransitionDone = { done: true, piece, evaluated };
   if (request.after) await request.after(em, done);

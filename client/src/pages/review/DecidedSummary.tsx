@@ -59,6 +59,8 @@ export function History({ entries }: { entries: Loaded['history'] }) {
             {h.agent ? ` par ${h.agent.displayName}` : ''}
             {h.reasons && h.reasons.length > 0 ? ` (${h.reasons.map((r) => REJECTION_LABELS[r]).join(' ; ')})` : ''}
             {h.comment && (h.action === 'REOPENED' || h.action === 'REVERSED') ? ` – motif : « ${h.comment} »` : ''}
+            {h.comment && h.action === 'OPINION_ASKED' ? ` – question : « ${h.comment} »` : ''}
+            {h.comment && h.action === 'OPINION_ANSWERED' ? ` – réponse : « ${h.comment} »` : ''}
           </li>
         ))}
       </ul>

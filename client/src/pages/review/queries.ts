@@ -55,6 +55,23 @@ export const JUSTIFICATIF = graphql(`
           displayName
         }
       }
+      opinionRequests {
+        id
+        status
+        question
+        answer
+        askedAt
+        answeredAt
+        closedAt
+        askedBy {
+          id
+          displayName
+        }
+        askedAgent {
+          id
+          displayName
+        }
+      }
       professional {
         id
         lastName

@@ -27,17 +27,20 @@ import {
   checkProfessional,
   declarationKey,
   ensureDeclarations,
+  findDeclarations,
+  type DeclarationRef,
+  type ProfessionalRef,
   professionalsByAmNumber,
   sameValue,
-  valuesOf,
-  writeValues,
   type ApplyContext,
   type BatchResult,
   type KindHandler,
   type Outcome,
   type ParsedRow,
-  type ValueWrite,
 } from '../handler';
+import { IndicatorValue } from '../../declarations/declaration.entity';
+import { applyValueWritePlan, planValueWrites, type PendingValue } from '../../declarations/recompute-batch';
+import { findWhereIn } from '../../db/find-by-key';
 import type { ImportKind } from '../import-kinds';
 import {
   findCampaignRef,
@@ -101,41 +104,97 @@ async function applyPrefill(
     }),
   );
   const ok = checked.filter((c): c is Exclude<typeof c, RowError> => !(c instanceof RowError));
-  const { declarations, created } = await ensureDeclarations(em, ok);
-  const declarationOf = (c: (typeof ok)[number]) =>
-    declarations.get(declarationKey(c.professional.id, c.ref.campaign.id))!;
-  const existing = await valuesOf(
+  const outcomes: Outcome[] = checked.map((c) => (c instanceof RowError ? c : 'unchanged'));
+
+  // Read phase (nothing written, so that the next batch's reads overlap this one's writes): the
+  // declarations and their value rows, read once — compared here, then the rules' input.
+  const found = await findDeclarations(em, ok);
+  const declarationOf = (c: (typeof ok)[number]) => found.get(declarationKey(c.professional.id, c.ref.campaign.id));
+  const stored = await findWhereIn(
     em,
-    ok.map((c) => declarationOf(c).id),
-    ok.flatMap((c) => c.values.map((v) => v.indicator.id)),
+    IndicatorValue,
+    'declarationId',
+    ok.flatMap((c) => declarationOf(c)?.id ?? []),
   );
-  const writes: ValueWrite[] = [];
-  const touched = new Set<number>(created);
-  const outcomes: Outcome[] = checked.map((c) => {
-    if (c instanceof RowError) return c;
-    const declaration = declarationOf(c);
-    let outcome: Outcome = 'unchanged';
-    for (const v of c.values) {
-      const row = existing.get(`${declaration.id}:${v.indicator.id}`);
-      // The professional's own answer wins over the pre-fill.
-      if (row?.source === 'DECLARED' && row.value) continue;
-      const write: ValueWrite = {
-        declaration,
-        indicatorId: v.indicator.id,
-        data: v.data,
-        source: sourceFor(v.indicator),
-        prefillOrigin: origin,
-      };
-      if (sameValue(row, write)) continue;
-      writes.push(write);
-      touched.add(declaration.id);
-      if (row?.value) outcome = 'updated';
-      else if (outcome === 'unchanged') outcome = 'inserted';
-    }
-    return outcome;
-  });
-  await writeValues(em, writes);
-  return { outcomes, touchedDeclarations: [...touched] };
+  const compare = compareRows(origin, stored, outcomes);
+  const known = checked.map((c) => (c instanceof RowError || !declarationOf(c) ? null : c));
+  const firstWrites = compare(known, (c) => declarationOf(c)!);
+  const plan = await planValueWrites(
+    em,
+    firstWrites.writes,
+    stored.filter((v) => firstWrites.touched.has(v.declarationId)),
+  );
+
+  // Write phase.
+  await ctx.beforeWrite?.();
+  const missing = checked.map((c) => (c instanceof RowError || declarationOf(c) ? null : c));
+  if (missing.some((c) => c !== null)) {
+    const needs = missing.filter((c): c is NonNullable<typeof c> => c !== null);
+    const { declarations, created } = await ensureDeclarations(em, needs);
+    const createdValues = await findWhereIn(em, IndicatorValue, 'declarationId', [...created]);
+    const ofCreated = (c: (typeof needs)[number]) =>
+      declarations.get(declarationKey(c.professional.id, c.ref.campaign.id))!;
+    const more = compareRows(origin, createdValues, outcomes)(missing, ofCreated);
+    const second = await planValueWrites(em, more.writes, createdValues, [...created]);
+    plan.writes.push(...second.writes);
+    plan.values.push(...second.values);
+    plan.totals.push(...second.totals);
+    plan.declarations += second.declarations;
+  }
+  // Only the declarations whose values change (or that were just created) were re-evaluated: with the
+  // values as they will be once written, so that each value row is written once, with its atteinte.
+  await applyValueWritePlan(em, plan);
+  return { outcomes, touchedDeclarations: [] };
+}
+
+type CheckedRow = {
+  professional: ProfessionalRef;
+  ref: CampaignRef;
+  values: PrefillRow['values'];
+};
+
+/**
+ * Compares rows (null: not this pass) with the stored values: fills each row's outcome and returns the
+ * values to write and their declarations. A value the professional declared is never overwritten.
+ */
+function compareRows(origin: PrefillOrigin, stored: readonly IndicatorValue[], outcomes: Outcome[]) {
+  const existing = new Map(stored.map((v) => [`${v.declarationId}:${v.indicatorId}`, v]));
+  return (rows: (CheckedRow | null)[], declarationOf: (c: CheckedRow) => DeclarationRef) => {
+    const writes: PendingValue[] = [];
+    const touched = new Set<number>();
+    rows.forEach((c, i) => {
+      if (!c) return;
+      const declaration = declarationOf(c);
+      let outcome: Outcome = 'unchanged';
+      for (const v of c.values) {
+        const row = existing.get(`${declaration.id}:${v.indicator.id}`);
+        // The professional's own answer wins over the pre-fill.
+        if (row?.source === 'DECLARED' && row.value) continue;
+        const write = {
+          declaration,
+          indicatorId: v.indicator.id,
+          data: v.data,
+          source: sourceFor(v.indicator),
+          prefillOrigin: origin,
+        };
+        if (sameValue(row, write)) continue;
+        writes.push({
+          declarationId: declaration.id,
+          indicatorId: v.indicator.id,
+          professionalId: declaration.professionalId,
+          campaignId: declaration.campaignId,
+          data: v.data,
+          source: write.source,
+          prefillOrigin: origin,
+        });
+        touched.add(declaration.id);
+        if (row?.value) outcome = 'updated';
+        else if (outcome === 'unchanged') outcome = 'inserted';
+      }
+      outcomes[i] = outcome;
+    });
+    return { writes, touched };
+  };
 }
 
 function prefillHandler(
@@ -154,6 +213,7 @@ function prefillHandler(
       return { ...b, values: values(row, b.ref, reference) };
     },
     key: (d) => `${d.amNumber}|${d.year}|${d.scheme}`,
+    readsBeforeWrites: true,
     apply: (em, rows, ctx) => applyPrefill(em, origin, rows, ctx),
   };
 }

@@ -17,6 +17,7 @@ import {
   assembleEvaluationInputs,
   databaseRows,
   loadEvaluationInputs,
+  type EvaluationRowSource,
   type LoadedDeclaration,
 } from './evaluation-inputs';
 import {
@@ -141,6 +142,8 @@ export async function planValueWrites(
   pending: readonly PendingValue[],
   storedValues: readonly IndicatorValue[],
   alsoEvaluate: readonly number[] = [],
+  /** Rows the caller already holds (the référentiel of the run, the batch's declarations…): not read again. */
+  preloaded: Partial<EvaluationRowSource> = {},
 ): Promise<ValueWritePlan> {
   const plan: ValueWritePlan = { writes: [], values: [], totals: [], declarations: 0 };
   const byDeclaration = groupBy(pending, (p) => p.declarationId);
@@ -150,6 +153,7 @@ export async function planValueWrites(
     const loaded = await assembleEvaluationInputs(
       {
         ...databaseRows(em),
+        ...preloaded,
         values: async (declarationIds) => declarationIds.flatMap((id) => storedByDeclaration.get(id) ?? []),
       },
       slice,

@@ -27,10 +27,8 @@ import {
   checkProfessional,
   declarationKey,
   ensureDeclarations,
-  findDeclarations,
   type DeclarationRef,
   type ProfessionalRef,
-  professionalsByAmNumber,
   sameValue,
   type ApplyContext,
   type BatchResult,
@@ -38,7 +36,9 @@ import {
   type Outcome,
   type ParsedRow,
 } from '../handler';
-import { IndicatorValue } from '../../declarations/declaration.entity';
+import { Declaration, IndicatorValue } from '../../declarations/declaration.entity';
+import type { EvaluationRowSource } from '../../declarations/evaluation-inputs';
+import { Professional } from '../../professionals/professional.entity';
 import { applyValueWritePlan, planValueWrites, type PendingValue } from '../../declarations/recompute-batch';
 import { findWhereIn } from '../../db/find-by-key';
 import type { ImportKind } from '../import-kinds';
@@ -83,9 +83,14 @@ async function applyPrefill(
   rows: ParsedRow<PrefillRow>[],
   ctx: ApplyContext,
 ): Promise<BatchResult> {
-  const professionals = await professionalsByAmNumber(
-    em,
-    rows.map((r) => r.data.amNumber),
+  // Read phase (nothing written, so that the next batch's reads overlap this one's writes). The
+  // professionals and declarations are read whole: the rules' inputs take them as they are.
+  const people = await findWhereIn(em, Professional, 'amNumber', [...new Set(rows.map((r) => r.data.amNumber))]);
+  const professionals = new Map<string, ProfessionalRef>(
+    people.map((p) => [
+      p.amNumber,
+      { id: p.id, amNumber: p.amNumber, caisseCode: p.caisseCode, profession: p.profession },
+    ]),
   );
   const checked = rows.map((r) =>
     attempt(() => {
@@ -106,9 +111,16 @@ async function applyPrefill(
   const ok = checked.filter((c): c is Exclude<typeof c, RowError> => !(c instanceof RowError));
   const outcomes: Outcome[] = checked.map((c) => (c instanceof RowError ? c : 'unchanged'));
 
-  // Read phase (nothing written, so that the next batch's reads overlap this one's writes): the
-  // declarations and their value rows, read once — compared here, then the rules' input.
-  const found = await findDeclarations(em, ok);
+  // The declarations and their value rows, read once: compared here, then the rules' input.
+  const wanted = new Set(ok.map((c) => declarationKey(c.professional.id, c.ref.campaign.id)));
+  const ofProfessionals = await findWhereIn(em, Declaration, 'professionalId', [
+    ...new Set(ok.map((c) => c.professional.id)),
+  ]);
+  const found = new Map<string, DeclarationRef>();
+  for (const d of ofProfessionals) {
+    const key = declarationKey(d.professionalId, d.campaignId);
+    if (wanted.has(key)) found.set(key, d);
+  }
   const declarationOf = (c: (typeof ok)[number]) => found.get(declarationKey(c.professional.id, c.ref.campaign.id));
   const stored = await findWhereIn(
     em,
@@ -119,10 +131,29 @@ async function applyPrefill(
   const compare = compareRows(origin, stored, outcomes);
   const known = checked.map((c) => (c instanceof RowError || !declarationOf(c) ? null : c));
   const firstWrites = compare(known, (c) => declarationOf(c)!);
+  // What this batch read already, and the référentiel the run loaded, are not read again for the rules.
+  const campaigns = [...ctx.reference.campaigns.values()];
+  const referenceRows: Pick<EvaluationRowSource, 'campaigns' | 'indicators' | 'professionals'> = {
+    campaigns: async () => campaigns.map((r) => r.campaign),
+    indicators: async (ids) => campaigns.filter((r) => ids.includes(r.campaign.id)).flatMap((r) => r.indicators),
+    professionals: async (ids) => {
+      const wantedIds = new Set(ids);
+      return people.filter((p) => wantedIds.has(p.id));
+    },
+  };
+  const rowsRead: Partial<EvaluationRowSource> = {
+    ...referenceRows,
+    declarations: async (ids) => {
+      const wantedIds = new Set(ids);
+      return ofProfessionals.filter((d) => wantedIds.has(d.id));
+    },
+  };
   const plan = await planValueWrites(
     em,
     firstWrites.writes,
     stored.filter((v) => firstWrites.touched.has(v.declarationId)),
+    [],
+    rowsRead,
   );
 
   // Write phase.
@@ -135,7 +166,7 @@ async function applyPrefill(
     const ofCreated = (c: (typeof needs)[number]) =>
       declarations.get(declarationKey(c.professional.id, c.ref.campaign.id))!;
     const more = compareRows(origin, createdValues, outcomes)(missing, ofCreated);
-    const second = await planValueWrites(em, more.writes, createdValues, [...created]);
+    const second = await planValueWrites(em, more.writes, createdValues, [...created], referenceRows);
     plan.writes.push(...second.writes);
     plan.values.push(...second.values);
     plan.totals.push(...second.totals);

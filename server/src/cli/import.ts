@@ -76,7 +76,8 @@ runWithDatabase(async (db) => {
   const report = fileReportSink(reportPath);
   const tty = process.stderr.isTTY;
   let lastPrinted = 0;
-  // Test hook: a real crash (the process dies inside a batch's transaction).
+  // Test hook: a real crash — SIGKILL inside a batch's transaction (on MySQL the next batch is then
+  // reading on a second connection).
   const crashAt = process.env.NODE_ENV === 'test' ? Number(process.env.MCBO_IMPORT_CRASH_AT_BATCH ?? NaN) : NaN;
   console.error(
     `Import ${CLI_NAMES[kind]} de ${absolute} (${fmt(totalBytes)} octets, lots de ${fmt(batchSize)} lignes)…`,
@@ -95,7 +96,7 @@ runWithDatabase(async (db) => {
       hooks: Number.isInteger(crashAt)
         ? {
             beforeCommit: (batch) => {
-              if (batch === crashAt) process.exit(137);
+              if (batch === crashAt) process.kill(process.pid, 'SIGKILL');
             },
           }
         : undefined,

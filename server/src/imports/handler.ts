@@ -59,6 +59,11 @@ export interface ApplyContext {
   scope: string[] | null;
   /** The kind's own memory for the whole run (from `newState`), e.g. the professionals already met. */
   state: unknown;
+  /**
+   * Set for kinds that declare `readsBeforeWrites`: awaited between the batch's reads and its first
+   * write (the previous batch commits meanwhile, so that two batches never hold locks at once).
+   */
+  beforeWrite?: () => Promise<void>;
 }
 
 export interface BatchResult {
@@ -87,6 +92,11 @@ export interface KindHandler<P> {
   group?(data: P): string;
   /** Writes the batch; one outcome per row, in order. */
   apply(em: EntityManager, rows: ParsedRow<P>[], ctx: ApplyContext): Promise<BatchResult>;
+  /**
+   * The kind's `apply` reads everything first, then awaits `ctx.beforeWrite` before its first write:
+   * the runner may then read a batch while the previous one writes (MySQL).
+   */
+  readsBeforeWrites?: boolean;
   /** Whether the run needs the software catalogue. */
   needsCatalogue?: boolean;
   /** Per-run memory handed to every `apply` as `ctx.state`. */
@@ -185,6 +195,35 @@ export interface DeclarationRef {
   version: number;
 }
 
+/** The declarations that exist of (professional, campaign) pairs, by declarationKey (reads only). */
+export async function findDeclarations(
+  em: EntityManager,
+  needs: { professional: ProfessionalRef; ref: CampaignRef }[],
+): Promise<Map<string, DeclarationRef>> {
+  const declarations = new Map<string, DeclarationRef>();
+  if (needs.length === 0) return declarations;
+  const wanted = new Set(needs.map((n) => declarationKey(n.professional.id, n.ref.campaign.id)));
+  const rows = await selectIn<Record<string, string | number>>(
+    em,
+    'SELECT id, professional_id, campaign_id, caisse_code, profession, version FROM declaration',
+    'professional_id',
+    needs.map((n) => n.professional.id),
+  );
+  for (const r of rows) {
+    const d: DeclarationRef = {
+      id: Number(r.id),
+      professionalId: Number(r.professional_id),
+      campaignId: Number(r.campaign_id),
+      caisseCode: String(r.caisse_code),
+      profession: r.profession as Profession,
+      version: Number(r.version),
+    };
+    const key = declarationKey(d.professionalId, d.campaignId);
+    if (wanted.has(key)) declarations.set(key, d);
+  }
+  return declarations;
+}
+
 /**
  * Finds or creates the declarations (with one value row per indicator, as ensureDeclaration does) of
  * (professional, campaign) pairs, in a fixed number of statements.
@@ -193,32 +232,11 @@ export async function ensureDeclarations(
   em: EntityManager,
   needs: { professional: ProfessionalRef; ref: CampaignRef }[],
 ): Promise<{ declarations: Map<string, DeclarationRef>; created: Set<number> }> {
-  const declarations = new Map<string, DeclarationRef>();
   const created = new Set<number>();
-  if (needs.length === 0) return { declarations, created };
-  const wanted = new Map(needs.map((n) => [declarationKey(n.professional.id, n.ref.campaign.id), n]));
-  const load = async (professionalIds: number[]) => {
-    const rows = await selectIn<Record<string, string | number>>(
-      em,
-      'SELECT id, professional_id, campaign_id, caisse_code, profession, version FROM declaration',
-      'professional_id',
-      professionalIds,
-    );
-    for (const r of rows) {
-      const d: DeclarationRef = {
-        id: Number(r.id),
-        professionalId: Number(r.professional_id),
-        campaignId: Number(r.campaign_id),
-        caisseCode: String(r.caisse_code),
-        profession: r.profession as Profession,
-        version: Number(r.version),
-      };
-      const key = declarationKey(d.professionalId, d.campaignId);
-      if (wanted.has(key)) declarations.set(key, d);
-    }
-  };
-  await load(needs.map((n) => n.professional.id));
-  const missing = [...wanted.entries()].filter(([key]) => !declarations.has(key)).map(([, n]) => n);
+  const declarations = await findDeclarations(em, needs);
+  const missing = [...new Map(needs.map((n) => [declarationKey(n.professional.id, n.ref.campaign.id), n])).entries()]
+    .filter(([key]) => !declarations.has(key))
+    .map(([, n]) => n);
   if (missing.length === 0) return { declarations, created };
   await bulkInsert(
     em,
@@ -236,7 +254,7 @@ export async function ensureDeclarations(
       version: 1,
     })),
   );
-  await load(missing.map((n) => n.professional.id));
+  for (const [key, d] of await findDeclarations(em, missing)) declarations.set(key, d);
   const values: Partial<IndicatorValue>[] = [];
   for (const { professional, ref } of missing) {
     const declaration = declarations.get(declarationKey(professional.id, ref.campaign.id));

@@ -59,6 +59,9 @@ describe('imports through the API', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    // A SQLite batch blocks this process's event loop (server and client alike) for seconds on a loaded
+    // machine: the server must not close an idle keep-alive socket the client is about to reuse.
+    t.app.server.keepAliveTimeout = 60_000;
     await fixtureWorld(t.db.manager);
     const login = async (
       role: 'SUPERVISEUR' | 'ADMIN' | 'CONSEILLER' | 'DAM',

@@ -173,25 +173,56 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
 
   await report.write(UTF8_BOM + csvLine(REPORT_HEADER));
 
+  // MySQL: a batch's reads (and the rules) run while the previous batch writes and commits, on a second
+  // connection; the batch writes only once the previous one is committed and counted (`beforeWrite`),
+  // so two batches never hold locks at once and commit in file order. SQLite has one connection.
+  const overlap = !!handler.readsBeforeWrites && db.options.type !== 'better-sqlite3';
+  let previous: Promise<void> = Promise.resolve();
   let rowsAtLastFlush = 0;
   const flush = async () => {
     const rows = pending;
-    const rejections = pendingRejections;
+    const fileRejections = pendingRejections;
     const rowsRead = totals.rowsRead;
-    const tally = {
-      inserted: 0,
-      updated: 0,
-      unchanged: 0,
-      rejected: rejections.length,
-      skipped: pendingSkipped,
-      unknown: 0,
-    };
+    const skipped = pendingSkipped;
+    const bytes = bytesRead;
+    if (rows.length === 0 && fileRejections.length === 0 && rowsRead === rowsAtLastFlush) return;
+    rowsAtLastFlush = rowsRead;
+    pending = [];
+    pendingRejections = [];
+    pendingSkipped = 0;
+    const before = previous;
+    const job = commitBatch(rows, fileRejections, rowsRead, skipped, bytes, before);
+    // Awaited below or by the next batch; never left unhandled meanwhile.
+    job.catch(() => {});
+    previous = job;
+    // At most two batches in flight: this one, and the one it waits for.
+    await (overlap ? before : job);
+  };
+
+  const commitBatch = async (
+    rows: ParsedRow<unknown>[],
+    fileRejections: (ImportRejection & { value: string })[],
+    rowsRead: number,
+    skipped: number,
+    bytes: number,
+    before: Promise<void>,
+  ) => {
+    let tally = { inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped, unknown: 0 };
+    let rejections: (ImportRejection & { value: string })[] = [];
     // Professionals unknown to us: in the report with the rejections, but neither counted nor sampled as such.
-    const notices: (ImportRejection & { value: string })[] = [];
-    if (rows.length === 0 && rejections.length === 0 && rowsRead === rowsAtLastFlush) return;
+    let notices: (ImportRejection & { value: string })[] = [];
     await db.transaction(async (em) => {
+      // Everything from scratch: a transaction retried after a deadlock runs this again.
+      tally = { inserted: 0, updated: 0, unchanged: 0, rejected: fileRejections.length, skipped, unknown: 0 };
+      rejections = [...fileRejections];
+      notices = [];
       if (rows.length > 0) {
-        const result = await handler.apply(em, rows, { reference, scope, state });
+        const result = await handler.apply(em, rows, {
+          reference,
+          scope,
+          state,
+          ...(overlap ? { beforeWrite: () => before } : {}),
+        });
         result.outcomes.forEach((outcome, i) => {
           if (outcome instanceof RowError) {
             const raw = (rows[i] as ParsedRow<unknown> & { raw?: RawRow }).raw;
@@ -212,6 +243,8 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
         });
         if (result.touchedDeclarations.length > 0) await recomputeDeclarations(em, result.touchedDeclarations);
       }
+      // The run's counters follow the previous batch's.
+      await before;
       rejections.sort((a, b) => a.line - b.line);
       const nextSample = [...sample, ...rejections.slice(0, Math.max(0, SAMPLE_SIZE - sample.length))].map(
         ({ line, column, reason }) => ({ line, column, reason }),
@@ -220,7 +253,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
         { id: runId },
         {
           rowsRead,
-          bytesRead: Math.min(bytesRead, 2_147_483_647),
+          bytesRead: Math.min(bytes, 2_147_483_647),
           inserted: totals.inserted + tally.inserted,
           updated: totals.updated + tally.updated,
           unchanged: totals.unchanged + tally.unchanged,
@@ -242,98 +275,104 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
     totals.rejected += tally.rejected;
     totals.skipped += tally.skipped;
     totals.unknown += tally.unknown;
-    rowsAtLastFlush = rowsRead;
     for (const r of rejections) {
       if (sample.length < SAMPLE_SIZE) sample.push({ line: r.line, column: r.column, reason: r.reason });
     }
     for (const r of [...rejections, ...notices].sort((a, b) => a.line - b.line)) {
       await report.write(csvLine([r.line, r.column ?? '', r.value, r.reason]));
     }
-    pending = [];
-    pendingRejections = [];
-    pendingSkipped = 0;
-    options.onProgress?.(progress());
+    options.onProgress?.({ ...progress(), rowsRead });
     await hooks?.afterCommit?.(batches - 1);
   };
 
-  const text = openImportSource(options.source, (n) => (bytesRead += n));
-  const records = format.quoting ? parseCsv(text) : parseDelimited(text, format.separator);
-  let width = 0;
-  // Skipped rows cost nothing to write: they weigh a tenth of a row, enough to commit progress and
-  // heartbeat through a long stretch of them (most of the national Annuaire Santé file).
-  const weight = () => pending.length + pendingRejections.length + Math.floor(pendingSkipped / SKIPPED_PER_ROW);
-  for await (const record of records) {
-    if (!header) {
-      header = checkHeader(record, handler);
-      width = header.length;
-      continue;
-    }
-    if (format.trailingSeparator && record.fields.length > width && record.fields[record.fields.length - 1] === '') {
-      record.fields.pop();
-    }
-    const raw: RawRow = {};
-    let parsed: ParsedRow<unknown> | null = null;
-    let rejection: (ImportRejection & { value: string }) | null = null;
-    let skip = false;
-    if (record.error) rejection = { line: record.line, column: null, reason: record.error, value: '' };
-    else if (record.fields.length !== width) {
-      rejection = {
-        line: record.line,
-        column: null,
-        reason: `La ligne compte ${record.fields.length} champ(s), l'en-tête ${width} (séparateur « ${format.separator} » attendu).`,
-        value: '',
-      };
-    } else {
-      for (let i = 0; i < width; i++) {
-        const name = header[i];
-        if (name) raw[name] = record.fields[i]!.trim();
+  // A failure while a batch is in flight waits for it to end (rolled back) before the run is closed.
+  const readAll = async () => {
+    const text = openImportSource(options.source, (n) => (bytesRead += n));
+    const records = format.quoting ? parseCsv(text) : parseDelimited(text, format.separator);
+    let width = 0;
+    // Skipped rows cost nothing to write: they weigh a tenth of a row, enough to commit progress and
+    // heartbeat through a long stretch of them (most of the national Annuaire Santé file).
+    const weight = () => pending.length + pendingRejections.length + Math.floor(pendingSkipped / SKIPPED_PER_ROW);
+    for await (const record of records) {
+      if (!header) {
+        header = checkHeader(record, handler);
+        width = header.length;
+        continue;
       }
-      try {
-        const data = handler.parse(raw, reference);
-        const key = data === SKIP ? null : handler.key(data);
-        const previous = key === null ? undefined : seen.get(key);
-        if (data === SKIP) skip = true;
-        else if (previous !== undefined) {
-          rejection = {
-            line: record.line,
-            column: null,
-            reason: `Ligne en double : même clé que la ligne ${previous} du fichier.`,
-            value: '',
-          };
-        } else {
-          if (key !== null) seen.set(key, record.line);
-          parsed = Object.assign({ line: record.line, data }, { raw });
-        }
-      } catch (error) {
-        if (!(error instanceof RowError)) throw error;
+      if (format.trailingSeparator && record.fields.length > width && record.fields[record.fields.length - 1] === '') {
+        record.fields.pop();
+      }
+      const raw: RawRow = {};
+      let parsed: ParsedRow<unknown> | null = null;
+      let rejection: (ImportRejection & { value: string }) | null = null;
+      let skip = false;
+      if (record.error) rejection = { line: record.line, column: null, reason: record.error, value: '' };
+      else if (record.fields.length !== width) {
         rejection = {
           line: record.line,
-          column: error.column,
-          reason: error.message,
-          value: (error.column && raw[error.column]) || '',
+          column: null,
+          reason: `La ligne compte ${record.fields.length} champ(s), l'en-tête ${width} (séparateur « ${format.separator} » attendu).`,
+          value: '',
         };
+      } else {
+        for (let i = 0; i < width; i++) {
+          const name = header[i];
+          if (name) raw[name] = record.fields[i]!.trim();
+        }
+        try {
+          const data = handler.parse(raw, reference);
+          const key = data === SKIP ? null : handler.key(data);
+          const previous = key === null ? undefined : seen.get(key);
+          if (data === SKIP) skip = true;
+          else if (previous !== undefined) {
+            rejection = {
+              line: record.line,
+              column: null,
+              reason: `Ligne en double : même clé que la ligne ${previous} du fichier.`,
+              value: '',
+            };
+          } else {
+            if (key !== null) seen.set(key, record.line);
+            parsed = Object.assign({ line: record.line, data }, { raw });
+          }
+        } catch (error) {
+          if (!(error instanceof RowError)) throw error;
+          rejection = {
+            line: record.line,
+            column: error.column,
+            reason: error.message,
+            value: (error.column && raw[error.column]) || '',
+          };
+        }
+      }
+      // A batch counts rejected rows too, so that a file of bad rows still commits its progress and its
+      // report batch by batch. Grouped kinds cut between groups only (a group is contiguous rows with the
+      // same key).
+      const full = weight() >= batchSize;
+      if (parsed && full && pending.length > 0) {
+        const last = pending[pending.length - 1]!;
+        const cut =
+          !handler.group || handler.group(last.data) !== handler.group(parsed.data) || pending.length >= batchSize * 10;
+        if (cut) await flush();
+      }
+      totals.rowsRead += 1;
+      if (rejection) pendingRejections.push(rejection);
+      if (parsed) pending.push(parsed);
+      if (skip) pendingSkipped += 1;
+      if (weight() >= batchSize && (!handler.group || pending.length === 0)) {
+        await flush();
       }
     }
-    // A batch counts rejected rows too, so that a file of bad rows still commits its progress and its
-    // report batch by batch. Grouped kinds cut between groups only (a group is contiguous rows with the
-    // same key).
-    const full = weight() >= batchSize;
-    if (parsed && full && pending.length > 0) {
-      const last = pending[pending.length - 1]!;
-      const cut =
-        !handler.group || handler.group(last.data) !== handler.group(parsed.data) || pending.length >= batchSize * 10;
-      if (cut) await flush();
-    }
-    totals.rowsRead += 1;
-    if (rejection) pendingRejections.push(rejection);
-    if (parsed) pending.push(parsed);
-    if (skip) pendingSkipped += 1;
-    if (weight() >= batchSize && (!handler.group || pending.length === 0)) {
-      await flush();
-    }
+    if (!header) throw new CsvFileError('Fichier vide : la ligne d’en-tête manque.');
+    await flush();
+    await previous;
+  };
+  try {
+    await readAll();
+  } catch (error) {
+    await previous.catch(() => {});
+    throw error;
   }
-  if (!header) throw new CsvFileError('Fichier vide : la ligne d’en-tête manque.');
-  await flush();
   if (handler.finish) {
     const absent = await handler.finish(db.manager, { reference, scope, state }, (n) =>
       report.write(csvLine(['', n.column, n.value, n.reason])),

@@ -27,17 +27,20 @@ import {
   checkProfessional,
   declarationKey,
   ensureDeclarations,
-  professionalsByAmNumber,
+  type DeclarationRef,
+  type ProfessionalRef,
   sameValue,
-  valuesOf,
-  writeValues,
   type ApplyContext,
   type BatchResult,
   type KindHandler,
   type Outcome,
   type ParsedRow,
-  type ValueWrite,
 } from '../handler';
+import { Declaration, IndicatorValue } from '../../declarations/declaration.entity';
+import type { EvaluationRowSource } from '../../declarations/evaluation-inputs';
+import { Professional } from '../../professionals/professional.entity';
+import { applyValueWritePlan, planValueWrites, type PendingValue } from '../../declarations/recompute-batch';
+import { findWhereIn } from '../../db/find-by-key';
 import type { ImportKind } from '../import-kinds';
 import {
   findCampaignRef,
@@ -80,9 +83,14 @@ async function applyPrefill(
   rows: ParsedRow<PrefillRow>[],
   ctx: ApplyContext,
 ): Promise<BatchResult> {
-  const professionals = await professionalsByAmNumber(
-    em,
-    rows.map((r) => r.data.amNumber),
+  // Read phase (nothing written, so that the next batch's reads overlap this one's writes). The
+  // professionals and declarations are read whole: the rules' inputs take them as they are.
+  const people = await findWhereIn(em, Professional, 'amNumber', [...new Set(rows.map((r) => r.data.amNumber))]);
+  const professionals = new Map<string, ProfessionalRef>(
+    people.map((p) => [
+      p.amNumber,
+      { id: p.id, amNumber: p.amNumber, caisseCode: p.caisseCode, profession: p.profession },
+    ]),
   );
   const checked = rows.map((r) =>
     attempt(() => {
@@ -101,41 +109,123 @@ async function applyPrefill(
     }),
   );
   const ok = checked.filter((c): c is Exclude<typeof c, RowError> => !(c instanceof RowError));
-  const { declarations, created } = await ensureDeclarations(em, ok);
-  const declarationOf = (c: (typeof ok)[number]) =>
-    declarations.get(declarationKey(c.professional.id, c.ref.campaign.id))!;
-  const existing = await valuesOf(
+  const outcomes: Outcome[] = checked.map((c) => (c instanceof RowError ? c : 'unchanged'));
+
+  // The declarations and their value rows, read once: compared here, then the rules' input.
+  const wanted = new Set(ok.map((c) => declarationKey(c.professional.id, c.ref.campaign.id)));
+  const ofProfessionals = await findWhereIn(em, Declaration, 'professionalId', [
+    ...new Set(ok.map((c) => c.professional.id)),
+  ]);
+  const found = new Map<string, DeclarationRef>();
+  for (const d of ofProfessionals) {
+    const key = declarationKey(d.professionalId, d.campaignId);
+    if (wanted.has(key)) found.set(key, d);
+  }
+  const declarationOf = (c: (typeof ok)[number]) => found.get(declarationKey(c.professional.id, c.ref.campaign.id));
+  const stored = await findWhereIn(
     em,
-    ok.map((c) => declarationOf(c).id),
-    ok.flatMap((c) => c.values.map((v) => v.indicator.id)),
+    IndicatorValue,
+    'declarationId',
+    ok.flatMap((c) => declarationOf(c)?.id ?? []),
   );
-  const writes: ValueWrite[] = [];
-  const touched = new Set<number>(created);
-  const outcomes: Outcome[] = checked.map((c) => {
-    if (c instanceof RowError) return c;
-    const declaration = declarationOf(c);
-    let outcome: Outcome = 'unchanged';
-    for (const v of c.values) {
-      const row = existing.get(`${declaration.id}:${v.indicator.id}`);
-      // The professional's own answer wins over the pre-fill.
-      if (row?.source === 'DECLARED' && row.value) continue;
-      const write: ValueWrite = {
-        declaration,
-        indicatorId: v.indicator.id,
-        data: v.data,
-        source: sourceFor(v.indicator),
-        prefillOrigin: origin,
-      };
-      if (sameValue(row, write)) continue;
-      writes.push(write);
-      touched.add(declaration.id);
-      if (row?.value) outcome = 'updated';
-      else if (outcome === 'unchanged') outcome = 'inserted';
-    }
-    return outcome;
-  });
-  await writeValues(em, writes);
-  return { outcomes, touchedDeclarations: [...touched] };
+  const compare = compareRows(origin, stored, outcomes);
+  const known = checked.map((c) => (c instanceof RowError || !declarationOf(c) ? null : c));
+  const firstWrites = compare(known, (c) => declarationOf(c)!);
+  // What this batch read already, and the référentiel the run loaded, are not read again for the rules.
+  const campaigns = [...ctx.reference.campaigns.values()];
+  const referenceRows: Pick<EvaluationRowSource, 'campaigns' | 'indicators' | 'professionals'> = {
+    campaigns: async () => campaigns.map((r) => r.campaign),
+    indicators: async (ids) => campaigns.filter((r) => ids.includes(r.campaign.id)).flatMap((r) => r.indicators),
+    professionals: async (ids) => {
+      const wantedIds = new Set(ids);
+      return people.filter((p) => wantedIds.has(p.id));
+    },
+  };
+  const rowsRead: Partial<EvaluationRowSource> = {
+    ...referenceRows,
+    declarations: async (ids) => {
+      const wantedIds = new Set(ids);
+      return ofProfessionals.filter((d) => wantedIds.has(d.id));
+    },
+  };
+  const plan = await planValueWrites(
+    em,
+    firstWrites.writes,
+    stored.filter((v) => firstWrites.touched.has(v.declarationId)),
+    [],
+    rowsRead,
+  );
+
+  // Write phase.
+  await ctx.beforeWrite?.();
+  const missing = checked.map((c) => (c instanceof RowError || declarationOf(c) ? null : c));
+  if (missing.some((c) => c !== null)) {
+    const needs = missing.filter((c): c is NonNullable<typeof c> => c !== null);
+    const { declarations, created } = await ensureDeclarations(em, needs);
+    const createdValues = await findWhereIn(em, IndicatorValue, 'declarationId', [...created]);
+    const ofCreated = (c: (typeof needs)[number]) =>
+      declarations.get(declarationKey(c.professional.id, c.ref.campaign.id))!;
+    const more = compareRows(origin, createdValues, outcomes)(missing, ofCreated);
+    const second = await planValueWrites(em, more.writes, createdValues, [...created], referenceRows);
+    plan.writes.push(...second.writes);
+    plan.values.push(...second.values);
+    plan.totals.push(...second.totals);
+    plan.declarations += second.declarations;
+  }
+  // Only the declarations whose values change (or that were just created) were re-evaluated: with the
+  // values as they will be once written, so that each value row is written once, with its atteinte.
+  await applyValueWritePlan(em, plan);
+  return { outcomes, touchedDeclarations: [] };
+}
+
+type CheckedRow = {
+  professional: ProfessionalRef;
+  ref: CampaignRef;
+  values: PrefillRow['values'];
+};
+
+/**
+ * Compares rows (null: not this pass) with the stored values: fills each row's outcome and returns the
+ * values to write and their declarations. A value the professional declared is never overwritten.
+ */
+function compareRows(origin: PrefillOrigin, stored: readonly IndicatorValue[], outcomes: Outcome[]) {
+  const existing = new Map(stored.map((v) => [`${v.declarationId}:${v.indicatorId}`, v]));
+  return (rows: (CheckedRow | null)[], declarationOf: (c: CheckedRow) => DeclarationRef) => {
+    const writes: PendingValue[] = [];
+    const touched = new Set<number>();
+    rows.forEach((c, i) => {
+      if (!c) return;
+      const declaration = declarationOf(c);
+      let outcome: Outcome = 'unchanged';
+      for (const v of c.values) {
+        const row = existing.get(`${declaration.id}:${v.indicator.id}`);
+        // The professional's own answer wins over the pre-fill.
+        if (row?.source === 'DECLARED' && row.value) continue;
+        const write = {
+          declaration,
+          indicatorId: v.indicator.id,
+          data: v.data,
+          source: sourceFor(v.indicator),
+          prefillOrigin: origin,
+        };
+        if (sameValue(row, write)) continue;
+        writes.push({
+          declarationId: declaration.id,
+          indicatorId: v.indicator.id,
+          professionalId: declaration.professionalId,
+          campaignId: declaration.campaignId,
+          data: v.data,
+          source: write.source,
+          prefillOrigin: origin,
+        });
+        touched.add(declaration.id);
+        if (row?.value) outcome = 'updated';
+        else if (outcome === 'unchanged') outcome = 'inserted';
+      }
+      outcomes[i] = outcome;
+    });
+    return { writes, touched };
+  };
 }
 
 function prefillHandler(
@@ -154,6 +244,7 @@ function prefillHandler(
       return { ...b, values: values(row, b.ref, reference) };
     },
     key: (d) => `${d.amNumber}|${d.year}|${d.scheme}`,
+    readsBeforeWrites: true,
     apply: (em, rows, ctx) => applyPrefill(em, origin, rows, ctx),
   };
 }

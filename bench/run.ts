@@ -418,7 +418,9 @@ async function main() {
       }
       if (wanted('i')) {
         log('relances: a national wave, the outbox worker against an in-process SMTP server, the letters…');
-        results.relances = await benchRelances(api.url, api.pid, national, q, DATABASE_URL, log, LETTERS);
+        results.relances = await benchRelances(api.url, api.pid, national, q, DATABASE_URL, log, LETTERS, () =>
+          api!.memoryAfterGc(),
+        );
         log(`relances: ${JSON.stringify(results.relances)}`);
       }
 

@@ -288,7 +288,7 @@ export function relanceTargets(r: RelancesResult | null | undefined): Target[] {
   const queue = `national relance wave of ${WAVE_TARGET.toLocaleString('en')} queued ≤ 60 s, API memory flat (peak ≤ start + 150 MB)`;
   const throughput = 'outbox worker throughput (in-process SMTP server)';
   const letters =
-    'letters.pdf of a wave streamed, memory flat (RSS peak of the largest download ≤ the smallest + 50 MB)';
+    'letters.pdf of a wave streamed, memory flat (V8 heap after a full GC: largest download ≤ smallest + 10 MB)';
   if (!r || r.queueMs === null) {
     const detail = r?.note ?? 'not run';
     return [

@@ -73,7 +73,7 @@ export const BUILD_DIR = path.join(os.tmpdir(), 'mcbo-bench-build');
  * Production runs `node server/dist/main.js`: the bench compiles the server the same way
  * (server/tsconfig.build.json) into a scratch directory, so that it neither races with a build in the
  * tree nor measures tsx's on-the-fly transpilation and source maps. The scratch tree links back to
- * the repository's node_modules, sources (the référentiel data) and schema.
+ * the repository's node_modules, sources (the référentiel data), assets (the PDFs' fonts) and schema.
  */
 export function buildServer(): string {
   const serverDir = path.join(BUILD_DIR, 'server');
@@ -82,6 +82,8 @@ export function buildServer(): string {
     [path.join(BUILD_DIR, 'node_modules'), path.join(ROOT, 'node_modules')],
     [path.join(BUILD_DIR, 'schema'), path.join(ROOT, 'schema')],
     [path.join(serverDir, 'src'), path.join(SERVER_DIR, 'src')],
+    // The fonts of the PDFs (letters, recap): dist/common/pdf-text.js looks for ../../assets/fonts.
+    [path.join(serverDir, 'assets'), path.join(SERVER_DIR, 'assets')],
   ] as const) {
     fs.rmSync(link, { force: true, recursive: false });
     fs.symlinkSync(target, link);

@@ -33,6 +33,7 @@ const PROFESSIONALS = Number(option('professionals', '20000'));
 const DURATION = Number(option('duration', '10'));
 const CONNECTIONS = Number(option('connections', '8'));
 const ANNUAIRE_LINES = Number(option('annuaire-lines', '2000000'));
+const LETTERS = option('letters', '1000,10000').split(',').map(Number);
 const ONLY = option('only', '').split(',').filter(Boolean);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/mcbo_bench';
 const POOL = option('pool', '10');
@@ -416,8 +417,10 @@ async function main() {
         log(`controls: ${JSON.stringify(results.controls)}`);
       }
       if (wanted('i')) {
-        log('relances: a national wave, then the outbox worker against an in-process SMTP server…');
-        results.relances = await benchRelances(api.url, api.pid, national, q, DATABASE_URL);
+        log('relances: a national wave, the outbox worker against an in-process SMTP server, the letters…');
+        results.relances = await benchRelances(api.url, api.pid, national, q, DATABASE_URL, log, LETTERS, () =>
+          api!.memoryAfterGc(),
+        );
         log(`relances: ${JSON.stringify(results.relances)}`);
       }
 

@@ -19,6 +19,40 @@ function fontDirectory(): string {
 
 let fontBytes: { regular: Buffer; bold: Buffer } | null = null;
 
+type FontkitFont = ReturnType<typeof fontkit.create>;
+type GlyphRun = ReturnType<FontkitFont['layout']>;
+const LAYOUT_CACHE_LIMIT = 2000;
+const parsedFonts = new Map<Uint8Array, FontkitFont>();
+
+/**
+ * fontkit for pdf-lib, with our font files parsed once for every document and their shaping (`layout`,
+ * which pdf-lib runs for every width measured and every line drawn) kept for recent strings: the words
+ * and lines of a wave's letters repeat from one letter to the next. pdf-lib only reads a shaped run
+ * (glyph ids and advances) and each document makes its own subset, so documents can share both.
+ */
+const sharedFontkit = {
+  create(buffer: Uint8Array, postscriptName?: string): FontkitFont {
+    let font = parsedFonts.get(buffer);
+    if (!font) {
+      font = fontkit.create(buffer, postscriptName);
+      const layout = font.layout.bind(font);
+      const runs = new Map<string, GlyphRun>();
+      font.layout = (text, features) => {
+        if (features !== undefined) return layout(text, features);
+        let run = runs.get(text);
+        if (!run) {
+          run = layout(text);
+          if (runs.size >= LAYOUT_CACHE_LIMIT) runs.clear();
+          runs.set(text, run);
+        }
+        return run;
+      };
+      parsedFonts.set(buffer, font);
+    }
+    return font;
+  },
+};
+
 export interface Fonts {
   regular: PDFFont;
   bold: PDFFont;
@@ -32,11 +66,19 @@ export async function embedFonts(doc: PDFDocument): Promise<Fonts> {
       bold: fs.readFileSync(path.join(dir, 'LiberationSans-Bold.ttf')),
     };
   }
-  doc.registerFontkit(fontkit);
-  return {
+  doc.registerFontkit(sharedFontkit);
+  const fonts = {
     regular: await doc.embedFont(fontBytes.regular, { subset: true }),
     bold: await doc.embedFont(fontBytes.bold, { subset: true }),
   };
+  return fonts;
+}
+
+/**
+ * The width of a piece of text without spaces (shaped once: see `sharedFontkit`).
+ */
+function wordWidth(font: PDFFont, word: string, size: number): number {
+  return word === '' ? 0 : font.widthOfTextAtSize(word, size);
 }
 
 /** What the font cannot draw (control characters, rare symbols) becomes readable text. */
@@ -49,28 +91,40 @@ export function printable(text: string): string {
     .join('');
 }
 
-/** Splits text into lines no wider than `width`; a word longer than the line is cut. */
+/**
+ * Splits text into lines no wider than `width`; a word longer than the line is cut. A line's width is
+ * the sum of its words' and spaces' widths (glyph advances add up; a space ends any ligature), each word
+ * measured once.
+ */
 export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
+  const space = wordWidth(font, ' ', size);
   for (const paragraph of printable(text).split('\n')) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/ +/)) {
       let rest = word;
-      while (font.widthOfTextAtSize(rest, size) > width) {
+      let restWidth = wordWidth(font, rest, size);
+      while (restWidth > width) {
         let cut = rest.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--;
+        while (cut > 1 && wordWidth(font, rest.slice(0, cut), size) > width) cut--;
         if (line) {
           lines.push(line);
           line = '';
+          lineWidth = 0;
         }
         lines.push(rest.slice(0, cut));
         rest = rest.slice(cut);
+        restWidth = wordWidth(font, rest, size);
       }
-      const candidate = line ? `${line} ${rest}` : rest;
-      if (line && font.widthOfTextAtSize(candidate, size) > width) {
+      if (line && lineWidth + space + restWidth > width) {
         lines.push(line);
         line = rest;
-      } else line = candidate;
+        lineWidth = restWidth;
+      } else {
+        lineWidth = line ? lineWidth + space + restWidth : restWidth;
+        line = line ? `${line} ${rest}` : rest;
+      }
     }
     lines.push(line);
   }

@@ -6,16 +6,18 @@
  * - GET /api/relances/:id/addresses.csv — the postal addresses of those letters.
  * Another caisse's message or wave answers 404, like an unknown one.
  */
+import { once } from 'node:events';
 import express, { type Request, type Response, type Router } from 'express';
 import { AppError, ErrorCode } from '../common/errors';
 import { sendRestError } from '../common/rest-errors';
 import type { RequestContext } from '../common/request-context';
 import { UTF8_BOM, csvLine } from '../imports/csv';
-import { renderLetters } from './letter-pdf';
-import { getCommunication, relanceWave, waveMessages } from './communications.service';
+import { renderLetters, streamLetters } from './letter-pdf';
+import { countWaveLetters, getCommunication, relanceWave, waveLetterPages } from './communications.service';
 import { KIND_LABELS } from './communication.kinds';
 import { emlOf, letterOf } from './transport';
 import { recordAudit } from '../audit/audit.service';
+import { logger } from '../logger';
 
 type ContextOf = (req: Request, res: Response) => Promise<RequestContext>;
 
@@ -72,14 +74,28 @@ export function communicationsRouter(contextOf: ContextOf, mailFrom: string): Ro
   return router;
 }
 
+/** Writes with backpressure; rejects once the client has gone, which stops whatever produces the bytes. */
+function writer(res: Response) {
+  return async (chunk: Uint8Array | string) => {
+    if (res.destroyed || res.writableEnded) throw new Error('client disconnected');
+    if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+  };
+}
+
+/** Sends the error as JSON before the first byte; after it, logs and cuts the download (it shows as failed). */
+function failStream(res: Response, error: unknown) {
+  if (res.headersSent && !res.destroyed) logger.error({ err: error }, 'relance download failed mid-stream');
+  sendRestError(res, error);
+}
+
 export function relancesRouter(contextOf: ContextOf): Router {
   const router = express.Router();
+  // Streamed: letters are drawn and written in parts as their rows are read (memory flat for any wave).
   router.get('/:id/letters.pdf', async (req, res) => {
     try {
       const ctx = await authenticated(contextOf, req, res);
       const wave = await relanceWave(ctx, req.params.id ?? '');
-      const rows = await waveMessages(ctx, wave, 'LETTER');
-      const { bytes } = await renderLetters(rows.map(letterOf), `Relance ${wave.id}`);
+      const letters = await countWaveLetters(ctx, wave);
       await ctx.db.transaction((em) =>
         recordAudit(em, {
           agentId: ctx.agent!.id,
@@ -87,29 +103,42 @@ export function relancesRouter(contextOf: ContextOf): Router {
           targetType: 'RELANCE_WAVE',
           targetId: wave.id,
           caisseCode: ctx.agent!.caisseCode,
-          details: { letters: rows.length },
+          details: { letters },
         }),
       );
       privateHeaders(res, 'application/pdf', `relance-${wave.id}-courriers.pdf`, false);
-      res.end(Buffer.from(bytes));
+      async function* parts() {
+        for await (const rows of waveLetterPages(ctx, wave)) yield rows.map(letterOf);
+      }
+      await streamLetters(parts(), writer(res), { title: `Relance ${wave.id}` });
+      res.end();
     } catch (error) {
-      sendRestError(res, error);
+      failStream(res, error);
     }
   });
   router.get('/:id/addresses.csv', async (req, res) => {
     try {
       const ctx = await authenticated(contextOf, req, res);
       const wave = await relanceWave(ctx, req.params.id ?? '');
-      const rows = await waveMessages(ctx, wave, 'LETTER');
-      const lines = [csvLine(['Référence', 'Caisse', 'Destinataire', 'Adresse', 'Code postal et commune'])];
-      for (const r of rows) {
-        const [name, street, city] = r.recipientAddress;
-        lines.push(csvLine([r.id, r.caisseCode, name, street, city]));
-      }
+      const pages = waveLetterPages(ctx, wave);
+      const first = await pages.next(); // a failing read still answers JSON
       privateHeaders(res, 'text/csv; charset=utf-8', `relance-${wave.id}-adresses.csv`, false);
-      res.end(`${UTF8_BOM}${lines.join('')}`);
+      const write = writer(res);
+      await write(UTF8_BOM + csvLine(['Référence', 'Caisse', 'Destinataire', 'Adresse', 'Code postal et commune']));
+      let rows = first.done ? null : first.value;
+      while (rows) {
+        let lines = '';
+        for (const r of rows) {
+          const [name, street, city] = r.recipientAddress;
+          lines += csvLine([r.id, r.caisseCode, name, street, city]);
+        }
+        await write(lines);
+        const next = await pages.next();
+        rows = next.done ? null : next.value;
+      }
+      res.end();
     } catch (error) {
-      sendRestError(res, error);
+      failStream(res, error);
     }
   });
   return router;

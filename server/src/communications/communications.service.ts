@@ -153,16 +153,41 @@ export async function waveStats(
 }
 
 /** A wave's messages of one channel in the agent's scope, by id (letters PDF, addresses CSV). */
-export async function waveMessages(ctx: RequestContext, wave: RelanceWave, channel: 'LETTER' | null) {
+/** The wave's letters to print (sent or queued, not FAILED), in the agent's caisse scope. */
+function waveLetters(ctx: RequestContext, wave: RelanceWave) {
   const scope = caisseScope(ctx.agent!) ?? wave.caisseCodes;
-  const qb = ctx.db
+  return ctx.db
     .getRepository(Communication)
     .createQueryBuilder('c')
     .where('c.waveId = :id', { id: wave.id })
     .andWhere('c.caisseCode IN (:...scope)', { scope })
-    .orderBy('c.id', 'ASC');
-  if (channel) qb.andWhere('c.channel = :channel AND c.status <> :failed', { channel, failed: 'FAILED' });
-  return qb.getMany();
+    .andWhere('c.channel = :channel AND c.status <> :failed', { channel: 'LETTER', failed: 'FAILED' });
+}
+
+export function countWaveLetters(ctx: RequestContext, wave: RelanceWave): Promise<number> {
+  return waveLetters(ctx, wave).getCount();
+}
+
+/**
+ * The same letters in pages of `pageSize`, by id (keyset: each page starts after the last id read), so
+ * that a download of tens of thousands of letters never holds more than one page of rows.
+ */
+export async function* waveLetterPages(
+  ctx: RequestContext,
+  wave: RelanceWave,
+  pageSize = 500,
+): AsyncGenerator<Communication[]> {
+  let after = 0;
+  for (;;) {
+    const page = await waveLetters(ctx, wave)
+      .andWhere('c.id > :after', { after })
+      .orderBy('c.id', 'ASC')
+      .limit(pageSize)
+      .getMany();
+    if (page.length > 0) yield page;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1]!.id;
+  }
 }
 
 export async function campaignOf(em: EntityManager, id: number) {

@@ -14,7 +14,9 @@ import type { Professional } from '../professionals/professional.entity';
 import { pdfPages } from '../test-support/pdf-text';
 import { startTestApp, type Loose, type TestApp } from '../test-support/test-app';
 import { createCaisses, createCampaign, createProfessional, receivedJustificatif } from '../test-support/world';
+import type { RequestContext } from '../common/request-context';
 import { Communication, RelanceWave } from './communication.entity';
+import { countWaveLetters, waveLetterPages } from './communications.service';
 import { createTransport } from './transport';
 import { OutboxWorker } from './worker';
 
@@ -212,6 +214,36 @@ describe('relance waves', () => {
     expect((await get(`/api/relances/${wave.id}/addresses.csv`, parisToken)).status).toBe(404);
     const conseiller = await t.login((await t.createAgent({ role: 'CONSEILLER', caisseCode: '211' })).email);
     expect((await get(`/api/relances/${wave.id}/letters.pdf`, conseiller)).status).toBe(403);
+  });
+
+  it('streams a letters-only wave: every letter in id order, read in keyset pages, the CSV alike', async () => {
+    const input = { ...REJETEE, preferLetter: true, excludeWithinDays: 0 };
+    const launched = await t.gql<{ launchRelance: Loose }>(LAUNCH, { input, key: 'vague-211-lettres' }, token);
+    const waveId = Number(launched.data!.launchRelance.wave.id);
+    const wave = await t.db.getRepository(RelanceWave).findOneByOrFail({ id: waveId });
+    const letters = await t.db
+      .getRepository(Communication)
+      .find({ where: { waveId, channel: 'LETTER', status: 'QUEUED' }, order: { id: 'ASC' } });
+    // Bérénger answered since (not a target any more); Espérandieu has no address: FAILED, not printed.
+    expect(letters).toHaveLength(3);
+    const ctx = { db: t.db, agent: { ...superviseur, sessionId: null } } as unknown as RequestContext;
+    const pages: number[][] = [];
+    for await (const page of waveLetterPages(ctx, wave, 2)) pages.push(page.map((r) => r.id));
+    expect(pages).toEqual([letters.slice(0, 2).map((r) => r.id), letters.slice(2).map((r) => r.id)]);
+    expect(await countWaveLetters(ctx, wave)).toBe(3);
+
+    const pdf = await get(`/api/relances/${waveId}/letters.pdf`, token);
+    expect(pdf.status).toBe(200);
+    const text = await pdfPages(new Uint8Array(await pdf.arrayBuffer()));
+    expect(text).toHaveLength(3);
+    letters.forEach((row, i) => expect(text[i]).toContain(`Réf. ${row.id}`));
+    expect(text[2]).toContain('Dûval');
+    const csv = (await (await get(`/api/relances/${waveId}/addresses.csv`, token)).text()).trim().split('\r\n');
+    expect(csv.slice(1).map((line) => Number(line.split(';')[0]))).toEqual(letters.map((r) => r.id));
+    const audit = await t.db
+      .getRepository(AuditEvent)
+      .findOneByOrFail({ action: 'RELANCE_LETTERS_DOWNLOADED', targetId: String(waveId) });
+    expect(audit.details).toEqual({ letters: 3 });
   });
 
   it('asks a national superviseur to choose caisses', async () => {

@@ -1,13 +1,14 @@
 /**
  * The computation of a campaign as a resumable run. Each batch (declarations in id order after the
- * run's cursor) is evaluated as the rules see a computed campaign, its atteintes, rémunérations and
- * frozen snapshots written, and the run's cursor advanced, all in one transaction: a run killed at
+ * run's cursor) is evaluated as the rules see a computed campaign, its changed atteintes and amounts
+ * written, its frozen snapshots inserted (`declaration_snapshot`, one multi-row statement), and the
+ * run's cursor advanced, all in one transaction: a run killed at
  * any point resumes after its last committed batch, and a batch evaluated twice writes the same
  * values. The last transaction moves the campaign to COMPUTED (history, audit last).
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../../audit/audit.service';
-import { bulkUpdateById } from '../../db/bulk';
+import { bulkUpdateById, bulkUpsert } from '../../db/bulk';
 import { Declaration, IndicatorValue } from '../../declarations/declaration.entity';
 import { evaluateDeclaration } from '../../declarations/evaluation';
 import { loadEvaluationInputs } from '../../declarations/evaluation-inputs';
@@ -16,6 +17,7 @@ import { logger } from '../../logger';
 import { Campaign } from '../campaign.entity';
 import { computeDue, snapshotOf } from './amounts';
 import { CampaignHistory, CampaignRun } from './campaign-run.entity';
+import { DeclarationSnapshot } from './declaration-snapshot.entity';
 
 export const DEFAULT_COMPUTE_BATCH = 1_000;
 
@@ -69,30 +71,29 @@ async function computeBatch(em: EntityManager, run: CampaignRun, batchSize: numb
   const now = new Date();
   const loaded = await loadEvaluationInputs(em, ids);
   const valueChanges: { id: number; achievement: IndicatorValue['achievement']; achievementReason: string }[] = [];
-  const declarations: Pick<
-    Declaration,
-    'id' | 'projectedRemunerationCents' | 'computedRemunerationCents' | 'computedSnapshot'
-  >[] = [];
+  const amounts: Pick<Declaration, 'id' | 'projectedRemunerationCents' | 'computedRemunerationCents'>[] = [];
+  const snapshots: DeclarationSnapshot[] = [];
   let batchCents = 0;
   for (const [declarationId, entry] of loaded) {
     // The rules as they read a computed campaign: a piece not validated by now can no longer save its indicator.
     const evaluation = evaluateDeclaration({ ...entry.input, campaignStatus: 'COMPUTED' });
+    // Unchanged atteintes and amounts are not written again (a resumed or repeated batch writes little).
     valueChanges.push(...storedEvaluationChanges(storedOf(entry), evaluation).values);
     const due = computeDue(evaluation);
     batchCents += due;
-    declarations.push({
-      id: declarationId,
-      projectedRemunerationCents: due,
-      computedRemunerationCents: due,
-      computedSnapshot: snapshotOf(evaluation, now),
+    const { projectedRemunerationCents, computedRemunerationCents } = entry.declaration;
+    if (projectedRemunerationCents !== due || computedRemunerationCents !== due)
+      amounts.push({ id: declarationId, projectedRemunerationCents: due, computedRemunerationCents: due });
+    snapshots.push({
+      declarationId,
+      campaignId: run.campaignId,
+      snapshot: snapshotOf(evaluation, now, entry.input.values),
     });
   }
   await bulkUpdateById(em, IndicatorValue, valueChanges, ['achievement', 'achievementReason']);
-  await bulkUpdateById(em, Declaration, declarations, [
-    'projectedRemunerationCents',
-    'computedRemunerationCents',
-    'computedSnapshot',
-  ]);
+  await bulkUpdateById(em, Declaration, amounts, ['projectedRemunerationCents', 'computedRemunerationCents']);
+  // One multi-row statement; an upsert, so that a batch computed again leaves one row per declaration.
+  await bulkUpsert(em, DeclarationSnapshot, snapshots, ['declarationId'], ['snapshot']);
   // The cursor moves only from where this batch read it: of two processes resuming the same run, one writes.
   const advanced = await em
     .createQueryBuilder()

@@ -7,6 +7,7 @@ import { Campaign } from '../campaigns/campaign.entity';
 import { Indicator } from '../campaigns/indicator.entity';
 import { runCampaignComputation } from '../campaigns/lifecycle/campaign-computation';
 import { startComputation } from '../campaigns/lifecycle/campaign-lifecycle.service';
+import { DeclarationSnapshot } from '../campaigns/lifecycle/declaration-snapshot.entity';
 import { evaluateDeclaration } from '../declarations/evaluation';
 import { loadEvaluationInputs } from '../declarations/evaluation-inputs';
 import type { Professional } from '../professionals/professional.entity';
@@ -68,6 +69,13 @@ describe('recap PDF of a computed campaign', () => {
     expect(before).toMatch(/Atteintes et montants figés au calcul de la campagne le \d{2}\/\d{2}\/\d{4}\./);
     expect(before).toContain("Afficher ses horaires d'ouverture");
     expect(before).toContain('Socle : 5 indicateurs obligatoires');
+    // The snapshot keeps each indicator's value as displayed, and the recap prints it.
+    const frozen = await t.db.getRepository(DeclarationSnapshot).findOneByOrFail({ declarationId });
+    expect(frozen.snapshot.indicators.find((i) => i.code === 'HORAIRES')).toMatchObject({
+      value: 'Oui',
+      mention: null,
+    });
+    expect(frozen.snapshot.indicators.find((i) => i.code === 'ETUDIANT')).toMatchObject({ value: 'Non' });
 
     // The référentiel changes after the computation: an indicator's label, the gate's label and amount.
     const horaires = await t.db.getRepository(Indicator).findOneByOrFail({ campaignId, code: 'HORAIRES' });

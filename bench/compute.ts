@@ -122,7 +122,14 @@ export async function benchCompute(databaseUrl: string, professionals: number, l
       return { available: false, note: `computation refused: ${outcome.refusal.code}` };
     }
     const run = outcome.run;
-    const end = await runCampaignComputation(db, run.id);
+    let end: Awaited<ReturnType<typeof runCampaignComputation>>;
+    try {
+      end = await runCampaignComputation(db, run.id);
+    } catch (error) {
+      // A failed run gives the campaign back too (the shared national database stays as it was).
+      await restore(q, chosen.id, before!, run.id, log);
+      throw error;
+    }
     const elapsed = seconds(started);
     const [done] = await q<{ processed_declarations: number; batches_committed: number; total_cents: number }>(
       'SELECT processed_declarations, batches_committed, total_cents FROM campaign_run WHERE id = ?',

@@ -53,6 +53,8 @@ export async function benchCompute(databaseUrl: string, professionals: number, l
   const q = async <T>(sql: string, params: unknown[] = []) => (await conn.query(sql, params))[0] as T[];
   let db: DataSource | null = null;
   try {
+    // The run writes the current schema (declaration_snapshot): migrate first, as the API would at start-up.
+    await migrate(databaseUrl, log);
     const [chosen] = await q<{ id: number; label: string; declarations: number }>(
       `SELECT c.id, c.label, COUNT(d.id) AS declarations FROM campaign c JOIN declaration d ON d.campaign_id = c.id
        GROUP BY c.id, c.label ORDER BY declarations DESC, c.id LIMIT 1`,
@@ -73,6 +75,7 @@ export async function benchCompute(databaseUrl: string, professionals: number, l
     // What the run overwrites, saved to give it back afterwards.
     await q('DROP TABLE IF EXISTS bench_compute_values');
     await q('DROP TABLE IF EXISTS bench_compute_declarations');
+    await q('DROP TABLE IF EXISTS bench_compute_snapshots');
     await q(
       `CREATE TABLE bench_compute_values ENGINE=InnoDB AS
        SELECT id, achievement, achievement_reason FROM indicator_value WHERE campaign_id = ?`,
@@ -80,24 +83,28 @@ export async function benchCompute(databaseUrl: string, professionals: number, l
     );
     await q(
       `CREATE TABLE bench_compute_declarations ENGINE=InnoDB AS
-       SELECT id, projected_remuneration_cents, computed_remuneration_cents, computed_snapshot
-       FROM declaration WHERE campaign_id = ?`,
+       SELECT id, projected_remuneration_cents, computed_remuneration_cents FROM declaration WHERE campaign_id = ?`,
+      [chosen.id],
+    );
+    await q(
+      `CREATE TABLE bench_compute_snapshots ENGINE=InnoDB AS
+       SELECT declaration_id, campaign_id, snapshot FROM declaration_snapshot WHERE campaign_id = ?`,
       [chosen.id],
     );
     await q('ALTER TABLE bench_compute_values ADD PRIMARY KEY (id)');
     await q('ALTER TABLE bench_compute_declarations ADD PRIMARY KEY (id)');
-    // Computation starts from a closed campaign with no run.
+    // Computation starts from a closed campaign with no run, nothing computed and no snapshot (a first
+    // computation: every declaration's amount and snapshot is written).
     await q("UPDATE campaign SET status = 'CLOSED', compute_run_id = NULL, computed_at = NULL WHERE id = ?", [
       chosen.id,
     ]);
+    await q(
+      'UPDATE declaration SET computed_remuneration_cents = NULL WHERE campaign_id = ? AND computed_remuneration_cents IS NOT NULL',
+      [chosen.id],
+    );
+    await q('DELETE FROM declaration_snapshot WHERE campaign_id = ?', [chosen.id]);
 
-    db = await createDataSource({
-      url: databaseUrl,
-      sqlitePath: '',
-      poolSize: 4,
-      queueLimit: 0,
-      connectTimeoutMs: 10_000,
-    });
+    db = await createDataSource(settingsOf(databaseUrl));
     await db.initialize();
     const started = process.hrtime.bigint();
     const outcome = await db.transaction(async (em) => {
@@ -115,7 +122,14 @@ export async function benchCompute(databaseUrl: string, professionals: number, l
       return { available: false, note: `computation refused: ${outcome.refusal.code}` };
     }
     const run = outcome.run;
-    const end = await runCampaignComputation(db, run.id);
+    let end: Awaited<ReturnType<typeof runCampaignComputation>>;
+    try {
+      end = await runCampaignComputation(db, run.id);
+    } catch (error) {
+      // A failed run gives the campaign back too (the shared national database stays as it was).
+      await restore(q, chosen.id, before!, run.id, log);
+      throw error;
+    }
     const elapsed = seconds(started);
     const [done] = await q<{ processed_declarations: number; batches_committed: number; total_cents: number }>(
       'SELECT processed_declarations, batches_committed, total_cents FROM campaign_run WHERE id = ?',
@@ -172,7 +186,12 @@ async function restore(
   await q(
     `UPDATE declaration d JOIN bench_compute_declarations b ON b.id = d.id
      SET d.projected_remuneration_cents = b.projected_remuneration_cents,
-         d.computed_remuneration_cents = b.computed_remuneration_cents, d.computed_snapshot = b.computed_snapshot`,
+         d.computed_remuneration_cents = b.computed_remuneration_cents`,
+  );
+  await q('DELETE FROM declaration_snapshot WHERE campaign_id = ?', [campaignId]);
+  await q(
+    `INSERT INTO declaration_snapshot (declaration_id, campaign_id, snapshot)
+     SELECT declaration_id, campaign_id, snapshot FROM bench_compute_snapshots ORDER BY declaration_id`,
   );
   await q('UPDATE campaign SET status = ?, version = ?, compute_run_id = ?, computed_at = ? WHERE id = ?', [
     before.status,
@@ -190,7 +209,22 @@ async function restore(
   }
   await q('DROP TABLE bench_compute_values');
   await q('DROP TABLE bench_compute_declarations');
+  await q('DROP TABLE bench_compute_snapshots');
   log('compute: campaign given back as it was');
+}
+
+const settingsOf = (url: string) => ({ url, sqlitePath: '', poolSize: 4, queueLimit: 0, connectTimeoutMs: 10_000 });
+
+/** Applies the pending migrations (the API's start-up does the same). */
+async function migrate(databaseUrl: string, log: Log) {
+  const db = await createDataSource(settingsOf(databaseUrl));
+  await db.initialize();
+  try {
+    const applied = await db.runMigrations({ transaction: 'each' });
+    if (applied.length > 0) log(`compute: migrations applied: ${applied.map((m) => m.name).join(', ')}`);
+  } finally {
+    await db.destroy();
+  }
 }
 
 export function computeTarget(r: ComputeResult | null | undefined): Target {

@@ -2,6 +2,7 @@ import { Agent, AgentSession, LoginAttempt } from '../agents/agent.entity';
 import { AuditChain, AuditEvent } from '../audit/audit-event.entity';
 import { Campaign } from '../campaigns/campaign.entity';
 import { CampaignHistory, CampaignRun } from '../campaigns/lifecycle/campaign-run.entity';
+import { DeclarationSnapshot } from '../campaigns/lifecycle/declaration-snapshot.entity';
 import { Indicator } from '../campaigns/indicator.entity';
 import { Communication, RelanceWave } from '../communications/communication.entity';
 import { ControlCase, ControlCaseHistory, ControlItem, ControlPlan } from '../controls/control.entity';
@@ -51,6 +52,7 @@ export const ENTITIES = [
   Lease,
   CampaignRun,
   CampaignHistory,
+  DeclarationSnapshot,
   Regularisation,
   ReferentielChange,
   ControlPlan,

@@ -18,7 +18,6 @@ import type {
   ValueSource,
 } from '../common/enums';
 import type { IndicatorValueData } from '../campaigns/rules/types';
-import type { ComputedSnapshot } from '../campaigns/lifecycle/amounts';
 
 /** A professional's answers for one campaign. Caisse and profession are copied for per-caisse aggregates. */
 @Entity()
@@ -65,13 +64,9 @@ export class Declaration {
   @IntColumn({ default: 0 })
   projectedRemunerationCents: number;
 
-  /** Frozen when the campaign is computed. */
+  /** Frozen when the campaign is computed; its lines and atteintes: `declaration_snapshot`. */
   @IntColumn({ nullable: true })
   computedRemunerationCents: number | null;
-
-  /** Atteinte and rémunération lines as frozen by the computation (lifecycle/amounts.ts). */
-  @JsonColumn({ nullable: true })
-  computedSnapshot: ComputedSnapshot | null;
 
   @IntColumn({ default: 1 })
   version: number;

@@ -8,6 +8,7 @@ import { In, MoreThan } from 'typeorm';
 import { Permission, effectiveCaisses, requirePermission } from '../agents/authorization';
 import type { Campaign } from '../campaigns/campaign.entity';
 import { reconcile } from '../campaigns/lifecycle/amounts';
+import { snapshotsOf } from '../campaigns/lifecycle/snapshots';
 import { SCHEMES, type Scheme } from '../common/enums';
 import { AppError, ErrorCode, badInput } from '../common/errors';
 import { Declaration } from '../declarations/declaration.entity';
@@ -46,7 +47,7 @@ async function scopeOf(ctx: RequestContext, query: Query, what: string): Promise
   return { campaign, caisses, caisseCode };
 }
 
-type Row = Pick<Declaration, 'id' | 'professionalId' | 'computedRemunerationCents' | 'computedSnapshot'>;
+type Row = Pick<Declaration, 'id' | 'professionalId' | 'computedRemunerationCents'>;
 
 /** Computed declarations of the caisse, keyset over their id. */
 async function* computedDeclarations(ctx: RequestContext, scope: Scope): AsyncGenerator<Row[]> {
@@ -54,7 +55,7 @@ async function* computedDeclarations(ctx: RequestContext, scope: Scope): AsyncGe
   let afterId = 0;
   for (;;) {
     const page = await ctx.db.getRepository(Declaration).find({
-      select: { id: true, professionalId: true, computedRemunerationCents: true, computedSnapshot: true },
+      select: { id: true, professionalId: true, computedRemunerationCents: true },
       where: { campaignId: scope.campaign.id, caisseCode: In(scope.caisses), id: MoreThan(afterId) },
       order: { id: 'ASC' },
       take: PAGE,
@@ -89,15 +90,21 @@ export async function paymentFileExport(ctx: RequestContext, query: Query): Prom
   async function* rows(): AsyncGenerator<CsvValue[]> {
     for await (const page of computedDeclarations(ctx, scope)) {
       const payable = page.filter((d) => (d.computedRemunerationCents ?? 0) > 0);
-      const professionals = await professionalsOf(
-        ctx,
-        payable.map((d) => d.professionalId),
-      );
+      const [professionals, snapshots] = await Promise.all([
+        professionalsOf(
+          ctx,
+          payable.map((d) => d.professionalId),
+        ),
+        snapshotsOf(
+          ctx.db,
+          payable.map((d) => d.id),
+        ),
+      ]);
       for (const d of payable) {
         const p = professionals.get(d.professionalId);
         const base = [scope.caisseCode, ...identity(p)];
         yield ['TOTAL', ...base, '', 'Rémunération calculée', d.computedRemunerationCents!];
-        for (const line of d.computedSnapshot?.lines ?? []) {
+        for (const line of snapshots.get(d.id)?.lines ?? []) {
           if (line.amountCents === 0) continue;
           yield ['LIGNE', ...base, line.indicatorCode ?? '', line.label, line.amountCents];
         }

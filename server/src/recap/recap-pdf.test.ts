@@ -22,6 +22,7 @@ function recap(indicators = 3): RecapData {
       { label: 'Bonus de coordination', amount: '100,00 €', reason: 'versé' },
     ],
     total: '1 234 667,89 €',
+    amountsNote: 'Atteintes et montants figés au calcul de la campagne le 02/12/2026.',
     payments: [{ label: 'Paiement du 30 avril 2025 — forfait et bonus « coordination »', amount: '1 234 667,89 €' }],
     generatedOn: '2 décembre 2026',
   };

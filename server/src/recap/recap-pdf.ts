@@ -16,6 +16,8 @@ export interface RecapData {
   indicators: { label: string; value: string; atteinte: string; reason: string; mention: string | null }[];
   remuneration: { label: string; amount: string; reason: string }[];
   total: string;
+  /** Under the rémunération heading: where the atteintes and amounts come from (a computed campaign's snapshot). */
+  amountsNote: string | null;
   payments: { label: string; amount: string }[];
   generatedOn: string; // French date
 }
@@ -115,6 +117,7 @@ export async function layoutRecapPdf(data: RecapData): Promise<{ bytes: Uint8Arr
   w.gap();
   w.rule();
   w.heading('Rémunération');
+  if (data.amountsNote) w.text(data.amountsNote, { size: 9, color: GREY, after: 2 });
   for (const line of data.remuneration) {
     w.row(line.label, line.amount);
     w.text(line.reason, { x: MARGIN + INDENT, size: 9, color: GREY });

@@ -1,21 +1,15 @@
 import { Permission, assertInScope, requirePermission } from '../agents/authorization';
 import { recordAudit } from '../audit/audit.service';
-import { indicatorNode } from '../campaigns/campaign.nodes';
+import { snapshotOfDeclaration } from '../campaigns/lifecycle/snapshots';
 import { PROFESSION_LABELS, formatEuros } from '../campaigns/rules/format';
 import { SCHEMES, type Scheme } from '../common/enums';
 import { AppError, ErrorCode, badInput } from '../common/errors';
 import { parseId } from '../common/ids';
 import { declarationFor } from '../declarations/declarations.query';
-import { indicatorNodes, remunerationNode } from '../declarations/declaration.nodes';
+import { indicatorNodes } from '../declarations/declaration.nodes';
 import type { RequestContext } from '../common/request-context';
+import { readsSnapshot, recapBody } from './recap-body';
 import { renderRecapPdf, type RecapData } from './recap-pdf';
-
-const ATTEINTE_LABELS = {
-  ACHIEVED: 'Atteint',
-  NOT_ACHIEVED: 'NI',
-  NEUTRALISED: 'Neutralisé',
-  PENDING_JUSTIFICATIF: 'En attente de justificatif',
-} as const;
 
 const frenchDate = (d: Date | string) =>
   new Date(typeof d === 'string' ? `${d}T00:00:00Z` : d).toLocaleDateString('fr-FR', { timeZone: 'UTC' });
@@ -41,8 +35,23 @@ export async function buildRecap(
     throw new AppError(ErrorCode.NOT_FOUND, `Aucune déclaration ${scheme} ${year} pour ce professionnel.`);
   const evaluated = (await ctx.loaders.evaluation.load(Number(declaration.id)))!;
   const campaign = evaluated.loaded.campaign;
-  const indicators = new Map(evaluated.loaded.indicators.map((i) => [i.id, indicatorNode(i)]));
-  const remuneration = remunerationNode(evaluated.evaluation);
+  const indicators = new Map(evaluated.loaded.indicators.map((i) => [i.id, i]));
+  // A computed or paid campaign prints what its computation froze, whatever the référentiel says since.
+  const frozen = readsSnapshot(campaign.status) ? await snapshotOfDeclaration(ctx.db, Number(declaration.id)) : null;
+  const body = recapBody(
+    {
+      indicators: indicatorNodes(evaluated).map((i) => ({
+        code: indicators.get(i.indicatorId)?.code ?? '',
+        label: indicators.get(i.indicatorId)?.label ?? '',
+        value: i.value?.display ?? null,
+        achievement: i.atteinte.status,
+        reason: i.atteinte.reason,
+        mention: i.validatedMention,
+      })),
+      remuneration: evaluated.evaluation.remuneration,
+    },
+    frozen,
+  );
   const payments = (await ctx.loaders.paymentsByProfessional.load(professionalId)).filter(
     (p) => p.campaignId === campaign.id,
   );
@@ -59,19 +68,7 @@ export async function buildRecap(
       `${professional.postalCode} ${professional.commune.toUpperCase()}`,
       `Caisse de rattachement : ${caisse?.name ?? professional.caisseCode} (${professional.caisseCode})`,
     ],
-    indicators: indicatorNodes(evaluated).map((i) => ({
-      label: indicators.get(i.indicatorId)?.label ?? '',
-      value: i.value?.display ?? 'Non déclaré',
-      atteinte: ATTEINTE_LABELS[i.atteinte.status],
-      reason: i.atteinte.reason,
-      mention: i.validatedMention,
-    })),
-    remuneration: remuneration.lines.map((l) => ({
-      label: l.label,
-      amount: l.amountKnown ? formatEuros(l.amountCents) : 'montant non connu',
-      reason: l.reason,
-    })),
-    total: `${formatEuros(remuneration.totalCents)}${remuneration.complete ? '' : ' (au moins)'}`,
+    ...body,
     payments: payments.map((p) => ({
       label: `${p.kind === 'INITIAL' ? 'Paiement initial' : 'Régularisation'} transmis le ${frenchDate(p.paidOn)}`,
       amount: formatEuros(p.amountCents),

@@ -4,16 +4,32 @@
  * and the régularisation when a due amount changes after payment. Issue 16 (contrôle) calls these.
  */
 import type { AchievementStatus } from '../../common/enums';
-import type { DeclarationEvaluation } from '../rules/evaluate';
+import { formatValue } from '../../declarations/value-format';
+import type { DeclarationEvaluation, DeclarationEvaluationInput } from '../rules/evaluate';
 import type { RemunerationLine } from '../rules/types';
 
-/** What the computation froze for one declaration; later référentiel edits never change it. */
+/** One applicable indicator as the computation saw it. */
+export interface ComputedIndicator {
+  code: string;
+  label: string;
+  achievement: AchievementStatus;
+  reason: string;
+  /** The value as displayed (« Oui », « 84,62 % »…), null when neither pre-filled nor declared. Absent from snapshots frozen before it was kept. */
+  value?: string | null;
+  /** The mention « pièce justificative validée par la CPAM » when shown. Absent from snapshots frozen before it was kept. */
+  mention?: string | null;
+}
+
+/**
+ * What the computation froze for one declaration (table `declaration_snapshot`); later référentiel
+ * edits never change it. The recap and the payment file of a computed campaign read it.
+ */
 export interface ComputedSnapshot {
   computedAt: string;
   totalCents: number;
   complete: boolean;
   lines: RemunerationLine[];
-  indicators: { code: string; label: string; achievement: AchievementStatus; reason: string }[];
+  indicators: ComputedIndicator[];
 }
 
 /** The amount due for one declaration, in cents. */
@@ -21,18 +37,28 @@ export function computeDue(evaluation: Pick<DeclarationEvaluation, 'remuneration
   return evaluation.remuneration.totalCents;
 }
 
-export function snapshotOf(evaluation: DeclarationEvaluation, computedAt: Date): ComputedSnapshot {
+/** The snapshot of one evaluation: `values` are the recorded values it was evaluated on, by indicator code. */
+export function snapshotOf(
+  evaluation: DeclarationEvaluation,
+  computedAt: Date,
+  values: DeclarationEvaluationInput['values'] = {},
+): ComputedSnapshot {
   return {
     computedAt: computedAt.toISOString(),
     totalCents: computeDue(evaluation),
     complete: evaluation.remuneration.complete,
     lines: evaluation.remuneration.lines.map((l) => ({ ...l })),
-    indicators: evaluation.indicators.map((e) => ({
-      code: e.indicator.code,
-      label: e.indicator.label,
-      achievement: e.achievement.status,
-      reason: e.achievement.reason,
-    })),
+    indicators: evaluation.indicators.map((e) => {
+      const recorded = values[e.indicator.code];
+      return {
+        code: e.indicator.code,
+        label: e.indicator.label,
+        achievement: e.achievement.status,
+        reason: e.achievement.reason,
+        value: recorded ? formatValue(recorded.data, e.indicator) : null,
+        mention: e.mention.text,
+      };
+    }),
   };
 }
 

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { AuditEvent } from '../../audit/audit-event.entity';
+import { IsNull } from 'typeorm';
 import { Declaration, IndicatorValue } from '../../declarations/declaration.entity';
 import { evaluateDeclaration } from '../../declarations/evaluation';
 import { loadEvaluationInputs } from '../../declarations/evaluation-inputs';
@@ -15,6 +16,7 @@ import { Campaign } from '../campaign.entity';
 import { computeDue } from './amounts';
 import { runCampaignComputation } from './campaign-computation';
 import { CampaignHistory, CampaignRun } from './campaign-run.entity';
+import { DeclarationSnapshot } from './declaration-snapshot.entity';
 import { startComputation } from './campaign-lifecycle.service';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -85,8 +87,16 @@ describe('campaign computation: kill -9 mid-way, then rerun', () => {
     expect(crashed).toMatchObject({ status: 'RUNNING', batchesCommitted: 2, processedDeclarations: 2 * BATCH });
     const frozenSoFar = await t.db.getRepository(Declaration).countBy({ campaignId });
     expect(frozenSoFar).toBe(DECLARATIONS);
-    const snapshots = (await t.db.getRepository(Declaration).findBy({ campaignId })).filter((d) => d.computedSnapshot);
-    expect(snapshots).toHaveLength(2 * BATCH);
+    // Whole batches only: the snapshots, amounts and atteintes of the two committed batches, nothing of the third.
+    const snapshotsSoFar = await t.db.getRepository(DeclarationSnapshot).find({
+      where: { campaignId },
+      order: { declarationId: 'ASC' },
+    });
+    expect(snapshotsSoFar).toHaveLength(2 * BATCH);
+    expect(snapshotsSoFar[snapshotsSoFar.length - 1]!.declarationId).toBe(crashed.lastDeclarationId);
+    expect(await t.db.getRepository(Declaration).countBy({ campaignId, computedRemunerationCents: IsNull() })).toBe(
+      DECLARATIONS - 2 * BATCH,
+    );
     expect((await t.db.getRepository(Campaign).findOneByOrFail({ id: campaignId })).status).toBe('CLOSED');
 
     // The same command again resumes the same run (no second run row), and finishes it.
@@ -117,12 +127,19 @@ describe('campaign computation: kill -9 mid-way, then rerun', () => {
       t.db.manager,
       declarations.map((d) => d.id),
     );
+    const snapshots = await t.db.getRepository(DeclarationSnapshot).find({
+      where: { campaignId },
+      order: { declarationId: 'ASC' },
+    });
+    // One snapshot per declaration, none written twice.
+    expect(snapshots.map((s) => s.declarationId)).toEqual(declarations.map((d) => d.id));
     let total = 0;
-    for (const d of declarations) {
+    for (const [index, d] of declarations.entries()) {
       const evaluation = evaluateDeclaration(loaded.get(d.id)!.input);
       total += computeDue(evaluation);
       expect(d.computedRemunerationCents).toBe(computeDue(evaluation));
-      expect(d.computedSnapshot!.lines).toEqual(evaluation.remuneration.lines);
+      expect(snapshots[index]!.snapshot.lines).toEqual(evaluation.remuneration.lines);
+      expect(snapshots[index]!.snapshot.totalCents).toBe(computeDue(evaluation));
     }
     expect(run.totalCents).toBe(total);
     expect(total).toBeGreaterThan(0);

@@ -18,6 +18,7 @@ import {
 } from '../../test-support/world';
 import type { Campaign } from '../campaign.entity';
 import { CampaignHistory } from './campaign-run.entity';
+import { DeclarationSnapshot } from './declaration-snapshot.entity';
 import { computationInProgress } from './campaign-lifecycle.service';
 
 const RESULT = `
@@ -150,11 +151,17 @@ describe('campaign lifecycle', () => {
     );
     expect(run.data!.campaignRun).toMatchObject({ status: 'DONE', percent: 100, processedDeclarations: 6 });
     const declarations = await t.db.getRepository(Declaration).find({ where: { campaignId: campaign.id } });
-    expect(declarations.every((d) => d.computedSnapshot !== null)).toBe(true);
-    expect(declarations.every((d) => d.computedRemunerationCents === d.computedSnapshot!.totalCents)).toBe(true);
+    const snapshots = new Map(
+      (await t.db.getRepository(DeclarationSnapshot).findBy({ campaignId: campaign.id })).map((s) => [
+        s.declarationId,
+        s.snapshot,
+      ]),
+    );
+    expect(declarations.every((d) => snapshots.has(d.id))).toBe(true);
+    expect(declarations.every((d) => d.computedRemunerationCents === snapshots.get(d.id)!.totalCents)).toBe(true);
     expect(run.data!.campaignRun.totalCents).toBe(declarations.reduce((s, d) => s + d.computedRemunerationCents!, 0));
     expect(run.data!.campaignRun.totalCents).toBeGreaterThan(0);
-    const frozen = declarations.find((d) => d.professionalId === pending.id)!.computedSnapshot!;
+    const frozen = snapshots.get(declarations.find((d) => d.professionalId === pending.id)!.id)!;
     expect(frozen.indicators.find((i) => i.code === 'LOG_DMP')).toMatchObject({
       achievement: 'NOT_ACHIEVED',
       reason: expect.stringMatching(

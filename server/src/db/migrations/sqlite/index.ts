@@ -16,7 +16,8 @@ import { ControlRequestCommunication1796193314164 } from './ControlRequestCommun
 import { SavedQueueViews1796193570034 } from './SavedQueueViews1796193570034';
 import { InternalNotes1796193653514 } from './InternalNotes1796193653514';
 import { ProgressCounters1796194451651 } from './ProgressCounters1796194451651';
+import { DeclarationSnapshot1796207097026 } from './DeclarationSnapshot1796207097026';
 import { OpinionRequests1796207108992 } from './OpinionRequests1796207108992';
 
 /** Ordered: TypeORM runs, in this order, what the migrations table does not record yet. */
-export const SQLITE_MIGRATIONS = [Initial1795346724424, AuditProfessional1795347876061, PaymentPeriodLabelLength1795351528108, ImportRuns1795353669479, JustificatifCampaignIndex1795377471554, CampaignLifecycle1796181974967, FileOwners1796181985402, AnnuaireSanteImport1796182067995, Controls1796182081892, Communications1796182152067, AuditChains1796182277984, ReferentielAdministration1796184145853, Precheck1796193243201, SoftwareMessagingType1796193270887, ControlRequestCommunication1796193314164, SavedQueueViews1796193570034, InternalNotes1796193653514, ProgressCounters1796194451651, OpinionRequests1796207108992];
+export const SQLITE_MIGRATIONS = [Initial1795346724424, AuditProfessional1795347876061, PaymentPeriodLabelLength1795351528108, ImportRuns1795353669479, JustificatifCampaignIndex1795377471554, CampaignLifecycle1796181974967, FileOwners1796181985402, AnnuaireSanteImport1796182067995, Controls1796182081892, Communications1796182152067, AuditChains1796182277984, ReferentielAdministration1796184145853, Precheck1796193243201, SoftwareMessagingType1796193270887, ControlRequestCommunication1796193314164, SavedQueueViews1796193570034, InternalNotes1796193653514, ProgressCounters1796194451651, DeclarationSnapshot1796207097026, OpinionRequests1796207108992];

@@ -27,7 +27,7 @@ const TARGETS = {
 };
 
 /** The scanned look of a piece: the PDF rendered, then rotated, noised, down-sampled or photographed. */
-async function scanOf(piece: CorpusPiece, pdf: Buffer): Promise<{ bytes: Buffer; contentType: string }> {
+export async function scanOf(piece: CorpusPiece, pdf: Buffer): Promise<{ bytes: Buffer; contentType: string }> {
   const prng = new Prng(5000 + piece.n);
   const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
   const page = await doc.getPage(1);

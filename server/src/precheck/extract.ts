@@ -6,8 +6,10 @@
  * pdfjs-dist is ESM only: it is loaded with Node's require(esm) (Node ≥ 20.19), so this module runs in a
  * plain Node process — the extraction child (extract-child.ts), never inside Jest's module system.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { MIN_TEXT_LAYER_CHARS } from './findings';
+import { bands, cleanPage, inkCrop, pgm, type Band } from './image';
 import type { Extraction, Word } from './precheck.types';
 
 /** Pages read at most per piece (a justificatif is one or two pages; a 200-page upload is not read whole). */
@@ -24,23 +26,34 @@ function loadPdfjs(): Pdfjs {
 }
 const moduleDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
 
-let ocrWorker: Promise<any> | null = null;
-function worker(): Promise<any> {
-  ocrWorker ??= (async () => {
+/**
+ * OCR workers: one per core, two at most. A page is cut into as many bands, read side by side: the time
+ * a page takes is its share of the work on each core, whatever else the machine runs.
+ */
+export const OCR_WORKERS = Math.max(1, Math.min(2, os.availableParallelism()));
+
+let ocrWorkers: Promise<any[]> | null = null;
+function workers(): Promise<any[]> {
+  ocrWorkers ??= (async () => {
     const Tesseract = require('tesseract.js');
-    return Tesseract.createWorker('fra', 1, {
-      langPath: path.join(moduleDir('@tesseract.js-data/fra'), '4.0.0_best_int'),
-      corePath: moduleDir('tesseract.js-core'),
-      gzip: true,
-      cacheMethod: 'none',
-    });
+    const langPath = path.join(moduleDir('@tesseract.js-data/fra'), '4.0.0_best_int');
+    return Promise.all(
+      Array.from({ length: OCR_WORKERS }, () =>
+        Tesseract.createWorker('fra', 1, {
+          langPath,
+          corePath: moduleDir('tesseract.js-core'),
+          gzip: true,
+          cacheMethod: 'none',
+        }),
+      ),
+    );
   })();
-  return ocrWorker;
+  return ocrWorkers;
 }
 
 export async function closeExtractor(): Promise<void> {
-  if (ocrWorker) await (await ocrWorker).terminate();
-  ocrWorker = null;
+  if (ocrWorkers) await Promise.all((await ocrWorkers).map((w) => w.terminate()));
+  ocrWorkers = null;
 }
 
 export async function extractDocument(bytes: Uint8Array, contentType: string): Promise<Extraction> {
@@ -65,8 +78,8 @@ export async function extractDocument(bytes: Uint8Array, contentType: string): P
       const ocr: Word[] = [];
       const confidences: number[] = [];
       for (let p = 1; p <= pageCount; p += 1) {
-        const png = await renderPage(await pdf.getPage(p));
-        const read = await ocrImage(png.bytes, png.width, png.height, p);
+        const canvas = await renderPage(await pdf.getPage(p));
+        const read = await ocrPage(canvas, p);
         ocr.push(...read.words);
         confidences.push(read.confidence);
       }
@@ -81,9 +94,11 @@ export async function extractDocument(bytes: Uint8Array, contentType: string): P
       await pdf.destroy();
     }
   }
-  const { loadImage } = require('@napi-rs/canvas');
+  const { createCanvas, loadImage } = require('@napi-rs/canvas');
   const image = await loadImage(Buffer.from(bytes));
-  const read = await ocrImage(Buffer.from(bytes), image.width, image.height, 1);
+  const canvas = createCanvas(image.width, image.height);
+  canvas.getContext('2d').drawImage(image, 0, 0);
+  const read = await ocrPage(canvas, 1);
   return { source: 'OCR', pageCount: 1, ...read, secondsPerPage: elapsed(started, 1) };
 }
 
@@ -126,7 +141,7 @@ async function textLayerWords(page: any, pageNumber: number): Promise<Word[]> {
   return words;
 }
 
-async function renderPage(page: any): Promise<{ bytes: Buffer; width: number; height: number }> {
+async function renderPage(page: any): Promise<any> {
   const { createCanvas } = require('@napi-rs/canvas');
   const viewport = page.getViewport({ scale: OCR_SCALE });
   const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
@@ -134,41 +149,75 @@ async function renderPage(page: any): Promise<{ bytes: Buffer; width: number; he
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, canvas.width, canvas.height);
   await page.render({ canvasContext: context, viewport, canvas }).promise;
-  return { bytes: canvas.toBuffer('image/png'), width: canvas.width, height: canvas.height };
+  return canvas;
 }
 
-async function ocrImage(
-  bytes: Buffer,
-  width: number,
-  height: number,
-  pageNumber: number,
-): Promise<{ words: Word[]; confidence: number }> {
-  const result = await (await worker()).recognize(bytes, { rotateAuto: true }, { blocks: true, text: false });
+/**
+ * One page image read by OCR: cleaned (image.ts), cropped to its ink, cut into one band per worker, the
+ * bands read side by side; each word's box back on the whole page, as fractions of it.
+ */
+async function ocrPage(canvas: any, pageNumber: number): Promise<{ words: Word[]; confidence: number }> {
+  const { width, height } = canvas as { width: number; height: number };
+  const clean = cleanPage(canvas.getContext('2d').getImageData(0, 0, width, height).data, width, height);
+  const crop = inkCrop(clean);
+  if (!crop) return { words: [], confidence: 0 };
+  const pool = await workers();
+  const parts = bands(clean, crop, pool.length);
+  const results = await Promise.all(
+    parts.map((band, k) =>
+      pool[k]!.recognize(pgm(clean, band.crop), { rotateAuto: true }, { blocks: true, text: false }),
+    ),
+  );
   const words: Word[] = [];
   let line = 0;
   let weighted = 0;
   let letters = 0;
-  for (const block of result.data.blocks ?? []) {
-    for (const paragraph of block.paragraphs) {
-      for (const l of paragraph.lines) {
-        for (const w of l.words) {
-          const t = String(w.text).trim();
-          if (!t) continue;
-          const { x0, y0, x1, y1 } = w.bbox;
-          words.push({
-            t,
-            p: pageNumber,
-            l: line,
-            b: { x: x0 / width, y: y0 / height, w: (x1 - x0) / width, h: (y1 - y0) / height },
-            c: Math.round(w.confidence),
-          });
-          weighted += w.confidence * t.length;
-          letters += t.length;
+  results.forEach((result, k) => {
+    const band = parts[k]!;
+    for (const block of result.data.blocks ?? []) {
+      for (const paragraph of block.paragraphs) {
+        for (const l of paragraph.lines) {
+          let kept = 0;
+          for (const w of l.words) {
+            const t = String(w.text).trim();
+            if (!t) continue;
+            const box = pageBox(w.bbox, band, result.data.rotateRadians ?? 0);
+            const centre = box.y + box.h / 2;
+            if (centre < band.keepFrom || centre >= band.keepTo) continue;
+            words.push({
+              t,
+              p: pageNumber,
+              l: line,
+              b: { x: box.x / width, y: box.y / height, w: box.w / width, h: box.h / height },
+              c: Math.round(w.confidence),
+            });
+            weighted += w.confidence * t.length;
+            letters += t.length;
+            kept += 1;
+          }
+          if (kept) line += 1;
         }
-        line += 1;
       }
     }
-  }
+  });
   return { words, confidence: letters ? weighted / letters : 0 };
+}
+
+/**
+ * A word's box read in a band (straightened by `angle` about the band's centre when Tesseract rotated
+ * it), in page pixels: its centre turned back, its size kept.
+ */
+function pageBox(
+  bbox: { x0: number; y0: number; x1: number; y1: number },
+  band: Band,
+  angle: number,
+): { x: number; y: number; w: number; h: number } {
+  const [w, h] = [bbox.x1 - bbox.x0, bbox.y1 - bbox.y0];
+  const [cx, cy] = [band.crop.width / 2, band.crop.height / 2];
+  const [dx, dy] = [bbox.x0 + w / 2 - cx, bbox.y0 + h / 2 - cy];
+  const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+  const x = cx + dx * cos + dy * sin;
+  const y = cy - dx * sin + dy * cos;
+  return { x: band.crop.x + x - w / 2, y: band.crop.y + y - h / 2, w, h };
 }
 /* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */

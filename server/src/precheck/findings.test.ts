@@ -182,6 +182,60 @@ describe('precheckFindings: one row per item and case', () => {
       null,
     ],
     [
+      'the mention broken into pieces by OCR, one letter misread',
+      replace('« DMP compatible »', 'DMP Conpat i ble'),
+      'DMP_COMPATIBLE_MENTION',
+      'FOUND',
+      /Conpat i ble/,
+    ],
+    ['« DMP » read « DWP »', replace('« DMP compatible »', 'Compatible DWP'), 'DMP_COMPATIBLE_MENTION', 'FOUND', /DWP/],
+    [
+      '« DP » is not « DMP »',
+      replace('« DMP compatible »', 'Compatible DP'),
+      'DMP_COMPATIBLE_MENTION',
+      'NOT_FOUND',
+      null,
+    ],
+    ['the kind broken in two', replace('FACTURE', 'FACTU RE'), 'DOCUMENT_TYPE', 'FOUND', /FACTU RE/],
+    [
+      'a plural broken in two is still the kind',
+      replace('FACTURE N° 2024-0142', 'FACT URES'),
+      'DOCUMENT_TYPE',
+      'FOUND',
+      /FACT URES/,
+    ],
+    [
+      'a name broken into pieces is still read exactly: one letter more is not the name',
+      replace('Dentalia', 'Dent ali ia'),
+      'SOFTWARE_NAME',
+      'NOT_FOUND',
+      null,
+    ],
+    ...(
+      [
+        ['LAPcertifié HAS', /LAPcertifié/],
+        ['LAP certifièHAS', /certifièHAS/],
+        ["Logiciel d'aide à la prescription certifié par laHAS", /laHAS/],
+      ] as const
+    ).map(
+      ([line, snippet]) =>
+        [`LAP certification glued by OCR: ${line}`, [...COMPLIANT, line], 'LAP_CERTIFIED', 'FOUND', snippet] as [
+          string,
+          string[],
+          string,
+          FindingStatus,
+          RegExp,
+        ],
+    ),
+    ['glued, « non » still counts', [...COMPLIANT, 'LAP non certifiéHAS'], 'LAP_CERTIFIED', 'NOT_FOUND', null],
+    [
+      '« certifié » glued to nothing it names',
+      [...COMPLIANT, 'Document certifiéconforme'],
+      'LAP_CERTIFIED',
+      'NOT_FOUND',
+      null,
+    ],
+    [
       'a software name one letter away is not the declared one',
       replace('Dentalia', 'Dentalla'),
       'SOFTWARE_NAME',
@@ -257,6 +311,29 @@ describe('precheckFindings: one row per item and case', () => {
       CAMILLE,
     );
     expect(outcome.findings.find((f) => f.item === 'SOFTWARE_NAME')!.status).toBe('NOT_FOUND');
+  });
+
+  it('a date label read with low confidence or one letter misread: a date of the year is found, never contradicted', () => {
+    const withLabel = (line: string, label: string, c: number) => {
+      const words = wordsOf(replace("Date d'acquisition : 14/03/2024", line)).map((w) =>
+        w.t === label ? { ...w, c } : w,
+      );
+      const outcome = precheckFindings(
+        { source: 'OCR', pageCount: 1, words, confidence: 80, secondsPerPage: 0 },
+        CAMILLE,
+      );
+      return outcome.findings.find((f) => f.item === 'ACQUISITION_DATE')!;
+    };
+    expect(withLabel("Date d'acquisition : 14/03/2024", "d'acquisition", 36)).toMatchObject({
+      status: 'FOUND',
+      snippet: expect.stringMatching(/14\/03\/2024/),
+    });
+    expect(withLabel("Date d'acquisltion : 14/03/2024", "d'acquisltion", 90).status).toBe('FOUND');
+    // Outside the year, a poorly read label contradicts nothing: left to the agent.
+    expect(withLabel("Date d'acquisition : 14/03/2021", "d'acquisition", 36).status).toBe('NOT_FOUND');
+    expect(withLabel("Date d'acquisition : 14/03/2021", "d'acquisition", 90).status).toBe('CONTRADICTED');
+    // A date of the year on a line saying nothing of acquisition is not the acquisition date.
+    expect(withLabel('Montant réglé : 14/03/2024', 'réglé', 36).status).toBe('NOT_FOUND');
   });
 
   it('an item the pre-check does not read is left to the agent', () => {

@@ -293,6 +293,18 @@ function lineWords(doc: SearchDoc, match: Match): Set<string> {
   return new Set(doc.tokens.slice(line.from, line.to + 1).map((tk) => tk.text));
 }
 
+/**
+ * Every word of the date's line as read, low OCR confidence included, folded: the label of a date
+ * (« Date d'acquisition ») read with one misread letter or a confidence below 50.
+ */
+function labelWords(doc: SearchDoc, match: Match): string[] {
+  const at = doc.words[doc.tokens[match.from]!.word]!;
+  return doc.words
+    .filter((w) => w.p === at.p && w.l === at.l)
+    .flatMap((w) => fold(w.t).split(' '))
+    .filter(Boolean);
+}
+
 function acquisitionDate(doc: SearchDoc, expectation: PrecheckExpectation): Finding {
   const year = expectation.referenceYear;
   const dates = findDates(doc).map((d) => {
@@ -301,11 +313,17 @@ function acquisitionDate(doc: SearchDoc, expectation: PrecheckExpectation): Find
       ? 'ACQUISITION'
       : [...words].some((w) => EDITION_WORDS.has(w))
         ? 'EDITION'
-        : 'OTHER';
+        : labelWords(doc, d.match).some((w) => [...ACQUISITION_WORDS].some((a) => nearlyEqual(w, a)))
+          ? // A label read poorly: enough to take a date of the year as the acquisition date (the date
+            // itself was read well), never to contradict the declaration.
+            'ACQUISITION_READ_POORLY'
+          : 'OTHER';
     return { ...d, kind };
   });
   const acquisitions = dates.filter((d) => d.kind === 'ACQUISITION');
-  const inYear = acquisitions.find((d) => d.year === year);
+  const inYear =
+    acquisitions.find((d) => d.year === year) ??
+    dates.find((d) => d.kind === 'ACQUISITION_READ_POORLY' && d.year === year);
   if (inYear) return found(doc, 'ACQUISITION_DATE', inYear.match);
   if (acquisitions[0]) {
     return contradicted(
@@ -434,24 +452,34 @@ const LAP_ANCHORS = [['has'], ['haute', 'autorite', 'de', 'sante'], ['lap'], ['a
 /**
  * « LAP certifié HAS », « Logiciel d’aide à la prescription certifié par la HAS »: a word « certifié »
  * (one misread letter tolerated) and, on its line or the next one on the same page (OCR often splits
- * the sentence), the HAS or the prescription software within eight words. « certifié » alone is not
- * evidence: an attestation may certify anything.
+ * the sentence), the HAS or the prescription software within eight words; also glued together by OCR
+ * (« LAPcertifié », « certifiéHAS », « par laHAS »). « certifié » alone is not evidence: an attestation
+ * may certify anything.
  */
 function lapCertified(doc: SearchDoc): Finding {
   const { tokens, words } = doc;
   const at = (i: number) => words[tokens[i]!.word]!;
   for (let c = 0; c < tokens.length; c += 1) {
-    const text = tokens[c]!.text;
+    // OCR glues the words of a short line together: « LAPcertifié HAS », « LAPcertifièHAS ».
+    const glued = /^(lap)?(.+?)((?:par)?(?:la)?has)?$/.exec(tokens[c]!.text)!;
+    const text = glued[2]!;
     if (!(
       /^certifi/.test(text) || ['certifie', 'certifiee', 'certifies', 'certification'].some((w) => nearlyEqual(text, w))
     ))
       continue;
     // « non certifié », « pas certifié »: not evidence (and not a contradiction the pre-check could assert).
     if (['non', 'pas'].includes(tokens[c - 1]?.text ?? '')) continue;
+    if (glued[1] || glued[3]) return found(doc, 'LAP_CERTIFIED', { from: c, to: c });
     const near = (i: number) => Math.abs(i - c) <= 8 && at(i).p === at(c).p && Math.abs(at(i).l - at(c).l) <= 1;
     for (let i = Math.max(0, c - 8); i <= Math.min(tokens.length - 1, c + 8); i += 1) {
       const anchor = LAP_ANCHORS.find((a) =>
-        a.every((w, k) => i + k < tokens.length && near(i + k) && tokens[i + k]!.text === w),
+        a.every(
+          (w, k) =>
+            i + k < tokens.length &&
+            near(i + k) &&
+            // « par laHAS »: the article glued to the acronym.
+            (tokens[i + k]!.text === w || (w === 'has' && ['lahas', 'parlahas'].includes(tokens[i + k]!.text))),
+        ),
       );
       if (!anchor) continue;
       const end = i + anchor.length - 1;

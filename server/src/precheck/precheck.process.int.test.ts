@@ -1,11 +1,14 @@
 /**
  * The real extraction (child process: pdfjs text layer, tesseract OCR of one small generated image) and
  * the job's crash safety: `npm run precheck` killed with SIGKILL mid-way, then run again, completes
- * every piece exactly once.
+ * every piece exactly once. The CLI runs as `node --import tsx` so that the pid killed is the worker
+ * itself: the tsx CLI would run it in a grandchild that survives its parent's SIGKILL and keeps claiming
+ * jobs beside the second run (that is how this test once failed on MySQL under load).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createCanvas } from '@napi-rs/canvas';
 import type { Campaign } from '../campaigns/campaign.entity';
 import { Indicator } from '../campaigns/indicator.entity';
@@ -21,20 +24,17 @@ import { Precheck, PrecheckPage } from './precheck.entity';
 import { enqueuePrecheck } from './precheck.service';
 import { CAMILLE } from './test-kit';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
+const SERVER = path.resolve(__dirname, '..', '..');
+const TSX = pathToFileURL(path.join(SERVER, '..', 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+const started: ChildProcess[] = [];
 
 function runCli(t: TestApp, leaseMs: number) {
-  return spawn(
+  const child = spawn(
     process.execPath,
-    [
-      path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-      '--tsconfig',
-      path.join(ROOT, 'server', 'tsconfig.json'),
-      path.join(ROOT, 'server', 'src', 'cli', 'precheck.ts'),
-      `--lease-ms=${leaseMs}`,
-    ],
+    ['--import', TSX, path.join('src', 'cli', 'precheck.ts'), `--lease-ms=${leaseMs}`],
     {
-      cwd: ROOT,
+      // tsx reads the decorators' settings from the server's tsconfig.json.
+      cwd: SERVER,
       env: {
         ...process.env,
         NODE_ENV: 'test',
@@ -45,6 +45,8 @@ function runCli(t: TestApp, leaseMs: number) {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  started.push(child);
+  return child;
 }
 
 describe('pré-contrôle: real extraction and crash safety', () => {
@@ -63,7 +65,10 @@ describe('pré-contrôle: real extraction and crash safety', () => {
       lastName: 'Martin',
     });
   });
-  afterAll(async () => t.stop());
+  afterAll(async () => {
+    for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await t.stop();
+  });
 
   it('reads a PDF text layer and OCRs an image, with boxes on the page', async () => {
     const extractor = new ChildExtractor();
@@ -148,11 +153,14 @@ describe('pré-contrôle: real extraction and crash safety', () => {
     while ((await done()) < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     first.kill('SIGKILL');
     await exited;
+    await new Promise((r) => setTimeout(r, 1600)); // the dead worker's lease expires
     const atKill = await done();
     expect(atKill).toBeGreaterThanOrEqual(2);
     expect(atKill).toBeLessThan(pieces); // killed mid-way, or the test proves nothing
+    // The worker is dead: nothing more is completed before the second run (a survivor would race with it).
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await done()).toBe(atKill);
 
-    await new Promise((r) => setTimeout(r, 1600)); // the dead worker's lease expires
     const second = runCli(t, 60_000);
     let output = '';
     second.stdout.on('data', (c) => (output += c));

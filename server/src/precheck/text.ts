@@ -67,6 +67,17 @@ export function nearlyEqual(read: string, wanted: string): boolean {
   );
 }
 
+/**
+ * How OCR misreads the short fixed words a piece must show, too short for `nearlyEqual` (« DMP » read
+ * « DWP » at low resolution). Only for the wording searched tolerantly; none is a French word.
+ */
+const MISREADS: Record<string, string[]> = { dmp: ['dwp', 'dnp', 'drnp', 'dvp'] };
+
+/** `nearlyEqual`, or a known misread of a short fixed word. */
+export function ocrEqual(read: string, wanted: string): boolean {
+  return nearlyEqual(read, wanted) || (MISREADS[wanted]?.includes(read) ?? false);
+}
+
 export interface FindOptions {
   /**
    * Tolerate one misread letter per word of six letters or more (OCR). For what the piece must show (a
@@ -82,11 +93,18 @@ export function findPhrase(doc: SearchDoc, phrase: string, options: FindOptions 
   const compact = wanted.join('');
   const matches: Match[] = [];
   const { tokens } = doc;
-  const same = options.tolerant ? nearlyEqual : (a: string, b: string) => a === b;
+  const same = options.tolerant ? ocrEqual : (a: string, b: string) => a === b;
   for (let i = 0; i < tokens.length; i += 1) {
     if (wanted.every((w, k) => tokens[i + k] !== undefined && same(tokens[i + k]!.text, w))) {
       matches.push({ from: i, to: i + wanted.length - 1 });
       continue;
+    }
+    if (options.tolerant) {
+      const to = brokenWordsAt(tokens, i, wanted);
+      if (to !== null) {
+        matches.push({ from: i, to });
+        continue;
+      }
     }
     // The same letters split or joined differently (at most four tokens).
     let joined = '';
@@ -100,6 +118,29 @@ export function findPhrase(doc: SearchDoc, phrase: string, options: FindOptions 
     }
   }
   return matches;
+}
+
+/**
+ * The wanted words at token `start`, each one read whole or broken by OCR into up to three pieces
+ * (« Conpat i ble », « ATTESTATI ON »), with one misread letter per word as `ocrEqual` allows. The
+ * index of the last token, or null.
+ */
+function brokenWordsAt(tokens: Token[], start: number, wanted: string[]): number | null {
+  let next = start;
+  for (const word of wanted) {
+    let joined = '';
+    let end = -1;
+    for (let k = next; k < next + 3 && k < tokens.length && joined.length <= word.length; k += 1) {
+      joined += tokens[k]!.text;
+      if (ocrEqual(joined, word)) {
+        end = k;
+        break;
+      }
+    }
+    if (end < 0) return null;
+    next = end + 1;
+  }
+  return next - 1;
 }
 
 /** The tokens from `from` to `to` as folded text, separated by spaces. */

@@ -74,7 +74,9 @@ test('a conseiller validates one justificatif and rejects another', async () => 
   // may already have ticked this piece's items: untick them, so that the refusal is what is tested.
   const boxes = page.locator('input[name="checklist"]');
   for (let i = 0; i < (await boxes.count()); i += 1) {
-    if (await boxes.nth(i).isChecked()) await boxes.nth(i).uncheck();
+    if (!(await boxes.nth(i).isChecked())) continue;
+    await boxes.nth(i).focus();
+    await page.keyboard.press('Space');
   }
   await page.getByRole('button', { name: 'Valider', exact: true }).click();
   await page.getByText(/Validation impossible/).waitFor();

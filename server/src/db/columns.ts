@@ -21,6 +21,17 @@ export const JsonColumn = (options: ColumnOptions = {}) => Column({ type: 'simpl
 
 export const IntColumn = (options: ColumnOptions = {}) => Column({ type: 'int', ...options });
 
+/**
+ * A sum of amounts over many professionals (a national campaign's total in cents passes 2³¹). Read back as
+ * a number: exact up to 2⁵³ cents (90 000 billion euros); mysql2 returns BIGINT as a string.
+ */
+export const BigIntColumn = (options: ColumnOptions = {}) =>
+  Column({
+    type: 'bigint',
+    transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) },
+    ...options,
+  });
+
 export const BoolColumn = (options: ColumnOptions = {}) => Column({ type: 'boolean', ...options });
 
 export const TextColumn = (options: ColumnOptions = {}) => Column({ type: 'text', ...options });

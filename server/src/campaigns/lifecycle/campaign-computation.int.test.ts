@@ -158,4 +158,18 @@ describe('campaign computation: kill -9 mid-way, then rerun', () => {
       if (expected) expect([v.achievement, v.achievementReason]).toEqual([expected.status, expected.reason]);
     }
   });
+
+  it('keeps a run total beyond 2³¹ cents (a national campaign: 130 M€), read back as a number', async () => {
+    const [run] = await t.db.getRepository(CampaignRun).find({ where: { campaignId }, order: { id: 'DESC' }, take: 1 });
+    const national = 13_081_653_000; // FAMI 2023 at 500 000 professionals, in cents
+    await t.db.getRepository(CampaignRun).update({ id: run!.id }, { totalCents: national });
+    // The increment the computation's batches use, past the 32-bit limit.
+    await t.db
+      .createQueryBuilder()
+      .update(CampaignRun)
+      .set({ totalCents: () => 'total_cents + 1' })
+      .where('id = :id', { id: run!.id })
+      .execute();
+    expect((await t.db.getRepository(CampaignRun).findOneByOrFail({ id: run!.id })).totalCents).toBe(national + 1);
+  });
 });

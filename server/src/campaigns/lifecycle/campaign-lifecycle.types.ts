@@ -45,7 +45,10 @@ export class CampaignRunNode {
   @Field(() => Int)
   batchesCommitted: number;
 
-  @Field(() => Int, { description: 'Total des rémunérations calculées jusqu’ici, en centimes.' })
+  @Field(() => Float, {
+    description:
+      'Total des rémunérations calculées jusqu’ici, en centimes (entier ; au-delà de 2³¹ pour une campagne nationale).',
+  })
   totalCents: number;
 
   @Field(() => String, { nullable: true })

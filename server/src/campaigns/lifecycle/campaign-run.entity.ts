@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import {
+  BigIntColumn,
   BoolColumn,
   EnumColumn,
   InstantColumn,
@@ -55,7 +56,8 @@ export class CampaignRun {
   @IntColumn({ default: 0 })
   batchesCommitted: number;
 
-  @IntColumn({ default: 0 })
+  /** A national campaign's total passes 2³¹ cents (21 M€). */
+  @BigIntColumn({ default: 0 })
   totalCents: number;
 
   @TextColumn({ nullable: true })

@@ -15,8 +15,9 @@ export function loginUrl(reason: 'expiree' | null = 'expiree') {
 }
 
 // A session that ends (expiry, logout elsewhere, account disabled) sends the agent to the login screen.
+// A read made before the session is known (`context: { sessionless: true }`, pages/review/preload.ts) does not.
 const sessionLink = new ErrorLink(({ error, operation }) => {
-  if (SESSIONLESS.has(operation.operationName ?? '')) return;
+  if (SESSIONLESS.has(operation.operationName ?? '') || operation.getContext().sessionless) return;
   if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
     window.location.assign(loginUrl());
   }

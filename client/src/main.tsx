@@ -7,6 +7,10 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { client } from './apollo';
 import { App } from './App';
+import { preloadReview } from './pages/review/preload';
+
+// A review page opened cold asks for its chunk, piece and document now, beside the session check.
+preloadReview(client, window.location);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,9 +1,10 @@
 /**
  * A DAM prepares a visit: searches by name, then by RPPS (Enter on an exact identifier opens the file),
- * reads the file (campaigns, rémunération, payments, recap PDF) and logs the contact.
+ * reads the file (campaigns, rémunération, payments, recap PDF) and logs the contact. The search takes
+ * first name and surname in any order, without accents, and a commune; the box has the focus on arrival.
  */
-import type { Browser } from 'playwright-core';
-import { ACCOUNTS, done, launch, login, screen } from './helpers';
+import type { Browser, Page } from 'playwright-core';
+import { ACCOUNTS, done, launch, login, screen, tableRows } from './helpers';
 
 let browser: Browser;
 
@@ -124,3 +125,61 @@ test('a search without result, and an identifier that matches nobody, say so', a
   await screen(page, '15-dam-aucun-resultat');
   await done(page);
 });
+
+test('the search box has the focus after login; first name and surname in any order; by commune', async () => {
+  const page = await login(browser, ACCOUNTS.dam);
+  await page.getByRole('heading', { name: 'Rechercher un professionnel', level: 1 }).waitFor();
+  // The DAM types at once: the box has the focus on arrival.
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+
+  const box = page.getByRole('searchbox', { name: /Nom, N° AM, RPPS ou ADELI/ });
+  const namesFor = async (query: string) => {
+    await box.fill(query);
+    await box.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === query);
+    return resultNames(page);
+  };
+  // First name then surname, surname then first name, with or without accents.
+  for (const query of ['eloise lefevre', 'lefevre eloise', 'Éloïse Lefèvre'])
+    expect(await namesFor(query)).toContain('LEFÈVRE Éloïse');
+  for (const query of ['hélène côté', 'cote helene']) expect(await namesFor(query)).toContain('CÔTÉ Hélène');
+  await screen(page, '17-dam-prenom-nom');
+
+  // Her commune, from the results; then the commune alone: every professional listed practises there.
+  const rows = await tableRows(page, /professionnels? trouvés?/i);
+  const headers = (await page.locator('table thead th').allInnerTexts()).map((h) => h.trim());
+  const communeColumn = headers.indexOf('Commune');
+  expect(communeColumn).toBeGreaterThanOrEqual(0);
+  const commune = rows.find((r) => r[0]!.includes('CÔTÉ Hélène'))![communeColumn]!;
+  expect(commune.length).toBeGreaterThan(1);
+  await box.fill('');
+  const communeBox = page.getByLabel(/Commune d’exercice/);
+  // Typed as a DAM would: lower case, no accent.
+  const typed = commune
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+  await communeBox.fill(typed);
+  await communeBox.press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('commune') === typed && !url.searchParams.get('q'));
+  await page.locator('table tbody tr').first().waitFor();
+  const inCommune = await tableRows(page, /professionnels? trouvés?/i);
+  expect(inCommune.length).toBeGreaterThan(0);
+  for (const row of inCommune) expect(row[communeColumn]).toBe(commune);
+  // And with a name within the commune: she is there, and only people of her commune.
+  expect(await namesFor('helene cote')).toContain('CÔTÉ Hélène');
+  for (const row of await tableRows(page, /professionnels? trouvés?/i)) expect(row[communeColumn]).toBe(commune);
+  await screen(page, '18-dam-commune');
+  await done(page);
+});
+
+/** The « Nom » cells of the results, once the list answers the current address. */
+async function resultNames(page: Page): Promise<string[]> {
+  await page.locator('table tbody tr').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  return (
+    await page
+      .locator('table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.querySelector('th, td')?.textContent ?? ''))
+  ).map((n) => n.trim());
+}

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
 import type { JustificatifQueueFilter, JustificatifQueueView } from '../gql/graphql';
@@ -12,6 +12,7 @@ import { QueueFilters, type Holder } from './queue/QueueFilters';
 import { QueuePagination } from './queue/QueuePagination';
 import { FILTER_KEYS, PAGE_KEYS, filterFromUrl } from './queue/queue-url';
 import { SavedViews } from './queue/SavedViews';
+import { prefetchReviewChunk } from './review/preload';
 
 export const QUEUE = graphql(`
   query Queue($filter: JustificatifQueueFilter, $first: Int, $after: String, $last: Int, $before: String) {
@@ -123,6 +124,8 @@ export function QueuePage() {
   const view = queueView(params.get('vue'));
   const current = QUEUE_VIEWS.find((v) => v.id === view)!;
   usePageTitle(`Justificatifs – ${current.label}`);
+  // Opening a piece from here then waits for its data only, not for the review's code.
+  useEffect(prefetchReviewChunk, []);
   const processed = view === 'PROCESSED';
   const tri = params.get('tri');
   // « Traités » reads newest first: what was decided lately, not 2019's pieces.

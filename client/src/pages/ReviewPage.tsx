@@ -22,6 +22,7 @@ import { useAutoTake } from './review/useAutoTake';
 import { useDecision } from './review/useDecision';
 import { useQueueNavigation } from './review/useQueueNavigation';
 import { usePrefetchNext } from './review/usePrefetchNext';
+import { useReviewFetchPolicy } from './review/preload';
 import { useShortcuts } from './review/useShortcuts';
 
 /** Focus to the checklist's first box (or the rule's heading when there is nothing to tick): one step. */
@@ -50,10 +51,11 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
   const navigate = useNavigate();
   const agent = useAgent();
   const [outcome, setOutcome] = useState<Outcome | null>(carried);
+  // Shown at once when fetched ahead, and read again from the server as it opens (unless read at start-up).
+  const fetchPolicy = useReviewFetchPolicy(id);
   const { data, loading, error, refetch, startPolling, stopPolling } = useQuery(JUSTIFICATIF, {
     variables: { id },
-    // Shown at once when fetched ahead, and read again from the server as it opens.
-    fetchPolicy: 'cache-and-network',
+    fetchPolicy,
   });
   const j = data?.justificatif;
   usePageTitle(j ? `Justificatif n° ${j.id} – ${j.professional.lastName.toUpperCase()}` : 'Justificatif');
@@ -78,7 +80,7 @@ function Review({ id, carried }: { id: string; carried: Outcome | null }) {
   const queue = useQueueNavigation(id, view, agent.id, atEdge);
   const { ids, index, go } = queue;
   const takeError = useAutoTake(j, agent, refetch);
-  usePrefetchNext(!!j && !!declared.data, queue.nextNode);
+  usePrefetchNext(!!j && !!declared.data, queue.nextNode, j?.fileUrl);
 
   const heldByColleague = !!j && j.status === 'RECEIVED' && !!j.assignedTo && j.assignedTo.id !== agent.id;
   const mayDecide = !!j && can(agent, 'DECIDE_JUSTIFICATIFS') && j.status === 'RECEIVED' && !heldByColleague;

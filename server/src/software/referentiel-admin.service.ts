@@ -1,8 +1,9 @@
 /**
  * Référentiel administration (national ADMIN): the software catalogue (read by every agent) and its
- * edits, and the forfait structure's LAP exemption list. Each edit is one transaction: conditional
- * update on the revision (or the campaign's version), history row, re-evaluation of the open
- * campaigns' declarations it affects, audit last. A computed campaign keeps its frozen snapshot.
+ * edits. Each edit is one transaction: conditional update on the revision, history row, re-evaluation
+ * of the open campaigns' declarations it affects, audit last. A computed campaign keeps its frozen
+ * snapshot. The LAP exemption list is in lap-exemptions.service.ts, the edit history in
+ * referentiel-history.service.ts.
  */
 import { Brackets, In, type EntityManager } from 'typeorm';
 import { Agent } from '../agents/agent.entity';
@@ -11,32 +12,16 @@ import type { AuditDetails } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit.service';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Indicator } from '../campaigns/indicator.entity';
-import type { Scheme } from '../common/enums';
 import { badInput } from '../common/errors';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { bulkUpdateById, chunks } from '../db/bulk';
 import { IndicatorValue } from '../declarations/declaration.entity';
-import { findCampaign } from '../campaigns/campaigns.service';
 import { recomputeDeclarations } from '../declarations/recompute-batch';
 import type { RequestContext } from '../common/request-context';
-import { Professional } from '../professionals/professional.entity';
-import {
-  changeSummary,
-  changedSpecialties,
-  checkSoftwareInput,
-  normaliseSpecialties,
-  reevaluationSummary,
-  type ReferentielRefusal,
-} from './referentiel-edit';
+import { checkSoftwareInput, reevaluationSummary, type ReferentielRefusal } from './referentiel-edit';
 import { softwareValue } from './software-value';
-import { ReferentielChange, Software, SoftwarePublisher, type ReferentielChangeKind } from './software.entity';
-import type {
-  LapExemptionsSavedNode,
-  ReferentielChangeNode,
-  SoftwareInputType,
-  SoftwareNode,
-  SoftwareSavedNode,
-} from './software.types';
+import { ReferentielChange, Software, SoftwarePublisher } from './software.entity';
+import type { SoftwareInputType, SoftwareNode, SoftwareSavedNode } from './software.types';
 import { softwareNode } from './software.nodes';
 
 type Refused = ReferentielRefusal;
@@ -254,148 +239,6 @@ export async function upsertSoftware(
     const [node] = await nodesOf(em, [software]);
     return { software: node!, reevaluated, summary: reevaluationSummary(reevaluated) };
   });
-}
-
-const lapSpecialtiesOf = (indicators: Indicator[]): string[] =>
-  indicators.flatMap((i) =>
-    (i.definition.exemptions ?? []).filter((e) => e.what === 'LAP').flatMap((e) => e.specialties),
-  );
-
-export async function lapExemptionsOf(ctx: RequestContext, campaignId: number): Promise<string[]> {
-  const indicators = await ctx.loaders.indicatorsByCampaign.load(campaignId);
-  return [...new Set(lapSpecialtiesOf(indicators))].sort((a, b) => a.localeCompare(b, 'fr'));
-}
-
-/** The specialties exempted from the LAP part of the campaign's software indicators. */
-export async function setLapExemptions(
-  ctx: RequestContext,
-  year: number,
-  scheme: Scheme,
-  expectedVersion: number,
-  specialties: string[],
-): Promise<LapExemptionsSavedNode | Refused> {
-  const agent = requireNational(ctx.agent, Permission.MANAGE_REFERENTIEL);
-  const normalised = normaliseSpecialties(specialties);
-  if ('refusal' in normalised) return normalised.refusal;
-  const list = normalised.value;
-
-  return ctx.db.transaction(async (em) => {
-    const campaign = await findCampaign(em, year, scheme);
-    if (campaign.status === 'COMPUTED' || campaign.status === 'PAID' || campaign.computeRunId !== null) {
-      return {
-        code: 'CAMPAIGN_COMPUTED' as const,
-        message: `La campagne ${campaign.label} est calculée : son calcul est figé et ses exonérations ne changent plus.`,
-      };
-    }
-    const indicators = (await em.getRepository(Indicator).findBy({ campaignId: campaign.id })).filter((i) =>
-      (i.definition.exemptions ?? []).some((e) => e.what === 'LAP'),
-    );
-    if (indicators.length === 0) {
-      return {
-        code: 'NO_LAP_EXEMPTION' as const,
-        message: `La campagne ${campaign.label} n'a pas d'indicateur dont le LAP puisse être exonéré.`,
-      };
-    }
-    const update = await em
-      .createQueryBuilder()
-      .update(Campaign)
-      .set({ version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id: campaign.id, version: expectedVersion })
-      .andWhere('compute_run_id IS NULL')
-      .execute();
-    if (!update.affected) {
-      return {
-        code: 'STALE_VERSION' as const,
-        message: `La campagne a changé depuis votre lecture (version ${campaign.version}) : rechargez-la.`,
-      };
-    }
-    const previous = [...new Set(lapSpecialtiesOf(indicators))].sort();
-    for (const indicator of indicators) {
-      const definition = {
-        ...indicator.definition,
-        exemptions: (indicator.definition.exemptions ?? []).map((e) =>
-          e.what === 'LAP' ? { ...e, specialties: list } : e,
-        ),
-      };
-      await em.getRepository(Indicator).update({ id: indicator.id }, { definition });
-    }
-    const changed = changedSpecialties(previous, list);
-    let declarationIds: number[] = [];
-    if (changed.length > 0) {
-      const rows = await em
-        .createQueryBuilder()
-        .select('d.id', 'id')
-        .from('declaration', 'd')
-        .innerJoin(Professional, 'p', 'p.id = d.professional_id')
-        .where('d.campaign_id = :campaignId', { campaignId: campaign.id })
-        // As the rules match: on the specialty code, on the label only for professionals without one.
-        .andWhere(
-          new Brackets((qb) =>
-            qb
-              .where('UPPER(p.specialty_code) IN (:...codes)', { codes: changed.map((c) => c.toUpperCase()) })
-              .orWhere('(p.specialty_code IS NULL AND LOWER(p.specialty) IN (:...labels))', {
-                labels: changed.map((c) => c.toLowerCase()),
-              }),
-          ),
-        )
-        .getRawMany<{ id: number | string }>();
-      declarationIds = rows.map((r) => Number(r.id));
-      await recomputeDeclarations(em, declarationIds);
-    }
-    const now = new Date();
-    await em.getRepository(ReferentielChange).insert({
-      kind: 'LAP_EXEMPTIONS',
-      targetId: String(campaign.id),
-      revision: campaign.version + 1,
-      agentId: agent.id,
-      at: now,
-      before: { specialties: previous },
-      after: { specialties: list },
-      reevaluated: declarationIds.length,
-    });
-    await recordAudit(em, {
-      agentId: agent.id,
-      action: 'LAP_EXEMPTIONS_SET',
-      targetType: 'CAMPAIGN',
-      targetId: campaign.id,
-      caisseCode: agent.caisseCode,
-      details: { before: previous, after: list, reevaluated: declarationIds.length },
-    });
-    return {
-      specialties: list,
-      campaignVersion: campaign.version + 1,
-      reevaluated: declarationIds.length,
-      summary: reevaluationSummary(declarationIds.length),
-    };
-  });
-}
-
-/**
- * The history of one catalogue entry (kind SOFTWARE, target = software id) or of a campaign's exemption
- * list (LAP_EXEMPTIONS, target = campaign id), newest first: revision, author, date, re-evaluations.
- */
-export async function referentielChanges(
-  ctx: RequestContext,
-  kind: ReferentielChangeKind,
-  targetId: string,
-  first: number | null | undefined,
-): Promise<ReferentielChangeNode[]> {
-  requirePermission(ctx.agent, Permission.READ_PROFESSIONALS);
-  if (!/^\d{1,12}$/.test(targetId)) throw badInput('Identifiant mal formé.', 'targetId');
-  const rows = await ctx.db
-    .getRepository(ReferentielChange)
-    .find({ where: { kind, targetId }, order: { id: 'DESC' }, take: pageSize(first) });
-  const agentIds = [...new Set(rows.map((r) => r.agentId).filter((id): id is number => id !== null))];
-  const agents = agentIds.length ? await ctx.db.getRepository(Agent).findBy({ id: In(agentIds) }) : [];
-  const names = new Map(agents.map((a) => [a.id, a.displayName]));
-  return rows.map((r) => ({
-    id: String(r.id),
-    revision: r.revision,
-    author: r.agentId === null ? null : (names.get(r.agentId) ?? null),
-    at: r.at,
-    reevaluated: r.reevaluated,
-    summary: changeSummary(kind, r.before, r.after),
-  }));
 }
 
 /** One catalogue entry as it is now (the review screen shows it beside the declared copy), or null. */

@@ -17,14 +17,9 @@ import { CampaignNode } from '../campaigns/campaign.types';
 import type { Scheme } from '../common/enums';
 import type { RequestContext } from '../common/request-context';
 import { SchemeEnum } from '../common/graphql-enums';
-import {
-  lapExemptionsOf,
-  referentielChanges,
-  setLapExemptions,
-  softwareCatalogue,
-  softwareEntry,
-  upsertSoftware,
-} from './referentiel-admin.service';
+import { lapExemptionsOf, setLapExemptions } from './lap-exemptions.service';
+import { softwareCatalogue, softwareEntry, upsertSoftware } from './referentiel-admin.service';
+import { referentielChanges } from './referentiel-history.service';
 import type { ReferentielChangeKind } from './software.entity';
 import type { ReferentielRefusal } from './referentiel-edit';
 import {

@@ -27,6 +27,14 @@ export const NAVIGATION = graphql(`
   }
 `);
 
+/** The list j / k walk through for a view of the queue (also read at start-up: review/preload.ts). */
+export function navigationVariables(view: JustificatifQueueView) {
+  return {
+    filter: { view: view === 'PROCESSED' ? ('PROCESSED' as const) : ('ALL_PENDING' as const), oldestFirst: true },
+    first: 100,
+  };
+}
+
 export interface NextPiece {
   id: string;
   professionalId: string;
@@ -47,10 +55,7 @@ export function useQueueNavigation(
 ) {
   const navigate = useNavigate();
   const client = useApolloClient();
-  const list = useQuery(NAVIGATION, {
-    variables: { filter: { view: view === 'PROCESSED' ? 'PROCESSED' : 'ALL_PENDING', oldestFirst: true }, first: 100 },
-    fetchPolicy: 'cache-first',
-  });
+  const list = useQuery(NAVIGATION, { variables: navigationVariables(view), fetchPolicy: 'cache-first' });
   const nodes = useMemo(
     () =>
       (list.data?.justificatifQueue.nodes ?? []).filter(

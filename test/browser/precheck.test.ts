@@ -98,14 +98,18 @@ test('a compliant piece is decided in fewer actions with the pre-check than by t
 test('another professional’s invoice is flagged before the agent reads it', async () => {
   const page = await login(browser, ACCOUNTS.conseiller);
   // A professional of the caisse with a LOG_DMP piece pending in a campaign in instruction; the earlier
-  // scenarios may have taken or decided the first ones, so ask the pending views for that indicator.
+  // scenarios may have taken or decided the first ones, so ask each pending campaign for that indicator.
+  const pending = (await gql(page, PENDING)).justificatifQueue.nodes as Json[];
+  const campaigns = [
+    ...new Map(pending.map((n) => [`${n.campaign.scheme}-${n.campaign.referenceYear}`, n.campaign])).values(),
+  ];
   let target: Json | undefined;
-  for (const view of ['TO_PROCESS', 'ALL_PENDING']) {
+  for (const campaign of campaigns) {
     const found = await gql(
       page,
-      `query T($view: JustificatifQueueView!) { justificatifQueue(filter: { view: $view, indicatorCode: "LOG_DMP" }, first: 100) {
+      `query T($year: Int!, $scheme: Scheme!) { justificatifQueue(filter: { view: ALL_PENDING, campaignYear: $year, scheme: $scheme, indicatorCode: "LOG_DMP" }, first: 100) {
         nodes { professional { id lastName } campaign { referenceYear scheme } } } }`,
-      { view },
+      { year: campaign.referenceYear, scheme: campaign.scheme },
     );
     target ??= (found.justificatifQueue.nodes as Json[]).find((n) => n.professional.lastName !== 'Roux');
   }

@@ -112,3 +112,29 @@ export async function tableRows(page: Page, caption: string | RegExp): Promise<s
       rows.map((row) => Array.from(row.querySelectorAll('th, td')).map((cell) => (cell.textContent ?? '').trim())),
     );
 }
+
+/**
+ * Releases every piece the logged-in agent holds. The files share one database and opening a piece takes
+ * it, so the scenarios before may have left the caisse's few received pieces all taken (« À traiter » empty);
+ * a scenario that opens the queue's first free piece calls this first.
+ */
+export async function releaseMyPieces(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const call = async (query: string, variables: Record<string, unknown> = {}) => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: any; errors?: unknown[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    };
+    const mine = await call('{ justificatifQueue(filter: { view: MINE }, first: 100) { nodes { id } } }');
+    const ids = (mine.justificatifQueue.nodes as { id: string }[]).map((n) => n.id);
+    for (const id of ids)
+      await call('mutation R($id: ID!) { assignJustificatif(id: $id, agentId: null) { id } }', { id });
+    return ids.length;
+  });
+}

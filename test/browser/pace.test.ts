@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ACCOUNTS, PASSWORD, SHOTS, done, launch, login, newContext } from './helpers';
+import { ACCOUNTS, PASSWORD, SHOTS, done, launch, login, newContext, releaseMyPieces } from './helpers';
 
 let browser: Browser;
 const figures: { what: string; value: string; target: string }[] = [];
@@ -82,6 +82,7 @@ test('cold login page on a slow link (400 ms, 400 kbit/s): compressed, within bu
 
 test('review page to network idle, and decision → next piece ready', async () => {
   const page = await login(browser, ACCOUNTS.conseiller);
+  await releaseMyPieces(page);
   await page.goto('/justificatifs?vue=TO_PROCESS');
   const firstLink = page.locator('table tbody tr').first().getByRole('link').first();
   await firstLink.waitFor();

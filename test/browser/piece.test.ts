@@ -5,7 +5,7 @@
  * at 390 px, the file's tables scrollable with the keyboard.
  */
 import type { Browser, Page } from 'playwright-core';
-import { ACCOUNTS, done, launch, login, screen } from './helpers';
+import { ACCOUNTS, done, launch, login, screen, releaseMyPieces } from './helpers';
 
 let browser: Browser;
 
@@ -21,6 +21,7 @@ const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id
 
 test('the piece: page-width document, one step to the checklist, notes, dialog on its primary action', async () => {
   const page = await login(browser, ACCOUNTS.conseiller);
+  await releaseMyPieces(page);
   await page.goto('/justificatifs?vue=TO_PROCESS');
   await page.locator('table tbody tr').first().getByRole('link').first().click();
   await page.waitForURL(/\/justificatifs\/\d+/);

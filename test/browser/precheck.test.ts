@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { invoice } from '../../server/src/seed/documents';
-import { ACCOUNTS, done, launch, login, screen } from './helpers';
+import { ACCOUNTS, done, launch, login, screen, releaseMyPieces } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -52,6 +52,7 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined>
 
 test('a compliant piece is decided in fewer actions with the pre-check than by ticking every item', async () => {
   const page = await login(browser, ACCOUNTS.conseiller);
+  await releaseMyPieces(page);
   // The demo's pieces are pre-checked by the server's background loop after the first start.
   const piece = await until('a pre-checked compliant piece', async () => {
     const nodes = (await gql(page, PENDING)).justificatifQueue.nodes as Json[];
@@ -99,7 +100,7 @@ test('another professional’s invoice is flagged before the agent reads it', as
   const page = await login(browser, ACCOUNTS.conseiller);
   // A professional of the caisse with a LOG_DMP piece pending in a campaign in instruction; the earlier
   // scenarios may have taken or decided the first ones, so ask each pending campaign for that indicator.
-  const pending = (await gql(page, PENDING)).justificatifQueue.nodes as Json[];
+  const pending = (await gql(page, PENDING.replace('TO_PROCESS', 'ALL_PENDING'))).justificatifQueue.nodes as Json[];
   const campaigns = [
     ...new Map(pending.map((n) => [`${n.campaign.scheme}-${n.campaign.referenceYear}`, n.campaign])).values(),
   ];

@@ -5,7 +5,7 @@
  * conseillers' workload, and the bulk reassignment with its preview. Axe at 1440 and 390 px.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ACCOUNTS, done, launch, login, screen } from './helpers';
+import { ACCOUNTS, done, launch, login, screen, releaseMyPieces } from './helpers';
 
 // Each step waits for a real server on a shared machine, and axe runs on every screen at two widths.
 jest.setTimeout(400_000);
@@ -56,6 +56,7 @@ async function bothWidths(page: Page, name: string) {
 
 test('a conseiller filters, pages, reads « Traités » newest first and keeps a view', async () => {
   const page = await login(browser, ACCOUNTS.conseiller);
+  await releaseMyPieces(page);
   await page.goto('/justificatifs?vue=TO_PROCESS');
   await settled(page);
   // The tab's count and the list's « sur N » agree, for the same filter.

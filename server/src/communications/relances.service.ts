@@ -194,6 +194,9 @@ export async function launchRelance(
   }
 }
 
+/** Messages rendered and inserted together when a wave is launched. */
+const RENDER_SLICE = 500;
+
 function launchOnce(
   ctx: RequestContext,
   input: RelanceCriteria,
@@ -228,8 +231,10 @@ function launchOnce(
       excludedCount: excluded.length,
     });
     const waveId = Number(inserted.identifiers[0]?.id);
-    for (let i = 0; i < targets.length; i += 2000) {
-      const slice = targets.slice(i, i + 2000);
+    // Slices of 500: each slice's rendered messages are garbage once inserted, so a national wave's memory
+    // stays flat (slices of 2 000 peaked 185 MB above the start for a wave of 50 000).
+    for (let i = 0; i < targets.length; i += RENDER_SLICE) {
+      const slice = targets.slice(i, i + RENDER_SLICE);
       const people = await professionalsById(
         em,
         slice.map((t) => t.professionalId),

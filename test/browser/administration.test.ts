@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ACCOUNTS, PASSWORD, done, launch, login, screen, tableRows } from './helpers';
+import { ACCOUNTS, PASSWORD, done, gql, launch, login, screen, tableRows } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const NATIONAL_ADMIN = 'admin.national@demo.mcbo.fr';
@@ -69,17 +69,11 @@ async function bothWidths(page: Page, name: string) {
 test('a superviseur goes back on a conseiller’s decision; the history keeps both decisions', async () => {
   const page = await login(browser, ACCOUNTS.superviseur);
   // A piece the conseiller decided in the campaign still in instruction (FAMI 2024): it can be reopened.
-  const pieceId = await page.evaluate(async () => {
-    const response = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-      body: JSON.stringify({
-        query: `{ justificatifQueue(first: 1, filter: { view: PROCESSED, campaignYear: 2024, scheme: FAMI }) { nodes { id } } }`,
-      }),
-    });
-    const body = (await response.json()) as { data: { justificatifQueue: { nodes: { id: string }[] } } };
-    return body.data.justificatifQueue.nodes[0]!.id;
-  });
+  const processed = await gql(
+    page,
+    `{ justificatifQueue(first: 1, filter: { view: PROCESSED, campaignYear: 2024, scheme: FAMI }) { nodes { id } } }`,
+  );
+  const pieceId = processed.justificatifQueue.nodes[0]!.id as string;
   await page.goto(`/justificatifs/${pieceId}?vue=PROCESSED`);
   const button = page.getByRole('button', { name: 'Revenir sur la décision' });
   await button.waitFor();

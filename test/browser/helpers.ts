@@ -113,28 +113,35 @@ export async function tableRows(page: Page, caption: string | RegExp): Promise<s
     );
 }
 
-/**
- * Releases every piece the logged-in agent holds. The files share one database and opening a piece takes
- * it, so the scenarios before may have left the caisse's few received pieces all taken (« À traiter » empty);
- * a scenario that opens the queue's first free piece calls this first.
- */
-export async function releaseMyPieces(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const call = async (query: string, variables: Record<string, unknown> = {}) => {
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A GraphQL call with the page's session, as the console makes it; errors fail the test. */
+export async function gql(page: Page, query: string, variables: Json = {}): Promise<Json> {
+  const body = await page.evaluate(
+    async ({ query, variables }) => {
       const response = await fetch('/graphql', {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await response.json()) as { data?: any; errors?: unknown[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data;
-    };
-    const mine = await call('{ justificatifQueue(filter: { view: MINE }, first: 100) { nodes { id } } }');
-    const ids = (mine.justificatifQueue.nodes as { id: string }[]).map((n) => n.id);
-    for (const id of ids)
-      await call('mutation R($id: ID!) { assignJustificatif(id: $id, agentId: null) { id } }', { id });
-    return ids.length;
-  });
+      return response.json();
+    },
+    { query, variables },
+  );
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/**
+ * Releases every piece the logged-in agent holds. The files share one database and opening a piece takes
+ * it, so the scenarios before may have left the caisse's few received pieces all taken (« À traiter » empty);
+ * a scenario that opens the queue's first free piece calls this first.
+ */
+export async function releaseMyPieces(page: Page): Promise<number> {
+  const mine = await gql(page, '{ justificatifQueue(filter: { view: MINE }, first: 100) { nodes { id } } }');
+  const ids = (mine.justificatifQueue.nodes as { id: string }[]).map((n) => n.id);
+  for (const id of ids)
+    await gql(page, 'mutation R($id: ID!) { assignJustificatif(id: $id, agentId: null) { id } }', { id });
+  return ids.length;
 }

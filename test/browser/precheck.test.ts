@@ -4,9 +4,9 @@
  * professional's name is flagged « contradiction détectée » in the queue and in red on the review
  * screen, before the agent reads it.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { invoice } from '../../server/src/seed/documents';
-import { ACCOUNTS, done, launch, login, screen, releaseMyPieces } from './helpers';
+import { ACCOUNTS, done, gql, launch, login, releaseMyPieces, screen } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,24 +17,6 @@ afterAll(async () => {
 });
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** A GraphQL call with the page's session, as the console makes it. */
-async function gql(page: Page, query: string, variables: Json = {}): Promise<Json> {
-  const body = await page.evaluate(
-    async ({ query, variables }) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return response.json();
-    },
-    { query, variables },
-  );
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 const PENDING = `query { justificatifQueue(filter: { view: TO_PROCESS }, first: 100) { nodes {
   id professional { id firstName lastName } campaign { referenceYear scheme } indicator { code checklist { code required } }

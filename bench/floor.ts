@@ -38,7 +38,7 @@ import { nameSearchPatterns } from '../server/src/professionals/name-search';
 import type { Professional } from '../server/src/professionals/professional.entity';
 import { bucketDayThresholds } from '../server/src/progress/age-buckets';
 import { utcDay } from '../server/src/progress/counters';
-import { counterStatements } from '../server/src/progress/progress.service';
+import { counterStatement, splitCounterRows, type CounterRow } from '../server/src/progress/progress.service';
 import { assembleProgress } from '../server/src/progress/progress.assembly';
 import type { SoftwarePublisher } from '../server/src/software/software.entity';
 import { FILE, PROGRESS, QUEUE, SEARCH, VALIDATE } from './operations';
@@ -504,16 +504,6 @@ export function progressStatements(campaignIds: number[], professions: string[],
   };
 }
 
-type Row = {
-  caisse: string;
-  profession: string;
-  status: string;
-  n: string;
-  projected: string;
-  computed: string;
-  bucket: string;
-};
-
 async function progress(
   sql: Sql,
   agent: AuthenticatedAgent | null,
@@ -526,18 +516,13 @@ async function progress(
   const professions = [...new Set(campaigns.flatMap((c) => c.professions))];
   const caisses = effectiveCaisses(me, vars.caisseCode);
   const s = progressStatements(campaignIds, professions, caisses);
-  const c = counterStatements({ campaignIds, professions, caisses, profession: null, today: utcDay(new Date()) });
-  const [concerned, declarations, justificatifs, achievements, indicatorRows, paidRows, caisseRows] = await Promise.all(
-    [
-      sql.rows<Row>(c.concerned.sql, c.concerned.params),
-      sql.rows<Row>(c.declarations.sql, c.declarations.params),
-      sql.rows<Row>(c.justificatifs.sql, c.justificatifs.params),
-      sql.rows<{ indicatorId: number; achievement: string; n: number }>(c.achievements.sql, c.achievements.params),
-      sql.entities<Indicator>(s.indicators.sql, s.indicators.params),
-      sql.rows<{ total: string | null }>(c.paid.sql, c.paid.params),
-      sql.rows<{ code: string; name: string }>(s.caisses.sql, s.caisses.params),
-    ],
-  );
+  const c = counterStatement({ campaignIds, professions, caisses, profession: null, today: utcDay(new Date()) });
+  const [counterRows, indicatorRows, caisseRows] = await Promise.all([
+    sql.rows<CounterRow>(c.sql, c.params),
+    sql.entities<Indicator>(s.indicators.sql, s.indicators.params),
+    sql.rows<{ code: string; name: string }>(s.caisses.sql, s.caisses.params),
+  ]);
+  const { concerned, declarations, justificatifs, achievements, paidCents } = splitCounterRows(counterRows);
   return assembleProgress({
     campaigns,
     concerned,
@@ -545,7 +530,7 @@ async function progress(
     justificatifs,
     achievements,
     indicators: indicatorRows,
-    paidCents: paidRows[0]?.total,
+    paidCents,
     caisseNames: caisseRows,
   });
 }

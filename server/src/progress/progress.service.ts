@@ -203,28 +203,60 @@ export interface ProgressScope {
 
 /**
  * The grouped rows of the dashboard, read from the progress counters (a few rows per caisse and
- * profession, whatever the number of professionals): what the assembly needs, nothing recomputed.
+ * profession, whatever the number of professionals) in one statement: what the assembly needs, nothing
+ * recomputed.
  */
 export async function counterRows(db: DataSource | EntityManager, scope: ProgressScope) {
-  const statements = counterStatements(scope);
-  const [concerned, declarations, justificatifs, achievements, paid] = await Promise.all([
-    db.query(statements.concerned.sql, statements.concerned.params) as Promise<(Row & { n: string })[]>,
-    db.query(statements.declarations.sql, statements.declarations.params) as Promise<
-      (Row & { status: string; n: string; projected: string; computed: string })[]
-    >,
-    db.query(statements.justificatifs.sql, statements.justificatifs.params) as Promise<
-      (Row & { status: string; bucket: string; n: string })[]
-    >,
-    db.query(statements.achievements.sql, statements.achievements.params) as Promise<
-      { indicatorId: string; achievement: string; n: string }[]
-    >,
-    db.query(statements.paid.sql, statements.paid.params) as Promise<{ total: string | null }[]>,
-  ]);
-  return { concerned, declarations, justificatifs, achievements, paidCents: num(paid[0]?.total) };
+  const statement = counterStatement(scope);
+  return splitCounterRows((await db.query(statement.sql, statement.params)) as CounterRow[]);
 }
 
-/** The counter statements of a scope (shared with the bench's floor, which runs them by hand). */
-export function counterStatements(scope: ProgressScope) {
+/** One row of the counter statement: `kind` says which of the dashboard's groupings it belongs to. */
+export interface CounterRow {
+  kind: 'PROFESSIONAL' | 'DECLARATION' | 'JUSTIFICATIF' | 'ACHIEVEMENT' | 'PAYMENT';
+  caisse: string | null;
+  profession: string | null;
+  status: string | null;
+  bucket: number | string | null;
+  indicatorId: number | string | null;
+  n: number | string | null;
+  projected: number | string | null;
+  computed: number | string | null;
+}
+
+/** The counter statement's rows, sorted into the groupings the assembly reads (pure). */
+export function splitCounterRows(rows: CounterRow[]) {
+  type Grouped = Row & { status: string; n: string; projected: string; computed: string; bucket: string };
+  const concerned: (Row & { n: string })[] = [];
+  const declarations: Grouped[] = [];
+  const justificatifs: Grouped[] = [];
+  const achievements: { indicatorId: string; achievement: string; n: string }[] = [];
+  let paidCents = 0;
+  for (const r of rows) {
+    const grouped = {
+      caisse: r.caisse!,
+      profession: r.profession as Profession,
+      status: r.status!,
+      n: String(r.n ?? 0),
+      projected: String(r.projected ?? 0),
+      computed: String(r.computed ?? 0),
+      bucket: String(r.bucket ?? 0),
+    };
+    if (r.kind === 'PROFESSIONAL') concerned.push(grouped);
+    else if (r.kind === 'DECLARATION') declarations.push(grouped);
+    else if (r.kind === 'JUSTIFICATIF') justificatifs.push(grouped);
+    else if (r.kind === 'ACHIEVEMENT')
+      achievements.push({ indicatorId: String(r.indicatorId), achievement: r.status!, n: String(r.n ?? 0) });
+    else paidCents = num(r.projected);
+  }
+  return { concerned, declarations, justificatifs, achievements, paidCents };
+}
+
+/**
+ * The counter statement of a scope: the five groupings as one `UNION ALL`, one round trip (shared with the
+ * bench's floor, which runs it by hand).
+ */
+export function counterStatement(scope: ProgressScope): { sql: string; params: unknown[] } {
   const list = (values: readonly unknown[]) => values.map(() => '?').join(',');
   const ids = list(scope.campaignIds);
   const where = (kind: string, campaigns: boolean) => {
@@ -249,26 +281,25 @@ export function counterStatements(scope: ProgressScope) {
   const justificatifs = where('JUSTIFICATIF', true);
   const achievements = where('ACHIEVEMENT', true);
   const paid = where('PAYMENT', true);
+  // Every branch has the same columns: kind, caisse, profession, status, bucket, indicatorId, n, projected, computed.
+  const parts = [
+    `SELECT 'PROFESSIONAL' AS kind, c.caisse_code AS caisse, c.profession AS profession, NULL AS status, NULL AS bucket, NULL AS indicatorId, SUM(c.n) AS n, NULL AS projected, NULL AS computed FROM progress_counter c ${concerned.sql} GROUP BY c.caisse_code, c.profession HAVING SUM(c.n) <> 0`,
+    `SELECT 'DECLARATION', c.caisse_code, c.profession, c.status, NULL, NULL, SUM(c.n), SUM(c.amount_cents), SUM(c.computed_cents) FROM progress_counter c ${declarations.sql} GROUP BY c.caisse_code, c.profession, c.status HAVING SUM(c.n) <> 0`,
+    `SELECT 'JUSTIFICATIF', c.caisse_code, c.profession, c.status, CASE WHEN c.received_day >= ? THEN 0 WHEN c.received_day >= ? THEN 1 WHEN c.received_day >= ? THEN 2 ELSE 3 END AS bucket, NULL, SUM(c.n), NULL, NULL FROM progress_counter c ${justificatifs.sql} GROUP BY c.caisse_code, c.profession, c.status, bucket HAVING SUM(c.n) <> 0`,
+    `SELECT 'ACHIEVEMENT', NULL, NULL, c.status, NULL, c.indicator_id, SUM(c.n), NULL, NULL FROM progress_counter c ${achievements.sql} GROUP BY c.indicator_id, c.status HAVING SUM(c.n) <> 0`,
+    `SELECT 'PAYMENT', NULL, NULL, NULL, NULL, NULL, NULL, SUM(c.amount_cents), NULL FROM progress_counter c ${paid.sql} AND c.status <> 'CANCELLED'`,
+  ];
   return {
-    concerned: {
-      sql: `SELECT c.caisse_code AS caisse, c.profession AS profession, SUM(c.n) AS n FROM progress_counter c ${concerned.sql} GROUP BY c.caisse_code, c.profession HAVING SUM(c.n) <> 0`,
-      params: concerned.params,
-    },
-    declarations: {
-      sql: `SELECT c.caisse_code AS caisse, c.profession AS profession, c.status AS status, SUM(c.n) AS n, SUM(c.amount_cents) AS projected, SUM(c.computed_cents) AS computed FROM progress_counter c ${declarations.sql} GROUP BY c.caisse_code, c.profession, c.status HAVING SUM(c.n) <> 0`,
-      params: declarations.params,
-    },
-    justificatifs: {
-      sql: `SELECT c.caisse_code AS caisse, c.profession AS profession, c.status AS status, CASE WHEN c.received_day >= ? THEN 0 WHEN c.received_day >= ? THEN 1 WHEN c.received_day >= ? THEN 2 ELSE 3 END AS bucket, SUM(c.n) AS n FROM progress_counter c ${justificatifs.sql} GROUP BY c.caisse_code, c.profession, c.status, bucket HAVING SUM(c.n) <> 0`,
-      params: [t8, t16, t31, ...justificatifs.params],
-    },
-    achievements: {
-      sql: `SELECT c.indicator_id AS indicatorId, c.status AS achievement, SUM(c.n) AS n FROM progress_counter c ${achievements.sql} GROUP BY c.indicator_id, c.status HAVING SUM(c.n) <> 0`,
-      params: achievements.params,
-    },
-    paid: {
-      sql: `SELECT SUM(c.amount_cents) AS total FROM progress_counter c ${paid.sql} AND c.status <> 'CANCELLED'`,
-      params: paid.params,
-    },
+    sql: parts.join(' UNION ALL '),
+    params: [
+      ...concerned.params,
+      ...declarations.params,
+      t8,
+      t16,
+      t31,
+      ...justificatifs.params,
+      ...achievements.params,
+      ...paid.params,
+    ],
   };
 }

@@ -1,6 +1,7 @@
 /** The bench's database and the two servers it starts (the real API and the raw floor), as child processes. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
@@ -101,6 +102,18 @@ export function buildServer(): string {
 }
 
 /** A node child: its pid is the server itself (its RSS is what /proc reports). `tsx` runs TypeScript. */
+/** A port free now (the system's choice): two benches on one machine never meet on a fixed port. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export async function startNode(
   name: string,
   script: string,

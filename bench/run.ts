@@ -12,7 +12,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { encodeCursor } from '../server/src/common/pagination';
-import { buildServer, DATA_DIR, ROOT, professionalCount, seed, startNode, SERVER_DIR, type Child } from './env';
+import {
+  buildServer,
+  DATA_DIR,
+  freePort,
+  ROOT,
+  professionalCount,
+  seed,
+  startNode,
+  SERVER_DIR,
+  type Child,
+} from './env';
 import { benchAnnuaire, type AnnuaireResult } from './annuaire';
 import { benchImport, type ImportResult } from './import';
 import { compare, load, once, type Call, type Measure, type Target } from './load';
@@ -137,9 +147,10 @@ async function main() {
           : 'building the server, starting the API (node dist/main.js) and the floor…',
       );
       const main = API_MODE === 'tsx' ? 'src/main.ts' : buildServer();
+      const [apiPort, floorPort] = [await freePort(), await freePort()];
       [api, floor] = await Promise.all([
-        startNode('api', main, SERVER_DIR, 4610, env, API_MODE === 'tsx'),
-        startNode('floor', 'bench/floor.ts', ROOT, 4611, env),
+        startNode('api', main, SERVER_DIR, apiPort, env, API_MODE === 'tsx'),
+        startNode('floor', 'bench/floor.ts', ROOT, floorPort, env),
       ]);
       const targets: Record<'api' | 'floor', Target> = {
         api: { name: 'api', url: api.url },

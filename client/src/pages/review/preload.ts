@@ -10,6 +10,7 @@
 import type { ApolloClient } from '@apollo/client';
 import { useEffect, useState } from 'react';
 import { documentBlob } from './documentCache';
+import { loadPdfjs } from './pdfjs';
 import { JUSTIFICATIF } from './queries';
 import { NAVIGATION, navigationVariables } from './useQueueNavigation';
 
@@ -20,9 +21,13 @@ type ReviewFetchPolicy = 'cache-first' | 'cache-and-network';
 /** Ids whose piece was read at start-up and not yet shown: the page takes it from the cache as it is. */
 const freshIds = new Set<string>();
 
-/** The review's chunk (the same as the route's React.lazy; Vite preloads its own imports beside it). */
+/**
+ * The review's chunk (the same as the route's React.lazy; Vite preloads its own imports beside it), and
+ * pdf.js with its worker (its own chunk, loaded on demand): started beside the piece, not after it.
+ */
 export function prefetchReviewChunk(): void {
   void import('../ReviewPage').catch(() => undefined);
+  void loadPdfjs().catch(() => undefined);
 }
 
 export function preloadReview(client: ApolloClient, location: { pathname: string; search: string }): void {

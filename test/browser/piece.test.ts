@@ -118,6 +118,20 @@ test('the piece: page-width document, one step to the checklist, notes, dialog o
   await done(page);
 }, 300_000);
 
+test('a PDF that cannot be read: said in French, beside the piece', async () => {
+  const page = await login(browser, ACCOUNTS.conseiller);
+  // Every document answers a damaged PDF: its header, then nothing a reader can use.
+  await page.route('**/api/files/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/pdf', body: '%PDF-1.7\n%damaged\n' }),
+  );
+  await page.goto('/justificatifs?vue=PROCESSED');
+  await page.locator('table tbody tr').first().getByRole('link').first().click();
+  await page.waitForURL(/\/justificatifs\/\d+/);
+  await page.getByText(/Ce PDF ne peut pas être lu/).waitFor();
+  await page.getByRole('heading', { name: /^Justificatif n° \d+/, level: 1 }).waitFor();
+  await done(page);
+});
+
 /** Each role's screens, at 390 px: saved and checked by axe (0 serious or critical violations). */
 const PHONE_SCREENS: Record<keyof typeof ACCOUNTS, string[]> = {
   conseiller: ['/justificatifs?vue=TO_PROCESS', 'PIECE', 'FILE', '/professionnels'],

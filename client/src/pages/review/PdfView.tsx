@@ -37,9 +37,10 @@ export function PdfView({
       .then(([pdfjs, data]) => {
         if (cancelled) return;
         task = pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false });
-        return task.promise.then((pdf) =>
-          Promise.all(Array.from({ length: pdf.numPages }, (_, i) => pdf.getPage(i + 1))),
-        );
+        return task.promise.then((pdf) => {
+          if (pdf.numPages < 1) throw new Error('a PDF without pages');
+          return Promise.all(Array.from({ length: pdf.numPages }, (_, i) => pdf.getPage(i + 1)));
+        });
       })
       .then((all) => {
         if (all && !cancelled) setPages(all);

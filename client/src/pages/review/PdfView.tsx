@@ -5,7 +5,7 @@
  * itself and put its toolbar's tab stops between the document and the checklist; this has none.
  */
 import type { PDFDocumentLoadingTask, PDFPageProxy, TextLayer } from 'pdfjs-dist';
-import { type CSSProperties, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { type CSSProperties, useEffect, useMemo, useRef, useState } from 'react';
 import { Loading, Notice } from '../../ui';
 import type { EvidenceFocus } from '../precheck/usePrecheck';
 import { EvidenceBox } from './EvidenceBox';
@@ -23,7 +23,8 @@ export function PdfView({
   zoom: Zoom;
   focus: EvidenceFocus | null;
 }) {
-  const pane = useRef<HTMLDivElement>(null);
+  // A callback ref: the pane is another element after an unreadable PDF, and its width is followed anew.
+  const [pane, setPane] = useState<HTMLDivElement | null>(null);
   const [pages, setPages] = useState<PDFPageProxy[] | null>(null);
   const [failed, setFailed] = useState(false);
   const width = usePaneWidth(pane);
@@ -63,7 +64,7 @@ export function PdfView({
     );
   return (
     <div
-      ref={pane}
+      ref={setPane}
       className="mcbo-document-frame mcbo-pdf"
       tabIndex={0}
       role="region"
@@ -90,10 +91,9 @@ export function PdfView({
 }
 
 /** The pane's content width, followed as it changes (the window, the layout's columns). */
-function usePaneWidth(pane: RefObject<HTMLDivElement | null>): number {
+function usePaneWidth(element: HTMLDivElement | null): number {
   const [width, setWidth] = useState(0);
   useEffect(() => {
-    const element = pane.current;
     if (!element) return;
     setWidth(Math.floor(element.clientWidth));
     const observer = new ResizeObserver(([entry]) => {
@@ -101,7 +101,7 @@ function usePaneWidth(pane: RefObject<HTMLDivElement | null>): number {
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [pane]);
+  }, [element]);
   return width;
 }
 

@@ -5,6 +5,7 @@ import { errorCode } from './errors';
 import { graphql } from './gql';
 import { ROLE_LABELS } from './format';
 import { LoginPage } from './pages/LoginPage';
+import { loadReviewPage } from './pages/review/preload';
 import { AgentProvider, can, useMe, type CurrentAgent } from './session';
 import { ErrorAlert, Loading, MarianneLogo, usePageTitle } from './ui';
 
@@ -16,7 +17,7 @@ const ControlCasePage = lazy(() => import('./pages/ControlCasePage').then((m) =>
 const ImportsPage = lazy(() => import('./pages/ImportsPage').then((m) => ({ default: m.ImportsPage })));
 const ProfessionalPage = lazy(() => import('./pages/ProfessionalPage').then((m) => ({ default: m.ProfessionalPage })));
 const QueuePage = lazy(() => import('./pages/QueuePage').then((m) => ({ default: m.QueuePage })));
-const ReviewPage = lazy(() => import('./pages/ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const ReviewPage = lazy(loadReviewPage); // without a fallback once prefetched: review/preload.ts
 const SearchPage = lazy(() => import('./pages/SearchPage').then((m) => ({ default: m.SearchPage })));
 const RelancesPage = lazy(() => import('./pages/relances/RelancesPage').then((m) => ({ default: m.RelancesPage })));
 const SupervisionPage = lazy(() => import('./pages/SupervisionPage').then((m) => ({ default: m.SupervisionPage })));

@@ -27,6 +27,12 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * The piece's document once shown: a PDF's first page drawn by pdf.js (client/src/pages/review/PdfView.tsx
+ * marks it data-painted), or the scan's image.
+ */
+export const DOCUMENT_SHOWN = '.mcbo-pdf-page[data-painted], img.mcbo-document-img';
+
 export function baseUrl(): string {
   const url = process.env.MCBO_BROWSER_URL;
   if (!url) throw new Error('MCBO_BROWSER_URL is not set: run through test/browser/jest.config.js');

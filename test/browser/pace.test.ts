@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ACCOUNTS, PASSWORD, SHOTS, done, launch, login, newContext, releaseMyPieces } from './helpers';
+import { ACCOUNTS, DOCUMENT_SHOWN, PASSWORD, SHOTS, done, launch, login, newContext, releaseMyPieces } from './helpers';
 
 let browser: Browser;
 const figures: { what: string; value: string; target: string }[] = [];
@@ -90,20 +90,20 @@ test('review page to network idle, and decision → next piece ready', async () 
   expect(href).toMatch(/\/justificatifs\/\d+/);
 
   await page.goto('/');
-  // When the console hands the document to the browser (the iframe or image enters the page), as the page's
-  // own clock counts from its navigation: what comes after is the browser's PDF viewer loading itself.
-  await page.addInitScript(() => {
+  // When the document is shown (a PDF's first page drawn, or the image in the page), by the page's own clock
+  // from its navigation.
+  await page.addInitScript((selector) => {
     const seen = () => {
-      if (!document.querySelector('iframe.mcbo-document, img.mcbo-document-img')) return false;
+      if (!document.querySelector(selector)) return false;
       (window as unknown as { mcboDocumentAt: number }).mcboDocumentAt = performance.now();
       return true;
     };
     const observer = new MutationObserver(() => seen() && observer.disconnect());
-    observer.observe(document, { childList: true, subtree: true });
-  });
+    observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-painted'] });
+  }, DOCUMENT_SHOWN);
   const started = Date.now();
   await page.goto(href!, { waitUntil: 'networkidle' });
-  await page.locator('iframe.mcbo-document, img.mcbo-document-img').waitFor();
+  await page.locator(DOCUMENT_SHOWN).first().waitFor();
   figures.push({
     what: 'page de revue jusqu’au réseau au repos',
     value: seconds(Date.now() - started),
@@ -111,7 +111,7 @@ test('review page to network idle, and decision → next piece ready', async () 
   });
   const documentAt = await page.evaluate(() => (window as unknown as { mcboDocumentAt?: number }).mcboDocumentAt);
   figures.push({
-    what: '… dont document remis au navigateur',
+    what: '… dont document affiché (première page dessinée)',
     value: documentAt === undefined ? '—' : seconds(documentAt),
     target: '',
   });
@@ -132,7 +132,7 @@ test('review page to network idle, and decision → next piece ready', async () 
   const decided = Date.now();
   await dialog.getByRole('button', { name: /^Confirmer/ }).click();
   await page.waitForURL((url) => url.pathname !== here && /\/justificatifs\/\d+$/.test(url.pathname));
-  await page.locator('iframe.mcbo-document, img.mcbo-document-img').waitFor();
+  await page.locator(DOCUMENT_SHOWN).first().waitFor();
   figures.push({ what: 'décision → pièce suivante prête', value: seconds(Date.now() - decided), target: '≤ 1 s' });
   figures.push({
     what: '… réponses GraphQL pendant ce passage',

@@ -217,11 +217,14 @@ export interface CounterRow {
   caisse: string | null;
   profession: string | null;
   status: string | null;
-  bucket: number | string | null;
   indicatorId: number | string | null;
+  /** The count; for JUSTIFICATIF, of the first age bucket (n1–n3: the others). */
   n: number | string | null;
   projected: number | string | null;
   computed: number | string | null;
+  n1: number | string | null;
+  n2: number | string | null;
+  n3: number | string | null;
 }
 
 /** The counter statement's rows, sorted into the groupings the assembly reads (pure). */
@@ -233,18 +236,19 @@ export function splitCounterRows(rows: CounterRow[]) {
   const achievements: { indicatorId: string; achievement: string; n: string }[] = [];
   let paidCents = 0;
   for (const r of rows) {
-    const grouped = {
+    const grouped = (n: unknown, bucket = 0) => ({
       caisse: r.caisse!,
       profession: r.profession as Profession,
       status: r.status!,
-      n: String(r.n ?? 0),
+      n: String(n ?? 0),
       projected: String(r.projected ?? 0),
       computed: String(r.computed ?? 0),
-      bucket: String(r.bucket ?? 0),
-    };
-    if (r.kind === 'PROFESSIONAL') concerned.push(grouped);
-    else if (r.kind === 'DECLARATION') declarations.push(grouped);
-    else if (r.kind === 'JUSTIFICATIF') justificatifs.push(grouped);
+      bucket: String(bucket),
+    });
+    if (r.kind === 'PROFESSIONAL') concerned.push(grouped(r.n));
+    else if (r.kind === 'DECLARATION') declarations.push(grouped(r.n));
+    else if (r.kind === 'JUSTIFICATIF')
+      [r.n, r.n1, r.n2, r.n3].forEach((n, bucket) => num(n) !== 0 && justificatifs.push(grouped(n, bucket)));
     else if (r.kind === 'ACHIEVEMENT')
       achievements.push({ indicatorId: String(r.indicatorId), achievement: r.status!, n: String(r.n ?? 0) });
     else paidCents = num(r.projected);
@@ -275,28 +279,39 @@ export function counterStatement(scope: ProgressScope): { sql: string; params: u
     }
     return { sql, params };
   };
-  const [t8, t16, t31] = bucketDayThresholds(scope.today);
+  const [t8 = '', t16 = '', t31 = ''] = bucketDayThresholds(scope.today);
   const concerned = where('PROFESSIONAL', false);
   const declarations = where('DECLARATION', true);
   const justificatifs = where('JUSTIFICATIF', true);
   const achievements = where('ACHIEVEMENT', true);
   const paid = where('PAYMENT', true);
-  // Every branch has the same columns: kind, caisse, profession, status, bucket, indicatorId, n, projected, computed.
+  // Every branch has the same columns: kind, caisse, profession, status, indicatorId, n, projected, computed,
+  // and n1–n3. Each groups in the primary key's order (indicator_id is 0 outside ACHIEVEMENT), so none needs a
+  // temporary table; the backlog's four age buckets are summed side by side (n, n1, n2, n3) rather than grouped.
+  const ages: [from: string | null, to: string | null][] = [
+    [t8, null],
+    [t16, t8],
+    [t31, t16],
+    [null, t31],
+  ];
+  const [b0, b1, b2, b3] = ages.map(
+    ([from, to]) =>
+      `SUM(CASE WHEN ${[from !== null && 'c.received_day >= ?', to !== null && 'c.received_day < ?'].filter(Boolean).join(' AND ')} THEN c.n ELSE 0 END)`,
+  );
+  const ageParams = ages.flatMap((range) => range.filter((day) => day !== null));
   const parts = [
-    `SELECT 'PROFESSIONAL' AS kind, c.caisse_code AS caisse, c.profession AS profession, NULL AS status, NULL AS bucket, NULL AS indicatorId, SUM(c.n) AS n, NULL AS projected, NULL AS computed FROM progress_counter c ${concerned.sql} GROUP BY c.caisse_code, c.profession HAVING SUM(c.n) <> 0`,
-    `SELECT 'DECLARATION', c.caisse_code, c.profession, c.status, NULL, NULL, SUM(c.n), SUM(c.amount_cents), SUM(c.computed_cents) FROM progress_counter c ${declarations.sql} GROUP BY c.caisse_code, c.profession, c.status HAVING SUM(c.n) <> 0`,
-    `SELECT 'JUSTIFICATIF', c.caisse_code, c.profession, c.status, CASE WHEN c.received_day >= ? THEN 0 WHEN c.received_day >= ? THEN 1 WHEN c.received_day >= ? THEN 2 ELSE 3 END AS bucket, NULL, SUM(c.n), NULL, NULL FROM progress_counter c ${justificatifs.sql} GROUP BY c.caisse_code, c.profession, c.status, bucket HAVING SUM(c.n) <> 0`,
-    `SELECT 'ACHIEVEMENT', NULL, NULL, c.status, NULL, c.indicator_id, SUM(c.n), NULL, NULL FROM progress_counter c ${achievements.sql} GROUP BY c.indicator_id, c.status HAVING SUM(c.n) <> 0`,
-    `SELECT 'PAYMENT', NULL, NULL, NULL, NULL, NULL, NULL, SUM(c.amount_cents), NULL FROM progress_counter c ${paid.sql} AND c.status <> 'CANCELLED'`,
+    `SELECT 'PROFESSIONAL' AS kind, c.caisse_code AS caisse, c.profession AS profession, NULL AS status, NULL AS indicatorId, SUM(c.n) AS n, NULL AS projected, NULL AS computed, NULL AS n1, NULL AS n2, NULL AS n3 FROM progress_counter c ${concerned.sql} GROUP BY c.caisse_code, c.profession HAVING SUM(c.n) <> 0`,
+    `SELECT 'DECLARATION', c.caisse_code, c.profession, c.status, NULL, SUM(c.n), SUM(c.amount_cents), SUM(c.computed_cents), NULL, NULL, NULL FROM progress_counter c ${declarations.sql} GROUP BY c.caisse_code, c.profession, c.indicator_id, c.status HAVING SUM(c.n) <> 0`,
+    `SELECT 'JUSTIFICATIF', c.caisse_code, c.profession, c.status, NULL, ${b0}, NULL, NULL, ${b1}, ${b2}, ${b3} FROM progress_counter c ${justificatifs.sql} GROUP BY c.caisse_code, c.profession, c.indicator_id, c.status HAVING SUM(c.n) <> 0`,
+    `SELECT 'ACHIEVEMENT', NULL, NULL, c.status, c.indicator_id, SUM(c.n), NULL, NULL, NULL, NULL, NULL FROM progress_counter c ${achievements.sql} GROUP BY c.indicator_id, c.status HAVING SUM(c.n) <> 0`,
+    `SELECT 'PAYMENT', NULL, NULL, NULL, NULL, NULL, SUM(c.amount_cents), NULL, NULL, NULL, NULL FROM progress_counter c ${paid.sql} AND c.status <> 'CANCELLED'`,
   ];
   return {
     sql: parts.join(' UNION ALL '),
     params: [
       ...concerned.params,
       ...declarations.params,
-      t8,
-      t16,
-      t31,
+      ...ageParams,
       ...justificatifs.params,
       ...achievements.params,
       ...paid.params,

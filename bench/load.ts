@@ -1,7 +1,10 @@
 /**
  * One load run with autocannon's programmatic API: every request is built by the scenario (its own
- * variables), every response's latency is kept (exact percentiles), its X-Sql-Statements read and
- * its body checked for GraphQL errors.
+ * variables), every response's latency is kept (exact percentiles) and its body checked for GraphQL
+ * errors. The API counts SQL statements only for requests that ask (X-Count-Sql: 1, outside production):
+ * counting runs the request in an AsyncLocalStorage whose promise hooks would slow the measured load, so
+ * the API's statements per request are read from separate counted requests (`countedSql`). The floor
+ * counts every request at no cost and answers X-Sql-Statements during the load.
  */
 import autocannon from 'autocannon';
 
@@ -29,30 +32,45 @@ export interface Measure {
   p99: number;
   mean: number;
   errors: number;
-  /** Median statements per request (X-Sql-Statements). */
+  /** Median statements per request (X-Sql-Statements): the floor's during the load, the API's from `countedSql`. */
   sql: number | null;
   firstError?: string;
 }
 
-export function requestFor(target: Target, call: Call) {
+export function requestFor(target: Target, call: Call, countSql = false) {
   const api = target.name === 'api';
   return {
     method: 'POST',
     path: api ? '/graphql' : `/floor/${call.floorOp}`,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${call.token}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${call.token}`,
+      ...(countSql ? { 'x-count-sql': '1' } : {}),
+    },
     body: JSON.stringify(api ? { query: call.query, variables: call.variables } : call.variables),
   };
 }
 
-/** A single request outside the load (sanity checks, statement counts). */
+/** A single request outside the load, its statements counted (sanity checks, statement counts). */
 export async function once(
   target: Target,
   call: Call,
 ): Promise<{ body: { data?: unknown; errors?: unknown[] }; sql: number }> {
-  const r = requestFor(target, call);
+  const r = requestFor(target, call, true);
   const response = await fetch(`${target.url}${r.path}`, { method: 'POST', headers: r.headers, body: r.body });
   const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
   return { body, sql: Number(response.headers.get('x-sql-statements') ?? NaN) };
+}
+
+/** Median statements per request over `n` counted requests, one at a time, outside any load. */
+export async function countedSql(target: Target, next: () => Call, n = 15): Promise<number | null> {
+  const counts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const { sql } = await once(target, next());
+    if (Number.isFinite(sql)) counts.push(sql);
+  }
+  counts.sort((a, b) => a - b);
+  return counts.length ? percentile(counts, 50) : null;
 }
 
 const percentile = (sorted: number[], p: number) =>

@@ -10,7 +10,6 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import { authenticateRequest, readToken } from './agents/request-auth';
 import { isDatabaseUnavailable, serviceUnavailable, withTimeout } from './common/outage';
@@ -22,6 +21,7 @@ import { metricsPlugin, metricsRoute, metricsServer } from './metrics/metrics-ht
 import { REPO_ROOT, type Config } from './config';
 import { filesRouter } from './files/files.router';
 import { clientAssets } from './http/client-assets';
+import { securityHeaders } from './http/security-headers';
 import { countSql, type SqlCount } from './db/sql-count';
 import { FilesystemStorage, type FileStorage } from './files/storage';
 import { buildContext, type RequestContext } from './common/request-context';
@@ -109,7 +109,7 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
   });
 
   app.use(
-    helmet({
+    securityHeaders({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],

@@ -6,6 +6,7 @@
  * the API's statements per request are read from separate counted requests (`countedSql`). The floor
  * counts every request at no cost and answers X-Sql-Statements during the load.
  */
+import fs from 'node:fs';
 import autocannon from 'autocannon';
 
 type AutocannonResult = Parameters<Parameters<typeof autocannon>[1]>[1];
@@ -13,6 +14,19 @@ type AutocannonResult = Parameters<Parameters<typeof autocannon>[1]>[1];
 export interface Target {
   name: 'api' | 'floor';
   url: string;
+  /** The server's process: its CPU time per request is read from /proc. */
+  pid?: number;
+}
+
+/** CPU time (user + system) a process has used, in ms, from /proc/<pid>/stat (clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 export interface Call {
@@ -32,6 +46,11 @@ export interface Measure {
   p99: number;
   mean: number;
   errors: number;
+  /**
+   * The server's CPU time per answered request (ms), from /proc: unlike requests per second it hardly
+   * moves with the machine's load, so API / floor CPU compares the two on a shared machine.
+   */
+  cpuMsPerRequest: number | null;
   /** Median statements per request (X-Sql-Statements): the floor's during the load, the API's from `countedSql`. */
   sql: number | null;
   firstError?: string;
@@ -79,6 +98,8 @@ const percentile = (sorted: number[], p: number) =>
 /** What a run recorded; several runs of one target merge into one measure. */
 export interface Recording {
   latencies: number[];
+  /** CPU time of the target's process during the run (ms), when its pid is known. */
+  cpuMs: number | null;
   statements: number[];
   seconds: number;
   errors: number;
@@ -95,6 +116,7 @@ export async function record(
   let errors = 0;
   let firstError: string | undefined;
   const started = process.hrtime.bigint();
+  const cpuBefore = cpuMs(target.pid);
   const result = await new Promise<AutocannonResult>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -122,8 +144,10 @@ export async function record(
       latencies.push(responseTime);
     });
   });
+  const cpuAfter = cpuMs(target.pid);
   return {
     latencies,
+    cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
     statements,
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
     errors: errors + result.errors + result.timeouts,
@@ -137,6 +161,9 @@ export function summarize(recordings: Recording[]): Measure {
   const seconds = recordings.reduce((a, r) => a + r.seconds, 0);
   const firstError = recordings.find((r) => r.firstError)?.firstError;
   const round = (n: number) => Math.round(n * 100) / 100;
+  const cpu = recordings.every((r) => r.cpuMs !== null)
+    ? recordings.reduce((a, r) => a + r.cpuMs!, 0) / Math.max(1, latencies.length)
+    : null;
   return {
     requests: latencies.length,
     seconds: round(seconds),
@@ -146,6 +173,7 @@ export function summarize(recordings: Recording[]): Measure {
     p99: round(percentile(latencies, 99)),
     mean: round(latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length)),
     errors: recordings.reduce((a, r) => a + r.errors, 0),
+    cpuMsPerRequest: cpu === null ? null : Math.round(cpu * 1000) / 1000,
     sql: statements.length ? percentile(statements, 50) : null,
     ...(firstError ? { firstError } : {}),
   };

@@ -142,8 +142,8 @@ async function main() {
         startNode('floor', 'bench/floor.ts', ROOT, 4611, env),
       ]);
       const targets: Record<'api' | 'floor', Target> = {
-        api: { name: 'api', url: api.url },
-        floor: { name: 'floor', url: floor.url },
+        api: { name: 'api', url: api.url, pid: api.pid },
+        floor: { name: 'floor', url: floor.url, pid: floor.pid },
       };
 
       const login = async (email: string) => {
@@ -257,6 +257,10 @@ async function main() {
         r.floor = measured.floor;
         log(`${s.key} api: ${summary(r.api)}`);
         log(`${s.key} floor: ${summary(r.floor)}`);
+        if (r.api.cpuMsPerRequest && r.floor.cpuMsPerRequest)
+          log(
+            `${s.key} floor CPU / API CPU per request: ${(r.floor.cpuMsPerRequest / r.api.cpuMsPerRequest).toFixed(2)}`,
+          );
       }
 
       // -------------------------------------------------------------------------------------------
@@ -508,7 +512,7 @@ async function main() {
 }
 
 const summary = (m: Measure) =>
-  `${m.rps} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, SQL ${m.sql}, errors ${m.errors}${m.firstError ? ` (${m.firstError.slice(0, 160)})` : ''}`;
+  `${m.rps} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, CPU ${m.cpuMsPerRequest ?? '–'} ms/req, SQL ${m.sql}, errors ${m.errors}${m.firstError ? ` (${m.firstError.slice(0, 160)})` : ''}`;
 
 main().catch((error: unknown) => {
   console.error(error);

@@ -83,6 +83,8 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
         },
         ms / 1000,
       );
+      // Below info (the bench, a quiet production) the line is not even built.
+      if (!logger.isLevelEnabled('info')) return;
       logger.info(
         {
           requestId,

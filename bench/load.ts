@@ -1,8 +1,12 @@
 /**
  * One load run with autocannon's programmatic API: every request is built by the scenario (its own
- * variables), every response's latency is kept (exact percentiles), its X-Sql-Statements read and
- * its body checked for GraphQL errors.
+ * variables), every response's latency is kept (exact percentiles) and its body checked for GraphQL
+ * errors. The API counts SQL statements only for requests that ask (X-Count-Sql: 1, outside production):
+ * counting runs the request in an AsyncLocalStorage whose promise hooks would slow the measured load, so
+ * the API's statements per request are read from separate counted requests (`countedSql`). The floor
+ * counts every request at no cost and answers X-Sql-Statements during the load.
  */
+import fs from 'node:fs';
 import autocannon from 'autocannon';
 
 type AutocannonResult = Parameters<Parameters<typeof autocannon>[1]>[1];
@@ -10,6 +14,19 @@ type AutocannonResult = Parameters<Parameters<typeof autocannon>[1]>[1];
 export interface Target {
   name: 'api' | 'floor';
   url: string;
+  /** The server's process: its CPU time per request is read from /proc. */
+  pid?: number;
+}
+
+/** CPU time (user + system) a process has used, in ms, from /proc/<pid>/stat (clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 export interface Call {
@@ -29,30 +46,50 @@ export interface Measure {
   p99: number;
   mean: number;
   errors: number;
-  /** Median statements per request (X-Sql-Statements). */
+  /**
+   * The server's CPU time per answered request (ms), from /proc: unlike requests per second it hardly
+   * moves with the machine's load, so API / floor CPU compares the two on a shared machine.
+   */
+  cpuMsPerRequest: number | null;
+  /** Median statements per request (X-Sql-Statements): the floor's during the load, the API's from `countedSql`. */
   sql: number | null;
   firstError?: string;
 }
 
-export function requestFor(target: Target, call: Call) {
+export function requestFor(target: Target, call: Call, countSql = false) {
   const api = target.name === 'api';
   return {
     method: 'POST',
     path: api ? '/graphql' : `/floor/${call.floorOp}`,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${call.token}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${call.token}`,
+      ...(countSql ? { 'x-count-sql': '1' } : {}),
+    },
     body: JSON.stringify(api ? { query: call.query, variables: call.variables } : call.variables),
   };
 }
 
-/** A single request outside the load (sanity checks, statement counts). */
+/** A single request outside the load, its statements counted (sanity checks, statement counts). */
 export async function once(
   target: Target,
   call: Call,
 ): Promise<{ body: { data?: unknown; errors?: unknown[] }; sql: number }> {
-  const r = requestFor(target, call);
+  const r = requestFor(target, call, true);
   const response = await fetch(`${target.url}${r.path}`, { method: 'POST', headers: r.headers, body: r.body });
   const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
   return { body, sql: Number(response.headers.get('x-sql-statements') ?? NaN) };
+}
+
+/** Median statements per request over `n` counted requests, one at a time, outside any load. */
+export async function countedSql(target: Target, next: () => Call, n = 15): Promise<number | null> {
+  const counts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const { sql } = await once(target, next());
+    if (Number.isFinite(sql)) counts.push(sql);
+  }
+  counts.sort((a, b) => a - b);
+  return counts.length ? percentile(counts, 50) : null;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -61,6 +98,8 @@ const percentile = (sorted: number[], p: number) =>
 /** What a run recorded; several runs of one target merge into one measure. */
 export interface Recording {
   latencies: number[];
+  /** CPU time of the target's process during the run (ms), when its pid is known. */
+  cpuMs: number | null;
   statements: number[];
   seconds: number;
   errors: number;
@@ -77,6 +116,7 @@ export async function record(
   let errors = 0;
   let firstError: string | undefined;
   const started = process.hrtime.bigint();
+  const cpuBefore = cpuMs(target.pid);
   const result = await new Promise<AutocannonResult>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -104,8 +144,10 @@ export async function record(
       latencies.push(responseTime);
     });
   });
+  const cpuAfter = cpuMs(target.pid);
   return {
     latencies,
+    cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
     statements,
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
     errors: errors + result.errors + result.timeouts,
@@ -119,6 +161,9 @@ export function summarize(recordings: Recording[]): Measure {
   const seconds = recordings.reduce((a, r) => a + r.seconds, 0);
   const firstError = recordings.find((r) => r.firstError)?.firstError;
   const round = (n: number) => Math.round(n * 100) / 100;
+  const cpu = recordings.every((r) => r.cpuMs !== null)
+    ? recordings.reduce((a, r) => a + r.cpuMs!, 0) / Math.max(1, latencies.length)
+    : null;
   return {
     requests: latencies.length,
     seconds: round(seconds),
@@ -128,6 +173,7 @@ export function summarize(recordings: Recording[]): Measure {
     p99: round(percentile(latencies, 99)),
     mean: round(latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length)),
     errors: recordings.reduce((a, r) => a + r.errors, 0),
+    cpuMsPerRequest: cpu === null ? null : Math.round(cpu * 1000) / 1000,
     sql: statements.length ? percentile(statements, 50) : null,
     ...(firstError ? { firstError } : {}),
   };

@@ -2,7 +2,7 @@
  * `npm run bench -- [--professionals 20000] [--duration 10] [--connections 8] [--only a1,b,…]`
  *
  * Seeds (when needed) a MySQL database `mcbo_bench` with N professionals through the seed CLI, starts
- * the real server (NODE_ENV=development, so every response carries X-Sql-Statements) and the raw floor
+ * the real server (NODE_ENV=development, so a request with X-Count-Sql: 1 gets X-Sql-Statements) and the raw floor
  * (bench/floor.ts: node:http + mysql2, same SQL, same JSON), loads both with the same requests at a
  * fixed concurrency, and writes bench/results.json and docs/performance.md. It prints figures and
  * PASS/FAIL per target; it asserts nothing.
@@ -25,7 +25,7 @@ import {
 } from './env';
 import { benchAnnuaire, type AnnuaireResult } from './annuaire';
 import { benchImport, type ImportResult } from './import';
-import { compare, load, once, type Call, type Measure, type Target } from './load';
+import { compare, countedSql, load, once, type Call, type Measure, type Target } from './load';
 import { FILE, LOGIN, PROGRESS, QUEUE, SEARCH, VALIDATE } from './operations';
 import { firstDifference } from './project';
 import { benchControls } from './controls';
@@ -153,8 +153,8 @@ async function main() {
         startNode('floor', 'bench/floor.ts', ROOT, floorPort, env),
       ]);
       const targets: Record<'api' | 'floor', Target> = {
-        api: { name: 'api', url: api.url },
-        floor: { name: 'floor', url: floor.url },
+        api: { name: 'api', url: api.url, pid: api.pid },
+        floor: { name: 'floor', url: floor.url, pid: floor.pid },
       };
 
       const login = async (email: string) => {
@@ -263,10 +263,15 @@ async function main() {
           await load(targets[name], s.next, { connections: CONNECTIONS, duration: Math.min(3, DURATION) }); // warm-up
         }
         const measured = await compare(targets, s.next, { connections: CONNECTIONS, duration: DURATION, slices: 2 });
-        r.api = measured.api;
+        // The measured load does not count its statements (it would turn Node's promise hooks on).
+        r.api = { ...measured.api, sql: await countedSql(targets.api, s.next) };
         r.floor = measured.floor;
         log(`${s.key} api: ${summary(r.api)}`);
         log(`${s.key} floor: ${summary(r.floor)}`);
+        if (r.api.cpuMsPerRequest && r.floor.cpuMsPerRequest)
+          log(
+            `${s.key} floor CPU / API CPU per request: ${(r.floor.cpuMsPerRequest / r.api.cpuMsPerRequest).toFixed(2)}`,
+          );
       }
 
       // -------------------------------------------------------------------------------------------
@@ -295,8 +300,10 @@ async function main() {
           floor: null,
         };
         const first = calls.shift();
+        let firstSql: number | null = null;
         if (first) {
           const a = await once(targets.api, first);
+          firstSql = a.sql;
           await restoreDecisions();
           await q('UPDATE justificatif SET version = ? WHERE id = ?', [received[0]!.version, received[0]!.id]);
           const f = await once(targets.floor, first);
@@ -323,6 +330,8 @@ async function main() {
             continue;
           }
           r[name] = await load(targets[name], cycle(list), { connections: CONNECTIONS, amount });
+          // A decision is made once: the API's statements are those of the first, counted, request.
+          if (name === 'api' && firstSql !== null) r.api = { ...r.api!, sql: firstSql };
           log(`e ${name}: ${summary(r[name]!)}`);
         }
         await restoreDecisions();
@@ -514,7 +523,7 @@ async function main() {
 }
 
 const summary = (m: Measure) =>
-  `${m.rps} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, SQL ${m.sql}, errors ${m.errors}${m.firstError ? ` (${m.firstError.slice(0, 160)})` : ''}`;
+  `${m.rps} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, CPU ${m.cpuMsPerRequest ?? '–'} ms/req, SQL ${m.sql}, errors ${m.errors}${m.firstError ? ` (${m.firstError.slice(0, 160)})` : ''}`;
 
 main().catch((error: unknown) => {
   console.error(error);

@@ -10,11 +10,9 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import { authenticateRequest, readToken } from './agents/request-auth';
 import { isDatabaseUnavailable, serviceUnavailable, withTimeout } from './common/outage';
-import { requestScope } from './common/request-scope';
 import { RefusalTally } from './audit/refusals';
 import { refusalAuditPlugin } from './audit/refusals-plugin';
 import { ImportRun } from './imports/import-run.entity';
@@ -23,9 +21,11 @@ import { metricsPlugin, metricsRoute, metricsServer } from './metrics/metrics-ht
 import { REPO_ROOT, type Config } from './config';
 import { filesRouter } from './files/files.router';
 import { clientAssets } from './http/client-assets';
+import { securityHeaders } from './http/security-headers';
+import { countSql, type SqlCount } from './db/sql-count';
 import { FilesystemStorage, type FileStorage } from './files/storage';
 import { buildContext, type RequestContext } from './common/request-context';
-import { formatError, outageStatusPlugin } from './graphql/format-error';
+import { correlationPlugin, formatError, outageStatusPlugin, tagWithRequestId } from './graphql/format-error';
 import { graphqlHttpHandler } from './graphql/http-handler';
 import { securityPlugins, validationRules } from './graphql/hardening';
 import { getSchema } from './graphql/schema';
@@ -61,20 +61,18 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
 
+  // Outside production a request may ask for its SQL statements to be counted (X-Count-Sql: 1): tests and
+  // the benchmark read them in X-Sql-Statements. The count runs the request inside an AsyncLocalStorage,
+  // whose promise hooks cost every request of the process on Node 20: the others never enter it.
+  const sqlCountAllowed = config.NODE_ENV !== 'production';
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const header = req.header('x-request-id');
-    const requestId = header && /^[A-Za-z0-9-]{8,64}$/.test(header) ? header : randomUUID();
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(header) ? header : randomUUID();
     res.setHeader('X-Request-Id', requestId);
+    res.locals.requestId = requestId;
+    res.locals.refusals = refusals;
     const started = process.hrtime.bigint();
-    const scope = { requestId, sqlStatements: 0 };
-    // Outside production the count is exposed, so tests and the benchmark can assert it per request.
-    if (config.NODE_ENV !== 'production') {
-      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
-      res.writeHead = ((...args: unknown[]) => {
-        if (!res.headersSent) res.setHeader('X-Sql-Statements', String(scope.sqlStatements));
-        return writeHead(...args);
-      }) as Response['writeHead'];
-    }
+    const count: SqlCount | null = sqlCountAllowed && req.headers['x-count-sql'] === '1' ? { statements: 0 } : null;
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       metrics.httpDuration.observe(
@@ -85,6 +83,8 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
         },
         ms / 1000,
       );
+      // Below info (the bench, a quiet production) the line is not even built.
+      if (!logger.isLevelEnabled('info')) return;
       logger.info(
         {
           requestId,
@@ -92,17 +92,26 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
           url: req.originalUrl.slice(0, 200),
           status: res.statusCode,
           ms,
-          sql: scope.sqlStatements,
+          ...(count ? { sql: count.statements } : {}),
         },
         'request',
       );
     });
-    res.locals.refusals = refusals;
-    requestScope.run(scope, () => next());
+    if (!count) {
+      next();
+      return;
+    }
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
+    res.writeHead = ((...args: unknown[]) => {
+      if (!res.headersSent) res.setHeader('X-Sql-Statements', String(count.statements));
+      return writeHead(...args);
+    }) as Response['writeHead'];
+    // 'close' follows every answer, finished or aborted: the count (and the hooks) end with it.
+    res.once('close', countSql(count, next));
   });
 
   app.use(
-    helmet({
+    securityHeaders({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
@@ -116,6 +125,66 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
       },
       crossOriginEmbedderPolicy: false,
     }),
+  );
+
+  // /graphql first: the API's hot path meets no other route on its way (docs/performance.md).
+  const authenticate = async (req: Request) => {
+    try {
+      return await authenticateRequest(db, config, readToken(req));
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        logger.warn({ err: error }, 'database unavailable while authenticating');
+        throw serviceUnavailable();
+      }
+      throw error;
+    }
+  };
+  const baseContext = async (req: Request, res?: Response): Promise<RequestContext> => {
+    const agent = await authenticate(req);
+    // REST answers read it to audit a refusal (common/rest-errors.ts).
+    if (res) res.locals.agent = agent;
+    return buildContext({
+      requestId: (res?.locals.requestId as string | undefined) ?? randomUUID(),
+      agent,
+      db,
+      config,
+      storage: files,
+      ip: req.ip ?? 'unknown',
+      req,
+      res,
+    });
+  };
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await getSchema(),
+    introspection: config.NODE_ENV !== 'production',
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: validationRules(config),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Answers are per agent and never cached by HTTP: the cache-control plugin's per-field hook only costs.
+      ApolloServerPluginCacheControlDisabled(),
+      ...(config.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...securityPlugins(config),
+      correlationPlugin(),
+      outageStatusPlugin(),
+      metricsPlugin(),
+      refusalAuditPlugin(refusals),
+    ],
+  });
+  await apollo.start();
+  app.use(
+    '/graphql',
+    graphqlHttpHandler(apollo, (req, res) =>
+      baseContext(req, res).catch((error: unknown) => {
+        // Apollo formats a context failure without the request's listeners: the error carries its id.
+        tagWithRequestId(error, res.locals.requestId as string);
+        throw error;
+      }),
+    ),
   );
 
   app.get('/metrics', metricsRoute(config.METRICS_TOKEN));
@@ -144,61 +213,12 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
     }
   });
 
-  const authenticate = async (req: Request) => {
-    try {
-      return await authenticateRequest(db, config, readToken(req));
-    } catch (error) {
-      if (isDatabaseUnavailable(error)) {
-        logger.warn({ err: error }, 'database unavailable while authenticating');
-        throw serviceUnavailable();
-      }
-      throw error;
-    }
-  };
-  const baseContext = async (req: Request, res?: Response): Promise<RequestContext> => {
-    const agent = await authenticate(req);
-    // REST answers read it to audit a refusal (common/rest-errors.ts).
-    if (res) res.locals.agent = agent;
-    return buildContext({
-      requestId: res?.getHeader('X-Request-Id')?.toString() ?? randomUUID(),
-      agent,
-      db,
-      config,
-      storage: files,
-      ip: req.ip ?? 'unknown',
-      req,
-      res,
-    });
-  };
-
   app.use('/api/files', filesRouter({ db, config, storage: files, contextOf: baseContext }));
   app.use('/api/recap', recapRouter(baseContext));
   app.use('/api/imports', importsRouter(baseContext));
   app.use('/api/exports', exportsRouter(baseContext));
   app.use('/api/communications', communicationsRouter(baseContext, config.MAIL_FROM));
   app.use('/api/relances', relancesRouter(baseContext));
-
-  const apollo = new ApolloServer<RequestContext>({
-    schema: await getSchema(),
-    introspection: config.NODE_ENV !== 'production',
-    includeStacktraceInErrorResponses: false,
-    formatError,
-    csrfPrevention: true,
-    allowBatchedHttpRequests: false,
-    validationRules: validationRules(config),
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      // Answers are per agent and never cached by HTTP: the cache-control plugin's per-field hook only costs.
-      ApolloServerPluginCacheControlDisabled(),
-      ...(config.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
-      ...securityPlugins(config),
-      outageStatusPlugin(),
-      metricsPlugin(),
-      refusalAuditPlugin(refusals),
-    ],
-  });
-  await apollo.start();
-  app.use('/graphql', graphqlHttpHandler(apollo, baseContext));
 
   if (fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) app.use(clientAssets(CLIENT_DIST));
 

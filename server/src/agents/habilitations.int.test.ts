@@ -701,7 +701,7 @@ const EXEMPT: Record<string, string> = {
     'Prometheus metrics: 404 to everyone on the public port unless METRICS_TOKEN is set (metrics.int.test.ts)',
   'USE /graphql': 'the GraphQL endpoint itself: its fields are the entries above',
   'USE /* (clientAssets)': 'the console’s static files',
-  'USE /* (helmet)': 'security headers on every answer: middleware, not a route',
+  'USE /* (securityHeaders)': 'security headers on every answer (helmet’s, computed once): middleware, not a route',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,12 +1,12 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
-import { requestScope } from '../common/request-scope';
 import { logger } from '../logger';
+import { currentSqlCount } from './sql-count';
 
-/** Counts SQL statements per request: the N+1 test and the benchmark read the count. */
+/** Counts SQL statements of the requests that ask for it (X-Count-Sql): the N+1 tests and the benchmark. */
 export class CountingLogger implements TypeOrmLogger {
   logQuery(query: string): void {
-    const scope = requestScope.getStore();
-    if (scope) scope.sqlStatements += 1;
+    const count = currentSqlCount();
+    if (count) count.statements += 1;
     if (logger.isLevelEnabled('trace')) logger.trace({ sql: query }, 'sql');
   }
   logQueryError(error: string | Error, query: string): void {

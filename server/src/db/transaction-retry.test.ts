@@ -1,6 +1,7 @@
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, type DataSource } from 'typeorm';
 import {
   DEFAULT_RETRY_POLICY,
+  installTransactionRetry,
   onTransactionRetry,
   retryDelayMs,
   retryableCode,
@@ -125,5 +126,41 @@ describe('withRetry', () => {
       ),
     ).resolves.toBe(1);
     off();
+  });
+});
+
+describe('installTransactionRetry on SQLite', () => {
+  /** A DataSource stand-in whose transactions record when they run. */
+  function fakeSqlite() {
+    const log: string[] = [];
+    const manager = {
+      async transaction(name: string, work?: () => Promise<void>) {
+        log.push(`begin ${name}`);
+        await new Promise((resolve) => setImmediate(resolve));
+        if (work) await work();
+        log.push(`end ${name}`);
+        return name;
+      },
+    };
+    const db = { manager, options: { type: 'better-sqlite3' } } as unknown as DataSource;
+    installTransactionRetry(db);
+    const transaction = manager.transaction as (name: string, work?: () => Promise<void>) => Promise<string>;
+    return { log, transaction };
+  }
+
+  it('queues transactions, runs one opened inside another at once, and queues again once idle', async () => {
+    const { log, transaction } = fakeSqlite();
+    const results = await Promise.all([
+      transaction('a', async () => {
+        await transaction('a.inner');
+      }),
+      transaction('b'),
+    ]);
+    expect(results).toEqual(['a', 'b']);
+    expect(log).toEqual(['begin a', 'begin a.inner', 'end a.inner', 'end a', 'begin b', 'end b']);
+    // Idle in between (the storage disabled): a later pair is still queued, not taken for nested.
+    log.length = 0;
+    await Promise.all([transaction('c'), transaction('d')]);
+    expect(log).toEqual(['begin c', 'end c', 'begin d', 'end d']);
   });
 });

@@ -129,9 +129,18 @@ export function installTransactionRetry(db: DataSource, options: RetryOptions = 
 function queued(run: (...args: unknown[]) => Promise<unknown>): (...args: unknown[]) => Promise<unknown> {
   const inside = new AsyncLocalStorage<true>();
   let tail: Promise<unknown> = Promise.resolve();
+  // On Node 20 an enabled AsyncLocalStorage runs a hook on every promise of the process: the storage is
+  // disabled whenever no transaction is queued or running (db/sql-count.ts says what that costs).
+  let pending = 0;
+  const settled = () => {
+    pending -= 1;
+    if (pending === 0) inside.disable();
+  };
   return (...args) => {
     if (inside.getStore()) return run(...args);
+    pending += 1;
     const result = tail.then(() => inside.run(true, () => run(...args)));
+    result.then(settled, settled);
     tail = result.catch(() => undefined);
     return result;
   };

@@ -1,10 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { RequestContext } from '../common/request-context';
 import { AppError, ErrorCode } from '../common/errors';
 import { isDatabaseUnavailable, serviceUnavailable } from '../common/outage';
-import { currentRequestId } from '../common/request-scope';
 import { logger } from '../logger';
 
 const PASS_THROUGH = new Set<string>([
@@ -16,6 +15,42 @@ const PASS_THROUGH = new Set<string>([
   ...Object.values(ErrorCode),
 ]);
 
+/** The request each error belongs to: `formatError` gets no context, so the errors are tagged. */
+const requestIds = new WeakMap<object, string>();
+
+/** Tags an error with its request's id, for the correlation id of its masked form. */
+export function tagWithRequestId(error: unknown, requestId: string): void {
+  if (typeof error === 'object' && error !== null) requestIds.set(error, requestId);
+}
+
+/** The id of the request an error (or the error it wraps: context creation, resolvers) was tagged with. */
+function requestIdOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const tagged = requestIds.get(error);
+  if (tagged !== undefined || !(error instanceof GraphQLError) || !error.originalError) return tagged;
+  return requestIds.get(error.originalError);
+}
+
+const correlationListener: GraphQLRequestListener<RequestContext> = {
+  async didEncounterErrors({ contextValue, errors }) {
+    for (const error of errors) tagWithRequestId(error, contextValue.requestId);
+  },
+};
+
+/**
+ * Apollo hands every error to the request's listeners (`didEncounterErrors`) before formatting it with
+ * the same error object: the listener tags it with the context's request id, `formatError` reads it. The
+ * request id travels in the context, not in an `AsyncLocalStorage` (whose promise hooks cost the whole
+ * process on Node 20: db/sql-count.ts).
+ */
+export function correlationPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return correlationListener;
+    },
+  };
+}
+
 /**
  * Expected errors keep their code and French message; anything else is masked with a correlation
  * id that is also written to the log, so no stack trace or SQL reaches a client.
@@ -23,7 +58,7 @@ const PASS_THROUGH = new Set<string>([
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   let original = unwrapResolverError(error);
   if (!(original instanceof AppError) && isDatabaseUnavailable(original)) {
-    logger.warn({ err: original, requestId: currentRequestId(), path: formatted.path }, 'database unavailable');
+    logger.warn({ err: original, requestId: requestIdOf(error), path: formatted.path }, 'database unavailable');
     original = serviceUnavailable();
   }
   if (original instanceof AppError) {
@@ -36,7 +71,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  const correlationId = currentRequestId() ?? 'inconnu';
+  const correlationId = requestIdOf(error) ?? 'inconnu';
   logger.error({ err: original, requestId: correlationId, path: formatted.path }, 'unexpected error');
   return {
     message: `Une erreur inattendue s'est produite. Référence : ${correlationId}`,

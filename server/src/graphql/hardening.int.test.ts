@@ -116,7 +116,7 @@ describe('GraphQL hardening on the real API', () => {
     const post = async (body: string, contentType = 'application/json') => {
       const response = await fetch(`${t.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': contentType, authorization: `Bearer ${token}` },
+        headers: { 'content-type': contentType, authorization: `Bearer ${token}`, 'x-count-sql': '1' },
         body,
       });
       const text = await response.text();
@@ -154,6 +154,32 @@ describe('GraphQL hardening on the real API', () => {
     const reply = await t.gql(getIntrospectionQuery(), {}, null);
     expect(reply.errors).toBeUndefined();
   });
+  it('masks an unexpected error with the request id as its correlation id, and counts SQL only when asked', async () => {
+    // A missing table: an SQL error no service expects.
+    await t.db.query('ALTER TABLE professional RENAME TO professional_away');
+    try {
+      const response = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'x-request-id': 'correlation-test-0001',
+        },
+        body: JSON.stringify({ query: '{ professionals(first: 1) { totalCount } }' }),
+      });
+      const body = (await response.json()) as Reply;
+      expect(response.headers.get('x-request-id')).toBe('correlation-test-0001');
+      expect(body.errors?.[0]).toMatchObject({
+        message: "Une erreur inattendue s'est produite. Référence : correlation-test-0001",
+        extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId: 'correlation-test-0001' },
+      });
+      expectClean(body);
+      // The request did not send X-Count-Sql: its statements were not counted.
+      expect(response.headers.get('x-sql-statements')).toBeNull();
+    } finally {
+      await t.db.query('ALTER TABLE professional_away RENAME TO professional');
+    }
+  });
 });
 
 describe('GraphQL hardening in production', () => {
@@ -183,5 +209,7 @@ describe('GraphQL hardening in production', () => {
     const reply = await t.gql('{ me { id } }', {}, null);
     expect(reply.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
     expectClean(reply);
+    // Production never counts SQL statements, even when a request asks (t.gql sends X-Count-Sql: 1).
+    expect(reply.sqlStatements).toBe(-1);
   });
 });

@@ -13,7 +13,7 @@ import { recordAudit } from '../audit/audit.service';
 import { AppError, ErrorCode, badInput } from '../common/errors';
 import { parseId } from '../common/ids';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
-import { requestScope } from '../common/request-scope';
+import { outsideSqlCount } from '../db/sql-count';
 import { StoredFile } from '../files/stored-file.entity';
 import { ownedByCaisse, recordFileOwner } from '../files/files.service';
 import type { RequestContext } from '../common/request-context';
@@ -167,7 +167,7 @@ export async function startImport(ctx: RequestContext, kind: ImportKind, fileId:
     }),
   );
   // Outside the request's scope: the run outlives the request and must not count in its statements.
-  const job = requestScope.exit(() => executeStoredRun(ctx, run, scope));
+  const job = outsideSqlCount(() => executeStoredRun(ctx, run, scope));
   active.set(run.id, job);
   void job.finally(() => active.delete(run.id));
   return importRunNode(run);

@@ -1,6 +1,6 @@
 /**
  * Starts the real HTTP server on a random port over a fresh test database, and talks to it like a
- * client would: GraphQL over HTTP with a bearer token, SQL statements counted per request.
+ * client would: GraphQL over HTTP with a bearer token, SQL statements counted per request (X-Count-Sql).
  */
 import type { AddressInfo } from 'node:net';
 import argon2 from 'argon2';
@@ -52,6 +52,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       method: 'POST',
       headers: {
         'content-type': 'application/json',
+        // Every test request has its statements counted (X-Sql-Statements), as the N+1 tests read them.
+        'x-count-sql': '1',
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
       body: JSON.stringify({ query, variables }),

@@ -11,7 +11,7 @@ import { recordAudit } from '../../audit/audit.service';
 import type { CampaignStatus, Scheme } from '../../common/enums';
 import { badInput, notFound } from '../../common/errors';
 import { parseId } from '../../common/ids';
-import { requestScope } from '../../common/request-scope';
+import { outsideSqlCount } from '../../db/sql-count';
 import { Declaration } from '../../declarations/declaration.entity';
 import { findCampaign } from '../campaigns.service';
 import type { RequestContext } from '../../common/request-context';
@@ -228,7 +228,7 @@ export function launchComputation(db: DataSource, runId: number, options: Comput
   const running = active.get(runId);
   if (running) return running;
   // Outside the request's scope: the run outlives the request and must not count in its statements.
-  const job = requestScope.exit(() => runCampaignComputationSafely(db, runId, options));
+  const job = outsideSqlCount(() => runCampaignComputationSafely(db, runId, options));
   active.set(runId, job);
   void job.finally(() => active.delete(runId));
   return job;

@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <kind> <file.csv> [--batch-size 1000]`: imports a national feed into the configured
+ * `npm run import -- <kind> <file.csv> [--batch-size N]`: imports a national feed into the configured
  * database (national scope), with progress on stderr, the rejected rows in `<file>.report.csv` and a summary.
  * Exit code: 0 every row accepted, 3 some rows rejected, 1 the file or the run failed, 2 usage or database.
  */
@@ -7,15 +7,9 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runWithDatabase } from '../db/open';
+import { profileReport, profiling, timed } from '../imports/profile';
 import { CLI_NAMES, kindFromCliName } from '../imports/import-kinds';
-import {
-  createRun,
-  DEFAULT_BATCH_SIZE,
-  fileReportSink,
-  finishRun,
-  runImport,
-  type ImportProgress,
-} from '../imports/runner';
+import { createRun, cliBatchSize, fileReportSink, finishRun, runImport, type ImportProgress } from '../imports/runner';
 
 const USAGE = `Usage : npm run import -- <type> <fichier (csv, txt ou zip)> [--batch-size N]
 Types : ${Object.values(CLI_NAMES).join(', ')}`;
@@ -33,7 +27,8 @@ const takesValue = (a: string | undefined) => !!a && a.startsWith('--') && !a.in
 const positional = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !takesValue(all[i - 1]));
 const [kindName, file] = positional;
 const kind = kindName ? kindFromCliName(kindName) : null;
-const batchSize = Number(option('batch-size') ?? DEFAULT_BATCH_SIZE);
+const asked = option('batch-size');
+const batchSize = asked === undefined ? null : Number(asked);
 
 if (!kind || !file) {
   console.error(kindName && !kind ? `Type d'import inconnu : « ${kindName} ».\n${USAGE}` : USAGE);
@@ -43,7 +38,7 @@ if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
   console.error(`Fichier introuvable : ${file}`);
   process.exit(2);
 }
-if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
+if (batchSize !== null && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)) {
   console.error('--batch-size : nombre entier entre 1 et 10 000 attendu.');
   process.exit(2);
 }
@@ -62,6 +57,7 @@ function progressLine(p: ImportProgress): string {
 }
 
 runWithDatabase(async (db) => {
+  const size = batchSize ?? cliBatchSize(db);
   const absolute = path.resolve(file);
   const reportPath = `${absolute}.report.csv`;
   const totalBytes = fs.statSync(absolute).size;
@@ -79,9 +75,7 @@ runWithDatabase(async (db) => {
   // Test hook: a real crash — SIGKILL inside a batch's transaction (on MySQL the next batch is then
   // reading on a second connection).
   const crashAt = process.env.NODE_ENV === 'test' ? Number(process.env.MCBO_IMPORT_CRASH_AT_BATCH ?? NaN) : NaN;
-  console.error(
-    `Import ${CLI_NAMES[kind]} de ${absolute} (${fmt(totalBytes)} octets, lots de ${fmt(batchSize)} lignes)…`,
-  );
+  console.error(`Import ${CLI_NAMES[kind]} de ${absolute} (${fmt(totalBytes)} octets, lots de ${fmt(size)} lignes)…`);
   let progress: ImportProgress;
   try {
     progress = await runImport({
@@ -92,7 +86,7 @@ runWithDatabase(async (db) => {
       totalBytes,
       scope: null,
       report,
-      batchSize,
+      batchSize: size,
       hooks: Number.isInteger(crashAt)
         ? {
             beforeCommit: (batch) => {
@@ -117,7 +111,8 @@ runWithDatabase(async (db) => {
     return 1;
   }
   await report.close();
-  await finishRun(db, run, { progress });
+  await timed('end: finishRun', () => finishRun(db, run, { progress }));
+  if (profiling()) console.error(profileReport());
   if (tty) process.stderr.write('\n');
   console.log(
     [

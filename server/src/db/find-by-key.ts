@@ -5,6 +5,7 @@
  * costs more CPU than the indexed read itself (measured in docs/performance.md).
  */
 import { EntityManager, type DataSource, type EntityMetadata, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { chunks } from './bulk';
 
 /** The pool, or a transaction's manager (whose queries run on the transaction's connection). */
@@ -47,9 +48,14 @@ function tableOf(db: DataSource, entity: EntityTarget<ObjectLiteral>): Table {
   return table;
 }
 
-function hydrate<E>(db: DataSource, metadata: EntityMetadata, row: Record<string, unknown>): E {
+function hydrate<E>(
+  db: DataSource,
+  metadata: EntityMetadata,
+  row: Record<string, unknown>,
+  columns: readonly ColumnMetadata[] = metadata.columns,
+): E {
   const entity = metadata.create() as ObjectLiteral;
-  for (const column of metadata.columns) {
+  for (const column of columns) {
     column.setEntityValue(entity, db.driver.prepareHydratedValue(row[column.databaseName], column));
   }
   return entity as E;
@@ -67,26 +73,36 @@ export function selectFrom<E extends ObjectLiteral>(db: DataSource, entity: Enti
   };
 }
 
-/** Every row whose `property` is one of `keys`, in `order`. */
+/**
+ * Every row whose `property` is one of `keys`, in `order`. `omit`: columns left out of the SELECT and
+ * of the entities (an import batch reads tens of thousands of value rows whose timestamps nobody reads).
+ */
 export async function findWhereIn<E extends ObjectLiteral>(
   db: Queryable,
   entity: EntityTarget<E>,
   property: keyof E & string,
   keys: readonly (string | number)[],
   order: SortOrder<E> = [],
+  omit: readonly (keyof E & string)[] = [],
 ): Promise<E[]> {
   if (keys.length === 0) return [];
   const source = dataSourceOf(db);
   const table = tableOf(source, entity);
+  const columns = omit.length
+    ? table.metadata.columns.filter((c) => !omit.includes(c.propertyName as keyof E & string))
+    : table.metadata.columns;
+  const select = omit.length
+    ? `SELECT ${columns.map((c) => table.escape(c.databaseName)).join(', ')} FROM ${table.escape(table.metadata.tableName)}`
+    : table.select;
   const orderBy = order.length
     ? ` ORDER BY ${order.map(([p, direction]) => `${table.column(p)} ${direction}`).join(', ')}`
     : '';
   const rows: E[] = [];
   const slices = chunks([...keys]);
   for (const slice of slices) {
-    const sql = `${table.select} WHERE ${table.column(property)} IN (${slice.map(() => '?').join(', ')})${orderBy}`;
+    const sql = `${select} WHERE ${table.column(property)} IN (${slice.map(() => '?').join(', ')})${orderBy}`;
     for (const row of (await db.query(sql, slice)) as Record<string, unknown>[]) {
-      rows.push(hydrate<E>(source, table.metadata, row));
+      rows.push(hydrate<E>(source, table.metadata, row, columns));
     }
   }
   // Several slices are each in order; merged, they are not, which only very large batches reach.

@@ -7,7 +7,9 @@
  * on the declarations as they will be once the values are written, so that each value row is written
  * once, with its atteinte, instead of written then updated.
  */
+import { performance } from 'node:perf_hooks';
 import type { EntityManager } from 'typeorm';
+import { addPhase, timed } from '../imports/profile';
 import type { IndicatorValueData } from '../campaigns/rules/types';
 import type { AchievementStatus, PrefillOrigin, ValueSource } from '../common/enums';
 import { bulkUpdateById, bulkUpsert, chunks } from '../db/bulk';
@@ -35,6 +37,8 @@ export interface RecomputeSummary {
 
 /** Declarations loaded at a time: one import batch, within the IN (…) lists the drivers handle well. */
 const LOAD_SLICE = 1_000;
+/** Declarations planned at a time: an import batch of up to 10 000 rows in one pass. */
+const PLAN_SLICE = 10_000;
 
 export async function recomputeDeclarations(em: EntityManager, ids: readonly number[]): Promise<RecomputeSummary> {
   const unique = [...new Set(ids)];
@@ -149,15 +153,19 @@ export async function planValueWrites(
   const byDeclaration = groupBy(pending, (p) => p.declarationId);
   const storedByDeclaration = groupBy(storedValues, (v) => v.declarationId);
   const ids = [...new Set([...byDeclaration.keys(), ...alsoEvaluate])];
-  for (const slice of chunks(ids, LOAD_SLICE)) {
-    const loaded = await assembleEvaluationInputs(
-      {
-        ...databaseRows(em),
-        ...preloaded,
-        values: async (declarationIds) => declarationIds.flatMap((id) => storedByDeclaration.get(id) ?? []),
-      },
-      slice,
+  // The caller's batch at once (its rows are already in memory): one query per input, whatever its size.
+  for (const slice of chunks(ids, PLAN_SLICE)) {
+    const loaded = await timed('plan: assemble inputs', () =>
+      assembleEvaluationInputs(
+        {
+          ...databaseRows(em),
+          ...preloaded,
+          values: async (declarationIds) => declarationIds.flatMap((id) => storedByDeclaration.get(id) ?? []),
+        },
+        slice,
+      ),
     );
+    const evaluated = performance.now();
     for (const id of slice) {
       const entry = loaded.get(id);
       const own = byDeclaration.get(id) ?? [];
@@ -174,32 +182,39 @@ export async function planValueWrites(
         plan.totals.push({ id, projectedRemunerationCents: planned.projectedRemunerationCents });
       }
     }
+    addPhase('plan: evaluate', performance.now() - evaluated);
   }
   return plan;
 }
 
 /** Writes a plan: one multi-row upsert of the values with their atteinte per slice, then the other changes. */
 export async function applyValueWritePlan(em: EntityManager, plan: ValueWritePlan): Promise<RecomputeSummary> {
-  await bulkUpsert(
-    em,
-    IndicatorValue,
-    plan.writes.map((w) => ({
-      declarationId: w.declarationId,
-      indicatorId: w.indicatorId,
-      professionalId: w.professionalId,
-      campaignId: w.campaignId,
-      value: w.data,
-      source: w.source,
-      prefillOrigin: w.prefillOrigin,
-      achievement: w.achievement,
-      achievementReason: w.achievementReason,
-    })),
-    ['declarationId', 'indicatorId'],
-    ['value', 'source', 'prefillOrigin', 'achievement', 'achievementReason'],
-    ['updatedAt'],
+  await timed('write: upsert values', () =>
+    bulkUpsert(
+      em,
+      IndicatorValue,
+      plan.writes.map((w) => ({
+        declarationId: w.declarationId,
+        indicatorId: w.indicatorId,
+        professionalId: w.professionalId,
+        campaignId: w.campaignId,
+        value: w.data,
+        source: w.source,
+        prefillOrigin: w.prefillOrigin,
+        achievement: w.achievement,
+        achievementReason: w.achievementReason,
+      })),
+      ['declarationId', 'indicatorId'],
+      ['value', 'source', 'prefillOrigin', 'achievement', 'achievementReason'],
+      ['updatedAt'],
+    ),
   );
-  await bulkUpdateById(em, IndicatorValue, plan.values, ['achievement', 'achievementReason']);
-  await bulkUpdateById(em, Declaration, plan.totals, ['projectedRemunerationCents']);
+  await timed('write: other atteintes', () =>
+    bulkUpdateById(em, IndicatorValue, plan.values, ['achievement', 'achievementReason']),
+  );
+  await timed('write: rémunérations', () =>
+    bulkUpdateById(em, Declaration, plan.totals, ['projectedRemunerationCents']),
+  );
   return {
     declarations: plan.declarations,
     valuesChanged: plan.values.length + plan.writes.length,

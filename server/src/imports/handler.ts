@@ -327,7 +327,7 @@ export const sameValue = (row: ValueRef | undefined, write: ValueWrite) =>
   !!row &&
   row.source === write.source &&
   (row.prefillOrigin ?? null) === write.prefillOrigin &&
-  stableJson(row.value) === stableJson(write.data);
+  sameJson(row.value, write.data);
 
 /** Writes values in multi-row upserts on (declaration, indicator); atteinte is recomputed afterwards. */
 export async function writeValues(em: EntityManager, writes: ValueWrite[]) {
@@ -359,6 +359,30 @@ export function attempt<T>(check: () => T): T | RowError {
     if (error instanceof RowError) return error;
     throw error;
   }
+}
+
+/**
+ * Whether two JSON values are the same, as `stableJson(a) === stableJson(b)` says, without building the
+ * strings (a pre-fill batch compares tens of thousands of values).
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a === undefined || b === undefined || typeof a !== 'object' || typeof b !== 'object')
+    return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => sameJson(item, b[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in x) {
+    if (x[key] === undefined) continue;
+    count += 1;
+    if (!Object.prototype.hasOwnProperty.call(y, key) || !sameJson(x[key], y[key])) return false;
+  }
+  for (const key in y) if (y[key] !== undefined) count -= 1;
+  return count === 0;
 }
 
 /** JSON with sorted keys: two values are the same whatever order their keys were written in. */

@@ -5,6 +5,7 @@
  * write compares with what is stored, rerunning the file completes it and changes nothing twice.
  */
 import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import { recomputeDeclarations } from '../declarations/recompute-batch';
@@ -15,10 +16,21 @@ import { CSV_FORMAT, SKIP, UnknownRow, type KindHandler, type ParsedRow } from '
 import { ImportRun, type ImportRejection } from './import-run.entity';
 import type { ImportKind } from './import-kinds';
 import { HANDLERS } from './kinds';
+import { addPhase, timed, timedSync } from './profile';
 import { loadReference } from './reference';
 import { openImportSource } from './source';
 
+/** Batch size of API runs (a caisse's file, its progress on screen batch by batch) and of the CLI on SQLite. */
 export const DEFAULT_BATCH_SIZE = 1_000;
+/**
+ * The CLI's default on MySQL (a national file): a batch costs a fixed number of statements whatever its
+ * size, each a round trip, plus a commit; the next batch reads while this one writes (docs/performance.md).
+ */
+export const MYSQL_CLI_BATCH_SIZE = 2_000;
+
+/** The CLI's batch size when none is asked. */
+export const cliBatchSize = (db: DataSource) =>
+  db.options.type === 'better-sqlite3' ? DEFAULT_BATCH_SIZE : MYSQL_CLI_BATCH_SIZE;
 /** How many skipped rows weigh as much as one written row in a batch. */
 const SKIPPED_PER_ROW = 10;
 /** Rejections kept on the run for display; the report file has them all. */
@@ -135,7 +147,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
   const handler = HANDLERS[options.kind];
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const format = handler.format ?? CSV_FORMAT;
-  const reference = await loadReference(db, !!handler.needsCatalogue);
+  const reference = await timed('start: loadReference', () => loadReference(db, !!handler.needsCatalogue));
   const state = handler.newState?.();
   const started = Date.now();
   const totals: ImportCounters = {
@@ -211,18 +223,22 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
     let rejections: (ImportRejection & { value: string })[] = [];
     // Professionals unknown to us: in the report with the rejections, but neither counted nor sampled as such.
     let notices: (ImportRejection & { value: string })[] = [];
+    const txStarted = performance.now();
+    let bodyEnded = 0;
     await db.transaction(async (em) => {
       // Everything from scratch: a transaction retried after a deadlock runs this again.
       tally = { inserted: 0, updated: 0, unchanged: 0, rejected: fileRejections.length, skipped, unknown: 0 };
       rejections = [...fileRejections];
       notices = [];
       if (rows.length > 0) {
-        const result = await handler.apply(em, rows, {
-          reference,
-          scope,
-          state,
-          ...(overlap ? { beforeWrite: () => before } : {}),
-        });
+        const result = await timed('batch: apply', () =>
+          handler.apply(em, rows, {
+            reference,
+            scope,
+            state,
+            ...(overlap ? { beforeWrite: () => before } : {}),
+          }),
+        );
         result.outcomes.forEach((outcome, i) => {
           if (outcome instanceof RowError) {
             const raw = (rows[i] as ParsedRow<unknown> & { raw?: RawRow }).raw;
@@ -241,14 +257,16 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
             }
           } else tally[outcome] += 1;
         });
-        if (result.touchedDeclarations.length > 0) await recomputeDeclarations(em, result.touchedDeclarations);
+        if (result.touchedDeclarations.length > 0)
+          await timed('batch: recompute', () => recomputeDeclarations(em, result.touchedDeclarations));
       }
       // The run's counters follow the previous batch's.
-      await before;
+      await timed('batch: wait previous', () => before);
       rejections.sort((a, b) => a.line - b.line);
       const nextSample = [...sample, ...rejections.slice(0, Math.max(0, SAMPLE_SIZE - sample.length))].map(
         ({ line, column, reason }) => ({ line, column, reason }),
       );
+      const runUpdated = performance.now();
       await em.getRepository(ImportRun).update(
         { id: runId },
         {
@@ -265,8 +283,12 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
           heartbeatAt: new Date(),
         },
       );
+      addPhase('batch: run update', performance.now() - runUpdated);
       await hooks?.beforeCommit?.(batches);
+      bodyEnded = performance.now();
     });
+    addPhase('batch: commit', performance.now() - bodyEnded);
+    addPhase('batch: transaction', performance.now() - txStarted);
     // Committed: the batch now counts.
     batches += 1;
     totals.inserted += tally.inserted;
@@ -278,9 +300,11 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
     for (const r of rejections) {
       if (sample.length < SAMPLE_SIZE) sample.push({ line: r.line, column: r.column, reason: r.reason });
     }
+    const reported = performance.now();
     for (const r of [...rejections, ...notices].sort((a, b) => a.line - b.line)) {
       await report.write(csvLine([r.line, r.column ?? '', r.value, r.reason]));
     }
+    addPhase('batch: report', performance.now() - reported);
     options.onProgress?.({ ...progress(), rowsRead });
     await hooks?.afterCommit?.(batches - 1);
   };
@@ -320,7 +344,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
           if (name) raw[name] = record.fields[i]!.trim();
         }
         try {
-          const data = handler.parse(raw, reference);
+          const data = timedSync('row: parse', () => handler.parse(raw, reference));
           const key = data === SKIP ? null : handler.key(data);
           const previous = key === null ? undefined : seen.get(key);
           if (data === SKIP) skip = true;
@@ -353,14 +377,14 @@ export async function runImport(options: RunImportOptions): Promise<ImportProgre
         const last = pending[pending.length - 1]!;
         const cut =
           !handler.group || handler.group(last.data) !== handler.group(parsed.data) || pending.length >= batchSize * 10;
-        if (cut) await flush();
+        if (cut) await timed('flush (reader waits)', flush);
       }
       totals.rowsRead += 1;
       if (rejection) pendingRejections.push(rejection);
       if (parsed) pending.push(parsed);
       if (skip) pendingSkipped += 1;
       if (weight() >= batchSize && (!handler.group || pending.length === 0)) {
-        await flush();
+        await timed('flush (reader waits)', flush);
       }
     }
     if (!header) throw new CsvFileError('Fichier vide : la ligne d’en-tête manque.');

@@ -48,6 +48,8 @@ export function exemptionKey(professional: Pick<ProfessionalData, 'specialty' | 
  * (not imported from the Annuaire Santé) is matched on the specialty label, case and accents aside.
  */
 function exemptionsFor(indicator: IndicatorDefinition, professional: ProfessionalData) {
+  // Most indicators have none: the specialty is folded only for those that do.
+  if (!indicator.exemptions?.length) return [];
   const code = professional.specialtyCode?.trim().toUpperCase() || null;
   const label = professional.specialty?.trim() ? foldLabel(professional.specialty) : null;
   if (code === null && label === null) return [];

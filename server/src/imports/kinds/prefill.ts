@@ -50,6 +50,7 @@ import {
   type CampaignRef,
   type ReferenceData,
 } from '../reference';
+import { timed, timedSync } from '../profile';
 import { softwareValue } from '../../software/software-value';
 
 export interface PrefillRow {
@@ -85,7 +86,9 @@ async function applyPrefill(
 ): Promise<BatchResult> {
   // Read phase (nothing written, so that the next batch's reads overlap this one's writes). The
   // professionals and declarations are read whole: the rules' inputs take them as they are.
-  const people = await findWhereIn(em, Professional, 'amNumber', [...new Set(rows.map((r) => r.data.amNumber))]);
+  const people = await timed('apply: read professionals', () =>
+    findWhereIn(em, Professional, 'amNumber', [...new Set(rows.map((r) => r.data.amNumber))]),
+  );
   const professionals = new Map<string, ProfessionalRef>(
     people.map((p) => [
       p.amNumber,
@@ -113,24 +116,28 @@ async function applyPrefill(
 
   // The declarations and their value rows, read once: compared here, then the rules' input.
   const wanted = new Set(ok.map((c) => declarationKey(c.professional.id, c.ref.campaign.id)));
-  const ofProfessionals = await findWhereIn(em, Declaration, 'professionalId', [
-    ...new Set(ok.map((c) => c.professional.id)),
-  ]);
+  const ofProfessionals = await timed('apply: read declarations', () =>
+    findWhereIn(em, Declaration, 'professionalId', [...new Set(ok.map((c) => c.professional.id))]),
+  );
   const found = new Map<string, DeclarationRef>();
   for (const d of ofProfessionals) {
     const key = declarationKey(d.professionalId, d.campaignId);
     if (wanted.has(key)) found.set(key, d);
   }
   const declarationOf = (c: (typeof ok)[number]) => found.get(declarationKey(c.professional.id, c.ref.campaign.id));
-  const stored = await findWhereIn(
-    em,
-    IndicatorValue,
-    'declarationId',
-    ok.flatMap((c) => declarationOf(c)?.id ?? []),
+  const stored = await timed('apply: read values', () =>
+    findWhereIn(
+      em,
+      IndicatorValue,
+      'declarationId',
+      ok.flatMap((c) => declarationOf(c)?.id ?? []),
+      [],
+      ['updatedAt'],
+    ),
   );
   const compare = compareRows(origin, stored, outcomes);
   const known = checked.map((c) => (c instanceof RowError || !declarationOf(c) ? null : c));
-  const firstWrites = compare(known, (c) => declarationOf(c)!);
+  const firstWrites = timedSync('apply: compare', () => compare(known, (c) => declarationOf(c)!));
   // What this batch read already, and the référentiel the run loaded, are not read again for the rules.
   const campaigns = [...ctx.reference.campaigns.values()];
   const referenceRows: Pick<EvaluationRowSource, 'campaigns' | 'indicators' | 'professionals'> = {
@@ -147,22 +154,29 @@ async function applyPrefill(
       const wantedIds = new Set(ids);
       return ofProfessionals.filter((d) => wantedIds.has(d.id));
     },
+    // Every declaration of the batch's professionals was read above: their transmitted ones too.
+    declarationsOf: async (ids) => {
+      const wantedIds = new Set(ids);
+      return ofProfessionals.filter((d) => d.status === 'TRANSMITTED' && wantedIds.has(d.professionalId));
+    },
   };
-  const plan = await planValueWrites(
-    em,
-    firstWrites.writes,
-    stored.filter((v) => firstWrites.touched.has(v.declarationId)),
-    [],
-    rowsRead,
+  const plan = await timed('apply: plan (rules)', () =>
+    planValueWrites(
+      em,
+      firstWrites.writes,
+      stored.filter((v) => firstWrites.touched.has(v.declarationId)),
+      [],
+      rowsRead,
+    ),
   );
 
   // Write phase.
-  await ctx.beforeWrite?.();
+  await timed('apply: wait previous commit', async () => ctx.beforeWrite?.());
   const missing = checked.map((c) => (c instanceof RowError || declarationOf(c) ? null : c));
   if (missing.some((c) => c !== null)) {
     const needs = missing.filter((c): c is NonNullable<typeof c> => c !== null);
     const { declarations, created } = await ensureDeclarations(em, needs);
-    const createdValues = await findWhereIn(em, IndicatorValue, 'declarationId', [...created]);
+    const createdValues = await findWhereIn(em, IndicatorValue, 'declarationId', [...created], [], ['updatedAt']);
     const ofCreated = (c: (typeof needs)[number]) =>
       declarations.get(declarationKey(c.professional.id, c.ref.campaign.id))!;
     const more = compareRows(origin, createdValues, outcomes)(missing, ofCreated);
@@ -174,7 +188,7 @@ async function applyPrefill(
   }
   // Only the declarations whose values change (or that were just created) were re-evaluated: with the
   // values as they will be once written, so that each value row is written once, with its atteinte.
-  await applyValueWritePlan(em, plan);
+  await timed('apply: write plan', () => applyValueWritePlan(em, plan));
   return { outcomes, touchedDeclarations: [] };
 }
 

@@ -135,8 +135,14 @@ test('the search box has the focus after login; first name and surname in any or
   const box = page.getByRole('searchbox', { name: /Nom, N° AM, RPPS ou ADELI/ });
   const namesFor = async (query: string) => {
     await box.fill(query);
+    // The previous query's table stays on screen until this one starts loading: read the rows only once this
+    // query's answer has arrived (networkidle does not wait for a navigation inside the page).
+    const answered = page.waitForResponse(
+      (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes(JSON.stringify(query)),
+    );
     await box.press('Enter');
     await page.waitForURL((url) => url.searchParams.get('q') === query);
+    await answered;
     return resultNames(page);
   };
   // First name then surname, surname then first name, with or without accents.

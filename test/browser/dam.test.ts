@@ -166,8 +166,12 @@ test('the search box has the focus after login; first name and surname in any or
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
   await communeBox.fill(typed);
+  const answered = page.waitForResponse(
+    (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes(JSON.stringify(typed)),
+  );
   await communeBox.press('Enter');
   await page.waitForURL((url) => url.searchParams.get('commune') === typed && !url.searchParams.get('q'));
+  await answered;
   await page.locator('table tbody tr').first().waitFor();
   const inCommune = await tableRows(page, /professionnels? trouvés?/i);
   expect(inCommune.length).toBeGreaterThan(0);
@@ -179,10 +183,9 @@ test('the search box has the focus after login; first name and surname in any or
   await done(page);
 });
 
-/** The « Nom » cells of the results, once the list answers the current address. */
+/** The « Nom » cells of the results (the caller waits for the answer to the current address). */
 async function resultNames(page: Page): Promise<string[]> {
   await page.locator('table tbody tr').first().waitFor();
-  await page.waitForLoadState('networkidle');
   return (
     await page
       .locator('table tbody tr')

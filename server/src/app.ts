@@ -21,7 +21,7 @@ import { metricsPlugin, metricsRoute, metricsServer } from './metrics/metrics-ht
 import { REPO_ROOT, type Config } from './config';
 import { filesRouter } from './files/files.router';
 import { clientAssets } from './http/client-assets';
-import { securityHeaders } from './http/security-headers';
+import { APP_SECURITY_OPTIONS, securityHeaders } from './http/security-headers';
 import { countSql, type SqlCount } from './db/sql-count';
 import { FilesystemStorage, type FileStorage } from './files/storage';
 import { buildContext, type RequestContext } from './common/request-context';
@@ -110,22 +110,7 @@ export async function createApp(config: Config, db: DataSource, storage?: FileSt
     res.once('close', countSql(count, next));
   });
 
-  app.use(
-    securityHeaders({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          fontSrc: ["'self'", 'data:'],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          frameSrc: ["'self'", 'blob:'],
-          objectSrc: ["'self'"],
-          upgradeInsecureRequests: null,
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders(APP_SECURITY_OPTIONS));
 
   // /graphql first: the API's hot path meets no other route on its way (docs/performance.md).
   const authenticate = async (req: Request) => {

@@ -18,6 +18,7 @@ import { evaluateDeclaration, type EvaluationResult } from './evaluation';
 import {
   assembleEvaluationInputs,
   databaseRows,
+  groupBy,
   loadEvaluationInputs,
   type EvaluationRowSource,
   type LoadedDeclaration,
@@ -230,15 +231,4 @@ export async function writeValuesEvaluated(
   alsoEvaluate: readonly number[] = [],
 ): Promise<RecomputeSummary> {
   return applyValueWritePlan(em, await planValueWrites(em, pending, storedValues, alsoEvaluate));
-}
-
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

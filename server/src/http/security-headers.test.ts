@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
-import helmet, { type HelmetOptions } from 'helmet';
-import { securityHeaders } from './security-headers';
+import helmet from 'helmet';
+import { APP_SECURITY_OPTIONS, securityHeaders } from './security-headers';
 
 /** What a middleware does to a response's headers, in order. */
 function headersOf(middleware: (req: Request, res: Response, next: () => void) => void) {
@@ -21,24 +21,9 @@ function headersOf(middleware: (req: Request, res: Response, next: () => void) =
   return { headers: Object.fromEntries(headers), nextCalls };
 }
 
-const APP_OPTIONS: HelmetOptions = {
-  contentSecurityPolicy: {
-    directives: {
-      defaultSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:', 'blob:'],
-      fontSrc: ["'self'", 'data:'],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      frameSrc: ["'self'", 'blob:'],
-      objectSrc: ["'self'"],
-      upgradeInsecureRequests: null,
-    },
-  },
-  crossOriginEmbedderPolicy: false,
-};
-
 describe('security headers computed once', () => {
   it.each([
-    ['the app’s options', APP_OPTIONS],
+    ['the app’s options', APP_SECURITY_OPTIONS],
     ['helmet’s defaults', {}],
   ])('sets exactly what helmet sets, with %s', (_label, options) => {
     const once = securityHeaders(options);

@@ -3,7 +3,7 @@ import { Loading, Notice } from '../../ui';
 import type { EvidenceFocus } from '../precheck/usePrecheck';
 import { documentBlob } from './documentCache';
 import { EvidenceBox } from './EvidenceBox';
-import { PdfView } from './PdfView';
+import { type DocumentViewProps, PdfView } from './PdfView';
 import { ZOOMS, type Zoom } from './pdfScale';
 
 /**
@@ -80,17 +80,7 @@ export function DocumentView({
 }
 
 /** A scan (PNG, JPEG) at the pane's width, or wider with the zoom; the evidence box over it. */
-function ImageView({
-  blob,
-  title,
-  zoom,
-  focus,
-}: {
-  blob: Blob;
-  title: string;
-  zoom: Zoom;
-  focus: EvidenceFocus | null;
-}) {
+function ImageView({ blob, title, zoom, focus }: DocumentViewProps) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     const objectUrl = URL.createObjectURL(blob);

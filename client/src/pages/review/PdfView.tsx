@@ -12,17 +12,15 @@ import { EvidenceBox } from './EvidenceBox';
 import { loadPdfjs } from './pdfjs';
 import { type Zoom, canvasSize, pageScale } from './pdfScale';
 
-export function PdfView({
-  blob,
-  title,
-  zoom,
-  focus,
-}: {
+/** What a view of the document (a PDF here, a scan in DocumentView) is given. */
+export interface DocumentViewProps {
   blob: Blob;
   title: string;
   zoom: Zoom;
   focus: EvidenceFocus | null;
-}) {
+}
+
+export function PdfView({ blob, title, zoom, focus }: DocumentViewProps) {
   // A callback ref: the pane is another element after an unreadable PDF, and its width is followed anew.
   const [pane, setPane] = useState<HTMLDivElement | null>(null);
   const [pages, setPages] = useState<PDFPageProxy[] | null>(null);

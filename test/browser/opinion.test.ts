@@ -55,11 +55,14 @@ test('a conseiller asks the superviseur, who answers from « Avis demandés »; 
   await dialog.getByLabel(/Votre question/).fill(QUESTION);
   await bothWidths(conseiller, '50-avis-dialogue', { fullPage: false });
   await dialog.getByRole('button', { name: 'Demander l’avis' }).click();
-  await conseiller
-    .getByText('Avis demandé à Isabelle Fontaine. La pièce reste prise par vous jusqu’à sa décision.')
-    .waitFor();
   const opinions = conseiller.getByTestId('opinions');
   await opinions.getByText('Avis en attente').waitFor();
+  // The piece now shows the request and « Demander un avis » is gone: the server's answer is still said.
+  expect(
+    await conseiller
+      .getByText('Avis demandé à Isabelle Fontaine. La pièce reste prise par vous jusqu’à sa décision.')
+      .isVisible(),
+  ).toBe(true);
   await opinions.getByText(`« ${QUESTION} »`).waitFor();
   // While the opinion is awaited, no second request.
   expect(await conseiller.getByRole('button', { name: 'Demander un avis' }).count()).toBe(0);

@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { frenchDate } from '../../format';
 import { useAgent } from '../../session';
-import { Badge, ErrorAlert } from '../../ui';
+import { Badge, ErrorAlert, Notice } from '../../ui';
 import { ANSWER_OPINION } from './opinion-queries';
 import type { Loaded } from './queries';
 import { RequestOpinion } from './RequestOpinion';
@@ -17,6 +17,8 @@ export function Opinions({ j, mayAsk, onChanged }: { j: Loaded; mayAsk: boolean;
   const agent = useAgent();
   const requests = j.opinionRequests;
   const pending = requests.some((r) => r.status === 'PENDING');
+  // Kept here, not in « Demander un avis »: that button goes as soon as the piece shows the request.
+  const [asked, setAsked] = useState<string | null>(null);
   if (requests.length === 0 && !mayAsk) return null;
   return (
     <section aria-labelledby="avis-title" className="fr-mt-3w" data-testid="opinions">
@@ -56,7 +58,17 @@ export function Opinions({ j, mayAsk, onChanged }: { j: Loaded; mayAsk: boolean;
           </li>
         ))}
       </ul>
-      {mayAsk && !pending && <RequestOpinion j={j} onRequested={onChanged} />}
+      {asked && <Notice severity="success">{asked}</Notice>}
+      {mayAsk && !pending && (
+        <RequestOpinion
+          j={j}
+          onRequested={(message) => {
+            setAsked(message);
+            onChanged();
+          }}
+          onChanged={onChanged}
+        />
+      )}
     </section>
   );
 }

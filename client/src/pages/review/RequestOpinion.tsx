@@ -11,12 +11,20 @@ type Problem = { field: 'agent' | 'question' | null; message: string };
  * says the consequence (the piece stays theirs, nobody else takes or decides it meanwhile), then shows the
  * server's answer: asked, or why not.
  */
-export function RequestOpinion({ j, onRequested }: { j: Loaded; onRequested: () => void }) {
+export function RequestOpinion({
+  j,
+  onRequested,
+  onChanged,
+}: {
+  j: Loaded;
+  /** Asked: the server's message, kept by the parent (this button goes once the piece shows the request). */
+  onRequested: (message: string) => void;
+  onChanged: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState('');
   const [question, setQuestion] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const advisers = useQuery(ADVISERS, { variables: { id: j.id }, skip: !open });
   const [request, { loading, error }] = useMutation(REQUEST_OPINION);
   const list = advisers.data?.opinionAdvisers ?? [];
@@ -37,8 +45,7 @@ export function RequestOpinion({ j, onRequested }: { j: Loaded; onRequested: () 
     if (!answer) return;
     if (answer.__typename === 'OpinionRequested') {
       setOpen(false);
-      setDone(answer.message);
-      onRequested();
+      onRequested(answer.message);
       return;
     }
     if (answer.__typename === 'OpinionRefused') {
@@ -47,7 +54,7 @@ export function RequestOpinion({ j, onRequested }: { j: Loaded; onRequested: () 
     }
     // The piece changed meanwhile (decided, taken, new version): say why and show it as it now is.
     refuse({ field: null, message: answer.message });
-    onRequested();
+    onChanged();
   };
   const close = () => {
     setOpen(false);
@@ -61,14 +68,10 @@ export function RequestOpinion({ j, onRequested }: { j: Loaded; onRequested: () 
       <button
         type="button"
         className="fr-btn fr-btn--secondary fr-icon-questionnaire-line fr-btn--icon-left"
-        onClick={() => {
-          setDone(null);
-          setOpen(true);
-        }}
+        onClick={() => setOpen(true)}
       >
         Demander un avis
       </button>
-      {done && <Notice severity="success">{done}</Notice>}
       <Modal
         id="avis-dialog"
         open={open}

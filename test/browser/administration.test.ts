@@ -183,5 +183,23 @@ test('a national administrator manages agents, the catalogue, the exemptions and
   await page.getByRole('link', { name: /Fichier de paiement \(CSV\)/ }).waitFor();
   expect(await page.getByTestId('campaign-run').textContent()).toMatch(/calcul forcé avec \d+ justificatif/);
   await bothWidths(page, '67-admin-campagne-calculee');
+
+  // On a phone the section's menu folds behind « Dans cette rubrique », and folds again once a link is taken.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const rubrique = page.getByRole('button', { name: 'Dans cette rubrique' });
+  expect(await rubrique.getAttribute('aria-expanded')).toBe('false');
+  // (DSFR's collapse hides with a 0.3 s transition of its visibility.)
+  await page.getByRole('link', { name: 'Agents' }).waitFor({ state: 'hidden' });
+  await rubrique.click();
+  expect(await rubrique.getAttribute('aria-expanded')).toBe('true');
+  await page.getByRole('link', { name: 'Agents' }).waitFor();
+  await page.emulateMedia({ reducedMotion: 'reduce' }); // the screenshot without the arrow's half-turn
+  await screen(page, '68-admin-menu-telephone', { fullPage: false });
+  await page.emulateMedia({ reducedMotion: null });
+  await page.getByRole('link', { name: 'Agents' }).click();
+  await page.getByRole('heading', { name: 'Agents', level: 1 }).waitFor();
+  expect(await rubrique.getAttribute('aria-expanded')).toBe('false');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  expect(await rubrique.isVisible()).toBe(false);
   await done(page);
 });

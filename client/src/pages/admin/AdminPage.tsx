@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, useState } from 'react';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { can, useAgent } from '../../session';
 import { usePageTitle } from '../../ui';
@@ -28,23 +28,40 @@ export function AdminPage() {
     { path: 'exonerations', label: 'Exonérations LAP', allowed: can(agent, 'MANAGE_REFERENTIEL') },
   ];
   const open = sections.filter((s) => s.allowed);
+  // On a phone the DSFR side menu folds behind « Dans cette rubrique » (always shown from 48em).
+  const [menuOpen, setMenuOpen] = useState(false);
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <div className="fr-col-12 fr-col-md-3">
         <nav className="fr-sidemenu" role="navigation" aria-labelledby="admin-menu-title">
           <div className="fr-sidemenu__inner">
-            <div className="fr-sidemenu__title" id="admin-menu-title">
-              Administration
+            <button
+              type="button"
+              className="fr-sidemenu__btn"
+              aria-controls="admin-menu"
+              aria-expanded={menuOpen}
+              onClick={() => setMenuOpen(!menuOpen)}
+            >
+              Dans cette rubrique
+            </button>
+            <div className={`fr-collapse${menuOpen ? ' fr-collapse--expanded' : ''}`} id="admin-menu">
+              <div className="fr-sidemenu__title" id="admin-menu-title">
+                Administration
+              </div>
+              <ul className="fr-sidemenu__list">
+                {open.map((s) => (
+                  <li key={s.path} className="fr-sidemenu__item">
+                    <NavLink
+                      className="fr-sidemenu__link"
+                      to={`/administration/${s.path}`}
+                      onClick={() => setMenuOpen(false)}
+                    >
+                      {s.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
             </div>
-            <ul className="fr-sidemenu__list">
-              {open.map((s) => (
-                <li key={s.path} className="fr-sidemenu__item">
-                  <NavLink className="fr-sidemenu__link" to={`/administration/${s.path}`}>
-                    {s.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
           </div>
         </nav>
       </div>

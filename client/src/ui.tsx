@@ -1,5 +1,5 @@
 /** Small DSFR building blocks shared by the pages. */
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { agentMessage, isRetryable } from './errors';
 
 const APP_TITLE = 'Ma Convention – back office CPAM';
@@ -317,3 +317,27 @@ export const tooltipStyle = {
   itemStyle: { color: '#161616' },
   labelStyle: { color: '#161616', fontWeight: 700 },
 } as const;
+
+/**
+ * On a phone (below 48em) its content folds behind a button that says what it holds (« Filtres et vues
+ * (2 filtres actifs) »); from 48em the content is always shown and the button is not.
+ */
+export function PhoneFold({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className={`mcbo-fold${open ? ' mcbo-fold--open' : ''}`}>
+      <button
+        type="button"
+        className="fr-btn fr-btn--tertiary fr-btn--icon-left fr-icon-filter-line mcbo-fold__btn fr-mb-2w"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+      >
+        {label}
+      </button>
+      <div id={id} className="mcbo-fold__body">
+        {children}
+      </div>
+    </div>
+  );
+}

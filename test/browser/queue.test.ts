@@ -130,6 +130,16 @@ test('a conseiller filters, pages, reads « Traités » newest first and keeps a
   if (mine) expect((await range(page)).total).toBe(await tabCount(page, 'Traités'));
   await page.setViewportSize({ width: 390, height: 844 });
   await screen(page, '62-file-traites-par-moi-390');
+  // On a phone the filters and saved views fold behind one button, the list first.
+  const fold = page.getByRole('button', { name: /^Filtres et vues/ });
+  expect(await fold.getAttribute('aria-expanded')).toBe('false');
+  expect(await page.locator('#filtre-campagne').isVisible()).toBe(false);
+  await fold.click();
+  await page.locator('#filtre-campagne').waitFor();
+  expect(await fold.getAttribute('aria-expanded')).toBe('true');
+  await screen(page, '62-file-filtres-telephone', { fullPage: false });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  expect(await fold.isVisible()).toBe(false);
   await done(page);
 });
 

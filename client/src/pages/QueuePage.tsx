@@ -6,11 +6,11 @@ import type { JustificatifQueueFilter, JustificatifQueueView } from '../gql/grap
 import { CHANNEL_LABELS, JUSTIFICATIF_STATUS, PROFESSION_LABELS, frenchDate } from '../format';
 import { can, useAgent } from '../session';
 import { ScrollTable } from '../table';
-import { Badge, Empty, ErrorAlert, Loading, Tabs, usePageTitle } from '../ui';
+import { Badge, Empty, ErrorAlert, Loading, PhoneFold, Tabs, usePageTitle } from '../ui';
 import { BulkActions, type SelectedPiece } from './queue/BulkActions';
 import { QueueFilters, type Holder } from './queue/QueueFilters';
 import { QueuePagination } from './queue/QueuePagination';
-import { FILTER_KEYS, PAGE_KEYS, filterFromUrl } from './queue/queue-url';
+import { FILTER_KEYS, PAGE_KEYS, activeFilterCount, filterFromUrl, foldLabel } from './queue/queue-url';
 import { SavedViews } from './queue/SavedViews';
 import { prefetchReviewChunk } from './review/preload';
 
@@ -197,8 +197,10 @@ export function QueuePage() {
   return (
     <>
       <h1>Justificatifs</h1>
-      <QueueFilters params={params} update={update} holders={holders} oldestFirst={oldestFirst} />
-      <SavedViews filter={{ ...filter, view, oldestFirst }} />
+      <PhoneFold id="file-filtres" label={foldLabel(activeFilterCount(filter))}>
+        <QueueFilters params={params} update={update} holders={holders} oldestFirst={oldestFirst} />
+        <SavedViews filter={{ ...filter, view, oldestFirst }} />
+      </PhoneFold>
       {bulk && (
         <BulkActions
           selected={[...selection.values()]}

@@ -23,6 +23,24 @@ export function filterFromUrl(params: URLSearchParams): Omit<JustificatifQueueFi
   };
 }
 
+/** How many of the fold's filters narrow the list (campaign, indicator, profession, caisse, age, holder). */
+export function activeFilterCount(filter: Omit<JustificatifQueueFilter, 'view' | 'oldestFirst'>): number {
+  return [
+    filter.campaignYear !== null,
+    !!filter.indicatorCode,
+    !!filter.profession,
+    !!filter.caisseCode,
+    filter.minAgeDays !== null || filter.maxAgeDays !== null,
+    !!filter.holderId || filter.held !== null,
+  ].filter(Boolean).length;
+}
+
+/** The phone's fold button: what it holds and how many filters are on. */
+export function foldLabel(active: number): string {
+  if (active === 0) return 'Filtres et vues';
+  return `Filtres et vues (${active} filtre${active > 1 ? 's actifs' : ' actif'})`;
+}
+
 /** A queue URL from a filter, for links (dashboard drill-down) and saved views. */
 export function queueUrl(filter: Partial<JustificatifQueueFilter>): string {
   const params = new URLSearchParams();

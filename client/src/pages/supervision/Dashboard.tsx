@@ -76,7 +76,7 @@ export function Dashboard({ p, slug, drill }: { p: Progress; slug: string; drill
             <ResponsiveContainer>
               <BarChart data={funnel} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="step" />
+                <XAxis dataKey="step" tick={{ fontSize: 12 }} interval={0} />
                 <YAxis allowDecimals={false} />
                 <Tooltip {...tooltipStyle} />
                 <Bar dataKey="count" name="Professionnels" fill={BLUE} maxBarSize={80} isAnimationActive={false} />
@@ -102,7 +102,7 @@ export function Dashboard({ p, slug, drill }: { p: Progress; slug: string; drill
             <ResponsiveContainer>
               <BarChart data={p.justificatifs.pendingByAge} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" />
+                <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} angle={-20} textAnchor="end" height={48} />
                 <YAxis allowDecimals={false} />
                 <Tooltip {...tooltipStyle} />
                 <Bar dataKey="count" name="En attente" fill={BLUE_LIGHT} maxBarSize={80} isAnimationActive={false} />
@@ -141,7 +141,7 @@ export function Dashboard({ p, slug, drill }: { p: Progress; slug: string; drill
               <ResponsiveContainer>
                 <BarChart data={amounts} accessibilityLayer={false}>
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="kind" />
+                  <XAxis dataKey="kind" tick={{ fontSize: 12 }} interval={0} />
                   <YAxis width={90} tickFormatter={(v: number) => `${v.toLocaleString('fr-FR')} €`} />
                   <Tooltip {...tooltipStyle} formatter={(v) => euros(Math.round(Number(v) * 100))} />
                   <Bar dataKey="euros" name="Montant" fill={GREEN} maxBarSize={80} isAnimationActive={false} />

@@ -108,8 +108,8 @@ export function Workload({
         </ResponsiveContainer>
       </ChartFigure>
 
-      <h3 className="fr-h5">Par conseiller</h3>
-      <ScrollTable label="Charge par conseiller (tableau défilable)" className="fr-mb-1w">
+      <h3 className="fr-h5">Par conseiller : pièces prises et décisions par jour</h3>
+      <ScrollTable label="Charge par conseiller (tableau défilable)" className="fr-table--no-caption fr-mb-1w">
         <table>
           <caption>Pièces prises et décisions par jour (heure de Paris)</caption>
           <thead>

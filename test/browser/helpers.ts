@@ -93,6 +93,12 @@ export async function screen(page: Page, name: string, { fullPage = true }: { fu
   // Fonts loaded, and no hover left over from the last click (a chart tooltip is not part of the screen).
   await page.evaluate(() => document.fonts.ready);
   await page.mouse.move(0, 0);
+  // A dialog just closed fades out over 0.3 s (DSFR): the screen is the page once it has gone.
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('dialog.fr-modal:not(.fr-modal--opened)')).every(
+      (d) => getComputedStyle(d).visibility === 'hidden' || getComputedStyle(d).display === 'none',
+    ),
+  );
   // A dialog is seen in the viewport it covers; a page, whole.
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
   const results = await new AxeBuilder({ page }).analyze();

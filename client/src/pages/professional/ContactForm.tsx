@@ -35,7 +35,7 @@ export function ContactForm({ professionalId, onDone }: { professionalId: string
       </h3>
       {error && <ErrorAlert error={error} />}
       {done && <Notice severity="success">Échange consigné.</Notice>}
-      <div className="fr-grid-row fr-grid-row--gutters">
+      <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
         <div className="fr-col-12 fr-col-md-3">
           <SelectField
             id="channel"

@@ -89,7 +89,7 @@ export function RelancesPage() {
         <h2 id="relance-form-title" className="fr-h5">
           Cible de la relance
         </h2>
-        <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
           <div className="fr-col-12 fr-col-md-6">
             <SelectField
               id="relance-campaign"
@@ -140,7 +140,7 @@ export function RelancesPage() {
             </div>
           ))}
         </fieldset>
-        <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
           <div className="fr-col-12 fr-col-md-6">
             <div className="fr-input-group">
               <label className="fr-label" htmlFor="relance-min-age">
